@@ -1,0 +1,316 @@
+package cn.etdz.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the whole platform on one machine without Docker: PostgreSQL (embedded unless {@value Database#URL_ENV} is
+ * set), a KRaft Kafka broker in this JVM, and the three packaged services as child processes. {@code
+ * deploy/local/run.sh} runs {@link #main} and the end-to-end tests use {@link #start} the same way, so the local run
+ * is what the tests exercise. Closing it stops everything it started.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** A service of the platform and where its packaged application lives. */
+    public record Service(String name, String module, int port) {
+        Path runner(Path root) {
+            return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    /**
+     * @param root     repository root (where the modules' {@code target/} directories are)
+     * @param state    where logs, database and broker data, keys and tokens go ({@code .local/} for the local run)
+     * @param ports    gateway, indicator and evaluation HTTP ports; 0 picks a free one
+     */
+    public record Options(Path root, Path state, int gatewayPort, int indicatorPort, int evaluationPort) {
+    }
+
+    private final Options options;
+    private final Consumer<String> progress;
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private Database database;
+    private EmbeddedKafka kafka;
+    private TokenIssuer tokens;
+
+    private LocalStack(Options options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Starts everything and waits until every service reports ready. */
+    public static LocalStack start(Options options, Consumer<String> progress) {
+        LocalStack stack = new LocalStack(options, progress);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path state = options.state();
+        mkdirs(state.resolve("logs"));
+        for (Service service : List.of(
+                new Service("indicator-service", "indicator-service", freePortOr(options.indicatorPort())),
+                new Service("evaluation-service", "evaluation-service", freePortOr(options.evaluationPort())),
+                new Service("gateway", "gateway", freePortOr(options.gatewayPort())))) {
+            if (!Files.isRegularFile(service.runner(options.root()))) {
+                throw new IllegalStateException(service.runner(options.root()) + " is missing: build first (./mvnw -B package -DskipTests)");
+            }
+            services.put(service.name(), service);
+        }
+
+        Instant begin = Instant.now();
+        tokens = TokenIssuer.loadOrCreate(state.resolve("keys"));
+        progress.accept("starting PostgreSQL");
+        database = Database.start(state.resolve("postgres"), System.getenv());
+        progress.accept((database.embedded() ? "embedded PostgreSQL" : "PostgreSQL from " + Database.URL_ENV)
+                + " ready; starting the Kafka broker");
+        kafka = EmbeddedKafka.start(state.resolve("kafka"));
+        progress.accept("Kafka broker ready at " + kafka.bootstrapServers() + "; starting the services");
+
+        Map<String, String> common = Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        launch(service("indicator-service"), withDatabase(common, "indicator"));
+        launch(service("evaluation-service"), withDatabase(common, "evaluation"));
+        Map<String, String> gateway = new LinkedHashMap<>(common);
+        gateway.put("gateway.routes.indicator.url", "http://localhost:" + service("indicator-service").port());
+        gateway.put("gateway.routes.evaluation.url", "http://localhost:" + service("evaluation-service").port());
+        launch(service("gateway"), gateway);
+
+        for (Service service : services.values()) {
+            awaitReady(service);
+            progress.accept(service.name() + " ready on port " + service.port());
+        }
+        progress.accept("stack ready in " + Duration.between(begin, Instant.now()).toMillis() + " ms");
+    }
+
+    private Map<String, String> withDatabase(Map<String, String> common, String name) {
+        Map<String, String> config = new LinkedHashMap<>(common);
+        config.put("quarkus.datasource.jdbc.url", database.createDatabase(name));
+        config.put("quarkus.datasource.username", database.username());
+        config.put("quarkus.datasource.password", database.password());
+        return config;
+    }
+
+    private void launch(Service service, Map<String, String> config) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        command.add("-Dquarkus.http.port=" + service.port());
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(service.runner(options.root()).toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log(service).toFile());
+        // Variables starting with KAFKA_ would leak into the services' Kafka client config.
+        builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_"));
+        try {
+            processes.add(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + service.name(), e);
+        }
+    }
+
+    private void awaitReady(Service service) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Process process = processes.get(new ArrayList<>(services.keySet()).indexOf(service.name()));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited with " + process.exitValue() + "; last log lines:\n" + tail(service));
+            }
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.name(), e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service.name() + " was not ready within 120 s; last log lines:\n" + tail(service));
+    }
+
+    private String tail(Service service) {
+        try {
+            List<String> lines = Files.readAllLines(log(service));
+            return lines.subList(Math.max(0, lines.size() - 30), lines.size()).stream().collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    public Path log(Service service) {
+        return options.state().resolve("logs").resolve(service.name() + ".log");
+    }
+
+    public Service service(String name) {
+        return services.get(name);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + service("gateway").port();
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public TokenIssuer tokens() {
+        return tokens;
+    }
+
+    /** Process ids of the services, for measuring their memory. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : services.keySet()) {
+            if (i < processes.size()) {
+                pids.put(name, processes.get(i).pid());
+            }
+            i++;
+        }
+        return pids;
+    }
+
+    /** Stops the services (gateway first), then the broker and the database. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        List<Process> reversed = new ArrayList<>(processes);
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(Process::destroy);
+        for (Process process : reversed) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    /** Writes the demo tokens as shell assignments for scripts. */
+    public Path writeTokens(List<String> provinces) {
+        StringBuilder env = new StringBuilder("# Demo tokens of the local run (valid 24 h); source this file in scripts.\n");
+        env.append("ADMIN_TOKEN=").append(tokens.admin()).append('\n');
+        env.append("ANALYST_TOKEN=").append(tokens.analyst()).append('\n');
+        for (String province : provinces) {
+            env.append("SUBMITTER_").append(province).append("_TOKEN=").append(tokens.submitter(province)).append('\n');
+        }
+        Path file = options.state().resolve("tokens.env");
+        try {
+            Files.writeString(file, env.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private static int freePortOr(int port) {
+        if (port > 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void mkdirs(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Entry point of {@code deploy/local/run.sh}: {@code LocalStack <repository root>}. Runs until SIGINT/SIGTERM,
+     * then stops everything it started.
+     */
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int gatewayPort = Integer.parseInt(System.getenv().getOrDefault("GATEWAY_PORT", "8080"));
+        Options options = new Options(root, root.resolve(".local"), gatewayPort,
+                Integer.parseInt(System.getenv().getOrDefault("INDICATOR_PORT", "8081")),
+                Integer.parseInt(System.getenv().getOrDefault("EVALUATION_PORT", "8082")));
+        Consumer<String> progress = message -> System.out.println("[local] " + message);
+        LocalStack stack = start(options, progress);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            progress.accept("stopping");
+            stack.close();
+            progress.accept("stopped; nothing left running");
+            stopped.countDown();
+        }));
+        DemoData demo = new DemoData(stack.gatewayUrl(), stack.tokens());
+        progress.accept("loading demo data through the gateway");
+        progress.accept(demo.load());
+        Path tokensFile = stack.writeTokens(demo.provinces());
+        String url = stack.gatewayUrl();
+        System.out.println();
+        System.out.println("  Gateway      " + url + "/api/v1");
+        System.out.println("  Swagger UI   " + url + "/q/swagger-ui");
+        System.out.println("  OpenAPI      " + url + "/openapi");
+        System.out.println("  Health       " + url + "/q/health");
+        System.out.println("  Tokens       " + tokensFile + "  (source it: . " + root.relativize(tokensFile) + ")");
+        System.out.println("  Logs         " + options.state().resolve("logs"));
+        System.out.println();
+        System.out.println("  Try:  . .local/tokens.env && curl -s -H \"Authorization: Bearer $SUBMITTER_320000_TOKEN\" \\");
+        System.out.println("          -H 'Content-Type: application/json' " + url + "/api/v1/submissions \\");
+        System.out.println("          -d '{\"zone\":\"SUZHOU-IP\",\"period\":\"2015\",\"values\":[{\"indicator\":\"GDP\",\"value\":2070.5}]}'");
+        System.out.println();
+        System.out.println("  Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,68 @@
+package cn.etdz.localstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * The services' {@code @QuarkusTest}s run on a real broker and a real PostgreSQL: this resource starts both once per
+ * test JVM and points the application at them. Init argument {@code database} names the service's own database.
+ */
+public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedKafka kafka;
+    private static Database database;
+    private static TokenIssuer tokens;
+
+    private String databaseName = "app";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        databaseName = initArgs.getOrDefault("database", databaseName);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String url = database().createDatabase(databaseName);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", database.username(),
+                "quarkus.datasource.password", database.password(),
+                "kafka.bootstrap.servers", kafka().bootstrapServers(),
+                "mp.jwt.verify.publickey.location", tokens().publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // Broker and database live as long as the test JVM, so every test class of a module shares them.
+    }
+
+    public static synchronized EmbeddedKafka kafka() {
+        if (kafka == null) {
+            kafka = EmbeddedKafka.start(null);
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+        }
+        return kafka;
+    }
+
+    public static synchronized Database database() {
+        if (database == null) {
+            database = Database.start(null, System.getenv());
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+        }
+        return database;
+    }
+
+    public static synchronized TokenIssuer tokens() {
+        if (tokens == null) {
+            try {
+                tokens = TokenIssuer.loadOrCreate(Files.createTempDirectory("test-keys-"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return tokens;
+    }
+}
