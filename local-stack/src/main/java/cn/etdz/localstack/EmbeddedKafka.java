@@ -4,7 +4,10 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import org.apache.kafka.common.utils.Exit;
+
 import java.nio.file.Files;
+import java.util.logging.Logger;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +15,8 @@ import java.nio.file.Path;
  * Kafka's own server artifacts. Used by the services' tests and by the local run; never a stand-in.
  */
 public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedKafka.class.getName());
 
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
@@ -26,6 +31,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      * A single node needs replication factor 1 for every internal topic, or group coordination never starts.
      */
     public static EmbeddedKafka start(Path baseDirectory) {
+        // The broker shares the JVM with tests or the launcher: a broker fault must not halt the whole JVM.
+        Exit.setExitProcedure((code, message) -> LOG.warning("Kafka asked to exit(" + code + "): " + message));
+        Exit.setHaltProcedure((code, message) -> LOG.warning("Kafka asked to halt(" + code + "): " + message));
         try {
             TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                     .setCombined(true)

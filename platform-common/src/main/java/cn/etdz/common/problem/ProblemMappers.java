@@ -1,7 +1,9 @@
 package cn.etdz.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -98,6 +100,29 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(JsonProcessingException exception) {
+            return respond(unreadableJson(exception), uriInfo, headers);
+        }
+    }
+
+    /** Replaces Quarkus's built-in plain-JSON answer for a value of the wrong type. */
+    @Provider
+    public static class MismatchedInputMapper implements ExceptionMapper<MismatchedInputException> {
+        @Context UriInfo uriInfo;
+        @Context HttpHeaders headers;
+
+        @Override
+        public Response toResponse(MismatchedInputException exception) {
+            return respond(unreadableJson(exception), uriInfo, headers);
+        }
+    }
+
+    @Provider
+    public static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+        @Context UriInfo uriInfo;
+        @Context HttpHeaders headers;
+
+        @Override
+        public Response toResponse(JsonParseException exception) {
             return respond(unreadableJson(exception), uriInfo, headers);
         }
     }

@@ -1,0 +1,63 @@
+package cn.etdz.indicator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.MonthDay;
+
+/** Typed configuration of the indicator service ({@code indicator.*}). */
+@ConfigMapping(prefix = "indicator")
+public interface IndicatorConfig {
+
+    /** Kafka topics this service publishes to. */
+    Topics topics();
+
+    /** The outbox relay that publishes stored events to Kafka. */
+    Outbox outbox();
+
+    /** Rules for submissions. */
+    Submissions submissions();
+
+    interface Topics {
+        /** Accepted submissions, keyed by zone code. */
+        @WithDefault("submissions.v1")
+        String submissions();
+
+        /** Partitions of the submissions topic when this service creates it. */
+        @WithDefault("6")
+        int submissionsPartitions();
+
+        /** Create missing topics at start-up (off where topics are managed by an operator, e.g. Strimzi). */
+        @WithDefault("true")
+        boolean create();
+    }
+
+    interface Outbox {
+        /** Rows published per relay round. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long the relay sleeps when nothing is waiting and nobody wakes it. */
+        @WithDefault("1s")
+        Duration idleWait();
+
+        /** Pause before retrying after Kafka could not be reached. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        /** Longest wait for Kafka to acknowledge a round before it is retried. */
+        @WithDefault("20s")
+        Duration sendTimeout();
+    }
+
+    interface Submissions {
+        /** Day of the year after the period by which annual data is due; later submissions are marked late. */
+        @WithDefault("--03-31")
+        MonthDay deadline();
+
+        /** Time zone in which the deadline is read. */
+        @WithDefault("Asia/Shanghai")
+        String deadlineZone();
+    }
+}

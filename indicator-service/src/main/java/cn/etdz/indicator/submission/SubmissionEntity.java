@@ -1,0 +1,39 @@
+package cn.etdz.indicator.submission;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One accepted revision of a zone-period; inserted once, never updated. */
+@Entity
+@Table(name = "submission")
+public class SubmissionEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "zone_code")
+    public String zoneCode;
+    public String period;
+    public int revision;
+    public String status;
+    public boolean late;
+    @Column(name = "received_at")
+    public OffsetDateTime receivedAt;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "submitter_province")
+    public String submitterProvince;
+    @OneToMany(mappedBy = "submission", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    public List<SubmissionValueEntity> values = new ArrayList<>();
+}

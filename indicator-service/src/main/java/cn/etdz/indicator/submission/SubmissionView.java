@@ -1,0 +1,26 @@
+package cn.etdz.indicator.submission;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * An accepted submission (or, for a dry run, what would be accepted: no id).
+ *
+ * @param id          id of the stored submission; null for a dry run
+ * @param revision    1, 2, 3 … within the zone-period; the newest counts
+ * @param status      {@code ACCEPTED}, or {@code VALID} for a dry run
+ * @param late        received after the period's deadline
+ * @param submittedBy token subject of the sender
+ * @param warnings    plausibility warnings; they do not reject the submission
+ */
+public record SubmissionView(Long id, String zone, String period, int revision, String status, boolean late,
+                             OffsetDateTime receivedAt, String submittedBy, List<Value> values,
+                             List<Warning> warnings) {
+
+    public record Value(String indicator, double value, boolean provisional, String note) {
+    }
+
+    /** A soft check that found something unusual. */
+    public record Warning(String field, String code, String message) {
+    }
+}

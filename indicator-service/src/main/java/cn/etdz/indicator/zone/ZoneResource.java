@@ -1,0 +1,83 @@
+package cn.etdz.indicator.zone;
+
+import cn.etdz.common.api.Page;
+import cn.etdz.common.api.Paging;
+import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+
+@Path("/api/v1/zones")
+@Tag(name = "Zones", description = "The registry of national zones")
+public class ZoneResource {
+
+    @Inject
+    ZoneService zones;
+
+    @GET
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "listZones", summary = "List zones, filtered by type, province or region")
+    public Page<ZoneView> list(@Parameter(description = "ETDZ or BECZ") @QueryParam("type") String type,
+                               @Parameter(description = "GB/T 2260 province code") @QueryParam("province") String province,
+                               @Parameter(description = "EAST, CENTRAL, NORTHEAST or WEST") @QueryParam("region") String region,
+                               @QueryParam("page") @DefaultValue("0") int page,
+                               @QueryParam("size") @DefaultValue("50") int size) {
+        Paging.check(page, size);
+        return zones.list(parse(ZoneType.class, "type", type), province, parse(Region.class, "region", region), page, size);
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getZone", summary = "Get one zone")
+    public ZoneView get(@PathParam("code") String code) {
+        return zones.find(code).orElseThrow(() -> ProblemException.notFound("There is no zone " + code + "."));
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "registerZone", summary = "Register a zone (admin)")
+    public Response register(ZoneRequest request, @Context UriInfo uri) {
+        ZoneView zone = zones.register(request == null ? new ZoneRequest(null, null, null, null, null, null, null, null) : request);
+        return Response.created(uri.getAbsolutePathBuilder().path(zone.code()).build()).entity(zone).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "updateZone", summary = "Update a zone (admin)")
+    public ZoneView update(@PathParam("code") String code, ZoneRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A zone document is required.", java.util.List.of());
+        }
+        return zones.update(code, request);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Unknown " + name + " " + value + ".", java.util.List.of(
+                    new cn.etdz.common.problem.Violation(name, "unknown-value",
+                            "One of " + Arrays.toString(type.getEnumConstants()) + ".")));
+        }
+    }
+}

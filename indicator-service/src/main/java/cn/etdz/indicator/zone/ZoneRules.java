@@ -1,0 +1,43 @@
+package cn.etdz.indicator.zone;
+
+import cn.etdz.common.problem.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Validation of a zone registration: every problem at once. */
+final class ZoneRules {
+
+    static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
+    private static final Set<String> STATUSES = Set.of("ACTIVE", "WARNED", "EXITED");
+
+    private ZoneRules() {
+    }
+
+    static List<Violation> check(ZoneRequest zone, boolean checkCode) {
+        List<Violation> violations = new ArrayList<>();
+        if (checkCode && (zone.code() == null || !CODE.matcher(zone.code()).matches())) {
+            violations.add(new Violation("code", "pattern",
+                    "Zone codes are 2–40 upper-case letters, digits and hyphens, e.g. SUZHOU-IP."));
+        }
+        if (zone.name() == null || zone.name().isBlank()) {
+            violations.add(new Violation("name", "required", "The zone's Chinese name is required."));
+        }
+        if (zone.type() == null || !Set.of("ETDZ", "BECZ").contains(zone.type())) {
+            violations.add(new Violation("type", "unknown-type", "The type is ETDZ or BECZ."));
+        }
+        if (Region.ofProvince(zone.province()).isEmpty()) {
+            violations.add(new Violation("province", "unknown-province",
+                    "The province is a GB/T 2260 province code such as 320000."));
+        }
+        if (zone.status() != null && !STATUSES.contains(zone.status())) {
+            violations.add(new Violation("status", "unknown-status", "The status is ACTIVE, WARNED or EXITED."));
+        }
+        if (zone.developedAreaKm2() != null && !(zone.developedAreaKm2() >= 0)) {
+            violations.add(new Violation("developedAreaKm2", "out-of-range", "The developed area is not negative."));
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,82 @@
+package cn.etdz.indicator.zone;
+
+import cn.etdz.common.api.Page;
+import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.problem.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class ZoneService {
+
+    @Inject
+    ZoneRepository zones;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ZoneView> list(ZoneType type, String province, Region region, int page, int size) {
+        var query = zones.filtered(type, province, region);
+        List<ZoneView> items = query.page(page, size).list().stream().map(ZoneView::of).toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ZoneView> find(String code) {
+        return zones.findByIdOptional(code).map(ZoneView::of);
+    }
+
+    /** The persistent zone, for other features of this service. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ZoneEntity> entity(String code) {
+        return zones.findByIdOptional(code);
+    }
+
+    public ZoneView register(ZoneRequest request) {
+        List<Violation> violations = ZoneRules.check(request, true);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("The zone is invalid.", violations);
+        }
+        if (zones.findByIdOptional(request.code()).isPresent()) {
+            throw ProblemException.conflict("Zone " + request.code() + " is already registered; use PUT to change it.");
+        }
+        ZoneEntity zone = new ZoneEntity();
+        zone.code = request.code();
+        zone.createdAt = now();
+        apply(zone, request);
+        zones.persist(zone);
+        return ZoneView.of(zone);
+    }
+
+    public ZoneView update(String code, ZoneRequest request) {
+        ZoneEntity zone = zones.findByIdOptional(code)
+                .orElseThrow(() -> ProblemException.notFound("There is no zone " + code + "."));
+        List<Violation> violations = ZoneRules.check(request, false);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("The zone is invalid.", violations);
+        }
+        apply(zone, request);
+        return ZoneView.of(zone);
+    }
+
+    private static void apply(ZoneEntity zone, ZoneRequest request) {
+        zone.name = request.name();
+        zone.nameEn = request.nameEn();
+        zone.type = ZoneType.valueOf(request.type());
+        zone.province = request.province();
+        zone.region = Region.ofProvince(request.province()).orElseThrow();
+        zone.approvedOn = request.approvedOn();
+        zone.status = request.status() == null ? "ACTIVE" : request.status();
+        zone.developedAreaKm2 = request.developedAreaKm2();
+        zone.updatedAt = now();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,42 @@
+package cn.etdz.indicator;
+
+import cn.etdz.localstack.PlatformTestResource;
+import cn.etdz.localstack.TokenIssuer;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Tokens, unique zone codes and requests shared by the service's tests. */
+public final class IndicatorTestSupport {
+
+    private IndicatorTestSupport() {
+    }
+
+    public static TokenIssuer tokens() {
+        return PlatformTestResource.tokens();
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    /** A zone code no other test uses, so tests sharing the database do not see each other's rows. */
+    public static String uniqueCode(String prefix) {
+        return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase(Locale.ROOT);
+    }
+
+    /** Registers a zone as admin and returns its code. */
+    public static String registerZone(String prefix, String type, String province) {
+        String code = uniqueCode(prefix);
+        as(tokens().admin())
+                .body("""
+                        {"code": "%s", "name": "测试开发区", "type": "%s", "province": "%s"}""".formatted(code, type, province))
+                .post("/api/v1/zones")
+                .then().statusCode(201);
+        return code;
+    }
+}

@@ -1,0 +1,111 @@
+package cn.etdz.indicator.outbox;
+
+import cn.etdz.common.events.EventEnvelope;
+import cn.etdz.common.events.EventTypes;
+import cn.etdz.localstack.PlatformTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.etdz.indicator.IndicatorTestSupport.as;
+import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
+import static cn.etdz.indicator.IndicatorTestSupport.tokens;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicator"))
+class OutboxRelayTest {
+
+    @Inject
+    OutboxRepository outbox;
+
+    private static String submission(String zone) {
+        return """
+                {"zone": "%s", "period": "2013", "values": [{"indicator": "GDP", "value": 120.5, "note": "n"}]}"""
+                .formatted(zone);
+    }
+
+    @Test
+    void anAcceptedSubmissionIsPublishedOnceWithItsFullValuesAndCloudEventsHeaders() {
+        String zone = registerZone("PUB", "ETDZ", "320000");
+        int id = as(tokens().submitter("320000")).body(submission(zone)).post("/api/v1/submissions")
+                .then().statusCode(201).extract().path("id");
+
+        List<ConsumerRecord<String, String>> records = awaitRecords(zone, 1);
+
+        ConsumerRecord<String, String> record = records.get(0);
+        EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
+        assertThat(envelope.type()).isEqualTo(EventTypes.SUBMISSION_ACCEPTED);
+        assertThat(envelope.subject()).isEqualTo(zone);
+        assertThat(envelope.schemaVersion()).isEqualTo(1);
+        JsonPath payload = JsonPath.from(record.value());
+        assertThat(payload.getInt("submissionId")).isEqualTo(id);
+        assertThat(payload.getInt("revision")).isEqualTo(1);
+        assertThat(payload.getString("period")).isEqualTo("2013");
+        assertThat(payload.getList("values.indicator")).containsExactly("GDP");
+        assertThat(payload.getDouble("values[0].value")).isEqualTo(120.5);
+        assertThat(payload.getString("submittedBy")).isEqualTo("demo-submitter-320000");
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.backlog() == 0);
+    }
+
+    @Test
+    void submissionsAreAcceptedWhileKafkaIsDownAndPublishedWhenItReturns() {
+        String zone = registerZone("OUTAGE", "ETDZ", "320000");
+        PlatformTestResource.kafka().stopBroker();
+        try {
+            for (int i = 0; i < 3; i++) {
+                as(tokens().submitter("320000")).body(submission(zone)).post("/api/v1/submissions")
+                        .then().statusCode(201);
+            }
+            assertThat(outbox.backlog()).isGreaterThanOrEqualTo(3);
+        } finally {
+            PlatformTestResource.kafka().startBroker();
+        }
+
+        List<ConsumerRecord<String, String>> records = awaitRecords(zone, 3);
+        assertThat(records).extracting(r -> JsonPath.from(r.value()).getInt("revision")).containsExactly(1, 2, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
+    }
+
+    /** Reads submissions.v1 from the beginning until {@code expected} records of the zone arrived. */
+    static List<ConsumerRecord<String, String>> awaitRecords(String zone, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("submissions.v1"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (zone.equals(record.key())) {
+                        records.add(record);
+                    }
+                });
+                return records.size() >= expected;
+            });
+            // A little longer, to catch a duplicate that should not be there.
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                if (zone.equals(record.key())) {
+                    records.add(record);
+                }
+            });
+        }
+        assertThat(records).hasSize(expected);
+        return records;
+    }
+}
