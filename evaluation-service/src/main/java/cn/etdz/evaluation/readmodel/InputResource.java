@@ -1,0 +1,35 @@
+package cn.etdz.evaluation.readmodel;
+
+import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/inputs")
+@Tag(name = "Inputs", description = "What the evaluation service has received: the counting revision of each zone-period")
+public class InputResource {
+
+    @Inject
+    ReadModelRepository readModel;
+
+    @GET
+    @Path("/{zone}/{period}")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getEvaluationInput",
+            summary = "The revision of a zone-period the evaluation service scores, with its values")
+    public InputView get(@PathParam("zone") String zone, @PathParam("period") String period) {
+        ZonePeriodInput input = readModel.input(zone, period)
+                .orElseThrow(() -> ProblemException.notFound("No submission of " + zone + " for " + period + " has reached the evaluation service."));
+        return new InputView(input.zoneCode, input.period, input.revision, input.submissionId, input.late,
+                input.receivedAt, input.eventId, input.appliedAt,
+                readModel.values(zone, period).stream()
+                        .map(v -> new InputView.Value(v.indicator, v.value, v.provisional)).toList());
+    }
+}

@@ -1,0 +1,67 @@
+package cn.etdz.evaluation.readmodel;
+
+import cn.etdz.common.kafka.KafkaClientConfigs;
+import cn.etdz.evaluation.config.EvaluationConfig;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The Kafka clients of this service, built from the {@code kafka.*} configuration. */
+@ApplicationScoped
+public class KafkaProviders {
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> broker;
+    @Inject
+    EvaluationConfig config;
+
+    /**
+     * Makes the submissions consumer (created on the thread that polls it: consumers are single-threaded). Offsets are
+     * committed by hand, after the database transaction; values stay raw bytes so an undecodable record can still be
+     * dead-lettered as it came.
+     */
+    @Produces
+    @ApplicationScoped
+    Supplier<Consumer<String, byte[]>> consumers() {
+        return () -> new KafkaConsumer<>(KafkaClientConfigs.consumer(broker, Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                ConsumerConfig.CLIENT_ID_CONFIG, "evaluation-service-submissions")),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Idempotent producer for the dead-letter topic. */
+    @Produces
+    @ApplicationScoped
+    Producer<String, byte[]> deadLetterProducer() {
+        return new KafkaProducer<>(KafkaClientConfigs.producer(broker, Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.CLIENT_ID_CONFIG, "evaluation-service-dlq")),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    void close(@Disposes Producer<String, byte[]> producer) {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,191 @@
+package cn.etdz.evaluation.readmodel;
+
+import cn.etdz.common.events.EventEnvelope;
+import cn.etdz.common.events.EventTypes;
+import cn.etdz.common.events.InvalidEventException;
+import cn.etdz.common.events.SubmissionAccepted;
+import cn.etdz.evaluation.config.EvaluationConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Consumes {@code submissions.v1} into the read model. Each record is applied in its own database transaction and
+ * its offset committed only after that commit. A record that can never be processed (no CloudEvents attributes,
+ * unknown type or schema version, undecodable payload) goes to the dead-letter topic with its reason and the
+ * partition moves on; a transient failure (e.g. the database) rewinds the partition and retries after a pause.
+ */
+@ApplicationScoped
+public class SubmissionConsumer {
+
+    public static final String DLQ_REASON_HEADER = "dlq_reason";
+    private static final Logger LOG = Logger.getLogger(SubmissionConsumer.class);
+
+    @Inject
+    Supplier<Consumer<String, byte[]>> consumers;
+    @Inject
+    Producer<String, byte[]> deadLetters;
+    @Inject
+    ReadModelUpdater updater;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    EvaluationConfig config;
+
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.consumer().enabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "submissions-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        try (Consumer<String, byte[]> kafka = consumers.get()) {
+            consumer = kafka;
+            kafka.subscribe(List.of(config.consumer().submissionsTopic()));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = kafka.poll(config.consumer().pollTimeout());
+                Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
+                boolean failed = false;
+                for (TopicPartition partition : records.partitions()) {
+                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                        if (!handle(record)) {
+                            kafka.seek(partition, record.offset());
+                            failed = true;
+                            break;
+                        }
+                        processed.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    }
+                }
+                if (!processed.isEmpty()) {
+                    kafka.commitSync(processed);
+                }
+                if (failed) {
+                    Thread.sleep(config.consumer().retryBackoff().toMillis());
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("Consumer woken unexpectedly", e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Submissions consumer stopped", e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /** Applies or dead-letters one record; false when it must be retried. */
+    boolean handle(ConsumerRecord<String, byte[]> record) {
+        try {
+            EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
+            SubmissionAccepted submission = decode(envelope, record.value());
+            ReadModelUpdater.Outcome outcome = updater.apply(envelope, submission);
+            LOG.debugf("%s revision %d of %s/%s: %s", envelope.id(), submission.revision(), submission.zone(),
+                    submission.period(), outcome);
+            return true;
+        } catch (InvalidEventException e) {
+            return deadLetter(record, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not apply %s-%d@%d, will retry: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private SubmissionAccepted decode(EventEnvelope envelope, byte[] value) {
+        if (!EventTypes.SUBMISSION_ACCEPTED.equals(envelope.type())) {
+            throw new InvalidEventException("unexpected event type " + envelope.type());
+        }
+        if (envelope.schemaVersion() != SubmissionAccepted.SCHEMA_VERSION) {
+            throw new InvalidEventException("unsupported schema version " + envelope.schemaVersion());
+        }
+        if (value == null) {
+            throw new InvalidEventException("empty payload");
+        }
+        SubmissionAccepted submission;
+        try {
+            submission = json.readValue(value, SubmissionAccepted.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("payload is not a SubmissionAccepted document: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new InvalidEventException("payload cannot be read: " + e.getMessage());
+        }
+        if (submission.zone() == null || submission.period() == null || submission.revision() < 1
+                || submission.receivedAt() == null) {
+            throw new InvalidEventException("payload lacks zone, period, revision or receivedAt");
+        }
+        if (!submission.zone().equals(envelope.subject())) {
+            throw new InvalidEventException("payload zone " + submission.zone() + " differs from subject " + envelope.subject());
+        }
+        return submission;
+    }
+
+    private boolean deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(DLQ_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dlq_source", (record.topic() + "-" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            deadLetters.send(new ProducerRecord<>(config.consumer().deadLetterTopic(), null, record.key(),
+                    record.value(), headers)).get(30, TimeUnit.SECONDS);
+            LOG.warnf("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+            return true;
+        } catch (Exception e) {
+            LOG.warnf("Could not dead-letter %s-%d@%d, will retry: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Used by tests to know the consumer is polling. */
+    public boolean isRunning() {
+        return consumer != null;
+    }
+}
