@@ -1,0 +1,44 @@
+package cn.etdz.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Chooses the upstream of a request path: the route with the longest prefix matching whole path segments. */
+public final class RouteTable {
+
+    /** One upstream service and a prefix it owns. */
+    public record Route(String name, String prefix, URI upstream, Duration timeout, Duration connectTimeout) {
+
+        boolean matches(String path) {
+            return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+        }
+    }
+
+    private final List<Route> routes;
+
+    public RouteTable(List<Route> routes) {
+        routes.stream().collect(java.util.stream.Collectors.groupingBy(Route::prefix)).forEach((prefix, owners) -> {
+            if (owners.size() > 1) {
+                throw new IllegalArgumentException("Path prefix " + prefix + " is claimed by several routes: "
+                        + owners.stream().map(Route::name).toList());
+            }
+        });
+        this.routes = routes.stream()
+                .sorted(Comparator.comparingInt((Route route) -> route.prefix().length()).reversed())
+                .toList();
+    }
+
+    public Optional<Route> resolve(String path) {
+        if (path == null || path.contains("/../") || path.endsWith("/..")) {
+            return Optional.empty();
+        }
+        return routes.stream().filter(route -> route.matches(path)).findFirst();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+}

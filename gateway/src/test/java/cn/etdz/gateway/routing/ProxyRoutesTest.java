@@ -1,0 +1,91 @@
+package cn.etdz.gateway.routing;
+
+import cn.etdz.localstack.PlatformTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+@WithTestResource(UpstreamStubResource.class)
+class ProxyRoutesTest {
+
+    private static String token() {
+        return "Bearer " + PlatformTestResource.tokens().submitter("320000");
+    }
+
+    @Test
+    void forwardsMethodPathQueryHeadersAndBodyAndPassesTheStatusBack() {
+        given().header("Authorization", token())
+                .header("X-Custom", "kept")
+                .header("X-Request-Id", "req-123")
+                .contentType("application/json")
+                .body("{'zone': 'SUZHOU-IP'}")
+                .post("/api/v1/submissions?dryRun=true")
+                .then().statusCode(200)
+                .header("X-Upstream", "stub")
+                .header("X-Request-Id", "req-123")
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/v1/submissions?dryRun=true"))
+                .body("body", equalTo("{'zone': 'SUZHOU-IP'}"))
+                .body("headers.x-custom", equalTo("kept"))
+                .body("headers.authorization", startsWith("Bearer "))
+                .body("headers.x-request-id", equalTo("req-123"))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-proto", equalTo("http"));
+
+        given().header("Authorization", token()).put("/api/v1/zones/X/teapot")
+                .then().statusCode(418).body("method", equalTo("PUT"));
+    }
+
+    @Test
+    void addsARequestIdWhenTheCallerHasNone() {
+        given().header("Authorization", token()).get("/api/v1/zones")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void rejectsMissingAndInvalidTokensBeforeForwarding() {
+        given().get("/api/v1/zones")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401))
+                .body("requestId", notNullValue())
+                .body("instance", equalTo("/api/v1/zones"));
+        given().header("Authorization", "Bearer forged.token.value").get("/api/v1/zones")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownApiPathIsANotFoundProblem() {
+        given().header("Authorization", token()).get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnreachableUpstreamIsA502AndASilentOneA504() {
+        given().header("Authorization", token()).header("X-Request-Id", "down-1").get("/api/v1/flags")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Bad gateway"))
+                .body("requestId", equalTo("down-1"));
+        given().header("Authorization", token()).get("/api/v1/scores/slow")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("status", equalTo(504));
+    }
+
+    @Test
+    void healthAndTheApiDocumentArePublic() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/openapi").then().statusCode(200);
+    }
+}

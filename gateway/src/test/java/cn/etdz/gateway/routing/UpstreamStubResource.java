@@ -1,0 +1,81 @@
+package cn.etdz.gateway.routing;
+
+import cn.etdz.localstack.PlatformTestResource;
+import cn.etdz.localstack.TokenIssuer;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Upstreams for the gateway's routing tests: a real HTTP server that echoes what it received (so pass-through can be
+ * asserted) and stalls on {@code /api/v1/scores/slow}, and a port where nothing listens.
+ */
+public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String headers = exchange.getRequestHeaders().entrySet().stream()
+                    .map(h -> "\"" + h.getKey().toLowerCase() + "\": \"" + String.join(",", h.getValue()).replace("\"", "'") + "\"")
+                    .collect(Collectors.joining(", "));
+            String echo = "{\"method\": \"" + exchange.getRequestMethod() + "\", \"uri\": \"" + exchange.getRequestURI()
+                    + "\", \"body\": \"" + body.replace("\"", "'") + "\", \"headers\": {" + headers + "}}";
+            byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("X-Upstream", "stub");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/teapot") ? 418 : 200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+        TokenIssuer tokens = PlatformTestResource.tokens();
+        return Map.of(
+                "gateway.routes.indicator.url", "http://localhost:" + server.getAddress().getPort(),
+                "gateway.routes.evaluation.url", "http://localhost:" + server.getAddress().getPort(),
+                "gateway.routes.evaluation.timeout", "1s",
+                "gateway.routes.evaluation.paths", "/api/v1/scores",
+                "gateway.routes.indicator.paths", "/api/v1/zones,/api/v1/submissions",
+                "gateway.routes.down.url", "http://localhost:" + closedPort(),
+                "gateway.routes.down.paths", "/api/v1/flags",
+                "mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
