@@ -230,21 +230,34 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Writes the demo tokens as shell assignments for scripts. */
-    public Path writeTokens(List<String> provinces) {
+    /**
+     * Loads the demo data set through the gateway, as an administrator and the provinces would, and writes the demo
+     * tokens of every province in it to {@link #tokensFile()}.
+     */
+    public String loadDemoData() {
+        DemoData demo = new DemoData(gatewayUrl(), tokens);
+        String summary = demo.load();
+        writeTokens(demo.provinces());
+        return summary;
+    }
+
+    /** {@code tokens.env} in the state directory: shell assignments of the demo tokens. */
+    public Path tokensFile() {
+        return options.state().resolve("tokens.env");
+    }
+
+    private void writeTokens(List<String> provinces) {
         StringBuilder env = new StringBuilder("# Demo tokens of the local run (valid 24 h); source this file in scripts.\n");
         env.append("ADMIN_TOKEN=").append(tokens.admin()).append('\n');
         env.append("ANALYST_TOKEN=").append(tokens.analyst()).append('\n');
         for (String province : provinces) {
             env.append("SUBMITTER_").append(province).append("_TOKEN=").append(tokens.submitter(province)).append('\n');
         }
-        Path file = options.state().resolve("tokens.env");
         try {
-            Files.writeString(file, env.toString());
+            Files.writeString(tokensFile(), env.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return file;
     }
 
     private static int freePortOr(int port) {
@@ -293,10 +306,9 @@ public final class LocalStack implements AutoCloseable {
             progress.accept("stopped; nothing left running");
             stopped.countDown();
         }));
-        DemoData demo = new DemoData(stack.gatewayUrl(), stack.tokens());
         progress.accept("loading demo data through the gateway");
-        progress.accept(demo.load());
-        Path tokensFile = stack.writeTokens(demo.provinces());
+        progress.accept(stack.loadDemoData());
+        Path tokensFile = stack.tokensFile();
         String url = stack.gatewayUrl();
         System.out.println();
         System.out.println("  Gateway      " + url + "/api/v1");

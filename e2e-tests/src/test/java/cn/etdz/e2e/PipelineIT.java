@@ -1,0 +1,206 @@
+package cn.etdz.e2e;
+
+import cn.etdz.common.events.EventEnvelope;
+import cn.etdz.localstack.LocalStack;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The packaged stack as {@code deploy/local/run.sh} starts it — PostgreSQL, the KRaft broker and the three services
+ * as processes — driven through the gateway only.
+ */
+class PipelineIT {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        Path state = Files.createTempDirectory("e2e-stack-");
+        stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0), message -> System.out.println("[e2e] " + message));
+        RestAssured.baseURI = stack.gatewayUrl();
+        RestAssured.port = Integer.parseInt(stack.gatewayUrl().replaceAll(".*:", ""));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    private static String registerZone(String province) {
+        String code = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        as(stack.tokens().admin())
+                .body("""
+                        {"code": "%s", "name": "端到端测试区", "type": "ETDZ", "province": "%s"}""".formatted(code, province))
+                .post("/api/v1/zones")
+                .then().statusCode(201);
+        return code;
+    }
+
+    @Test
+    void theDemoDataLoadsThroughTheGatewayAndItsTokensAreWritten() throws Exception {
+        assertThat(stack.loadDemoData()).contains("zones");
+        String tokens = Files.readString(stack.tokensFile());
+        assertThat(tokens).contains("ADMIN_TOKEN=", "ANALYST_TOKEN=", "SUBMITTER_320000_TOKEN=");
+        as(stack.tokens().analyst()).queryParam("province", "320000").get("/api/v1/zones")
+                .then().statusCode(200).body("items.code", org.hamcrest.Matchers.hasItem("SUZHOU-IP"));
+    }
+
+    @Test
+    void aSubmissionThroughTheGatewayIsStoredPublishedOnceAndAppliedOnce() {
+        String zone = registerZone("320000");
+        String requestId = "e2e-" + UUID.randomUUID();
+        int id = as(stack.tokens().submitter("320000"))
+                .header("X-Request-Id", requestId)
+                .body("""
+                        {"zone": "%s", "period": "2015",
+                         "values": [{"indicator": "GDP", "value": 2070.5},
+                                    {"indicator": "SERV_VA", "value": 780.0, "provisional": true, "note": "preliminary"}]}"""
+                        .formatted(zone))
+                .post("/api/v1/submissions")
+                .then().statusCode(201)
+                .header("X-Request-Id", requestId)
+                .body("revision", equalTo(1))
+                .extract().path("id");
+
+        as(stack.tokens().analyst()).get("/api/v1/submissions/" + id)
+                .then().statusCode(200).body("zone", equalTo(zone)).body("values[0].value", equalTo(2070.5f));
+
+        List<ConsumerRecord<String, String>> published = records(zone, 1);
+        String eventId = EventEnvelope.fromHeaders(published.get(0).headers()).id();
+
+        JsonPath input = awaitInput(zone, 1);
+        assertThat(input.getString("eventId")).isEqualTo(eventId);
+        assertThat(input.getLong("submissionId")).isEqualTo(id);
+        assertThat(input.getList("values.indicator")).containsExactlyInAnyOrder("GDP", "SERV_VA");
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
+        String zone = registerZone("440000");
+        as(stack.tokens().submitter("440000"))
+                .body("""
+                        {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 100}]}""".formatted(zone))
+                .post("/api/v1/submissions").then().statusCode(201);
+        ConsumerRecord<String, String> original = records(zone, 1).get(0);
+        JsonPath applied = awaitInput(zone, 1);
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
+                    original.headers())).get();
+        }
+        assertThat(records(zone, 2)).hasSize(2);
+        awaitConsumedToEnd();
+
+        JsonPath after = awaitInput(zone, 1);
+        assertThat(after.getString("appliedAt")).isEqualTo(applied.getString("appliedAt"));
+        assertThat(after.getString("eventId")).isEqualTo(applied.getString("eventId"));
+    }
+
+    @Test
+    void aSubmitterOfAnotherProvinceIsForbiddenAndNoTokenIsUnauthorised() {
+        String zone = registerZone("320000");
+        String body = """
+                {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 1}]}""".formatted(zone);
+        as(stack.tokens().submitter("440000")).body(body).post("/api/v1/submissions")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/submissions")
+                .then().statusCode(401).contentType("application/problem+json");
+        as(stack.tokens().analyst()).queryParam("zone", zone).get("/api/v1/submissions")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void healthAndTheApiDocumentArePublicOnTheGateway() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/openapi").then().statusCode(200);
+    }
+
+    private static JsonPath awaitInput(String zone, int revision) {
+        String token = stack.tokens().analyst();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = as(token).get("/api/v1/inputs/" + zone + "/2015");
+            return response.statusCode() == 200 && response.jsonPath().getInt("revision") == revision;
+        });
+        return as(token).get("/api/v1/inputs/" + zone + "/2015").jsonPath();
+    }
+
+    /** Every record of the zone on submissions.v1, once at least {@code expected} have arrived. */
+    private static List<ConsumerRecord<String, String>> records(String zone, int expected) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("submissions.v1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (zone.equals(r.key())) {
+                        records.add(r);
+                    }
+                });
+                return records.size() >= expected;
+            });
+            consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
+                if (zone.equals(r.key())) {
+                    records.add(r);
+                }
+            });
+        }
+        assertThat(records).hasSize(expected);
+        return records;
+    }
+
+    /** Waits until the evaluation service has committed every record of submissions.v1. */
+    private static void awaitConsumedToEnd() {
+        String bootstrap = stack.kafka().bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             var probe = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                     new StringDeserializer(), new StringDeserializer())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets("evaluation-service").partitionsToOffsetAndMetadata().get();
+                var ends = probe.endOffsets(probe.partitionsFor("submissions.v1").stream()
+                        .map(p -> new TopicPartition("submissions.v1", p.partition())).toList());
+                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() == end.getValue()));
+            });
+        }
+    }
+}
