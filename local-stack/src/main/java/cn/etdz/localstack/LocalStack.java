@@ -221,12 +221,21 @@ public final class LocalStack implements AutoCloseable {
         }
         processes.clear();
         if (kafka != null) {
-            kafka.close();
+            quietly("the Kafka broker", kafka::close);
             kafka = null;
         }
         if (database != null) {
-            database.close();
+            quietly("PostgreSQL", database::close);
             database = null;
+        }
+    }
+
+    /** Stopping goes on past a part that fails to stop (e.g. PostgreSQL already stopped by the terminal's Ctrl-C). */
+    private void quietly(String what, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            progress.accept("could not stop " + what + " cleanly: " + e.getMessage());
         }
     }
 

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Checks the README's first command the way a new user would use it: starts deploy/local/run.sh, posts a submission
+# through the gateway with a demo token, sees it reach the evaluation service, stops the stack with SIGTERM and checks
+# that no process and no port is left behind. Uses ports 18080-18082 so it does not collide with a running stack.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+export GATEWAY_PORT=18080 INDICATOR_PORT=18081 EVALUATION_PORT=18082
+LOG="$(mktemp)"
+started=$(date +%s)
+
+deploy/local/run.sh >"$LOG" 2>&1 &
+PID=$!
+cleanup() { kill "$PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+for _ in $(seq 1 600); do
+  grep -q 'Press Ctrl-C' "$LOG" && break
+  if ! kill -0 "$PID" 2>/dev/null; then cat "$LOG"; echo "smoke: run.sh exited early" >&2; exit 1; fi
+  sleep 1
+done
+grep -q 'Press Ctrl-C' "$LOG" || { cat "$LOG"; echo "smoke: stack not ready in 600 s" >&2; exit 1; }
+echo "smoke: stack ready after $(( $(date +%s) - started )) s"
+
+# shellcheck disable=SC1091
+. .local/tokens.env
+GW="http://localhost:$GATEWAY_PORT"
+status=$(curl -s -o /tmp/smoke-submission.json -w '%{http_code}' -H "Authorization: Bearer $SUBMITTER_320000_TOKEN" \
+  -H 'Content-Type: application/json' "$GW/api/v1/submissions" \
+  -d '{"zone":"SUZHOU-IP","period":"2015","values":[{"indicator":"GDP","value":2070.5}]}')
+[[ "$status" == 201 ]] || { cat /tmp/smoke-submission.json; echo "smoke: POST answered $status" >&2; exit 1; }
+echo "smoke: submission accepted: $(cat /tmp/smoke-submission.json)"
+
+for _ in $(seq 1 30); do
+  if curl -sf -H "Authorization: Bearer $ANALYST_TOKEN" "$GW/api/v1/inputs/SUZHOU-IP/2015" | grep -q '"revision":2'; then
+    echo "smoke: revision 2 reached the evaluation service"
+    break
+  fi
+  sleep 1
+done
+curl -sf -H "Authorization: Bearer $ANALYST_TOKEN" "$GW/api/v1/inputs/SUZHOU-IP/2015" | grep -q '"revision":2' \
+  || { echo "smoke: the submission did not reach the evaluation service" >&2; exit 1; }
+
+kill -TERM "$PID"
+wait "$PID" || true
+trap - EXIT
+grep -q 'nothing left running' "$LOG" || { cat "$LOG"; echo "smoke: no clean stop" >&2; exit 1; }
+for port in 18080 18081 18082; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "smoke: port $port still open" >&2; exit 1; fi
+done
+if pgrep -f -- "-Dquarkus.http.port=1808[0-2]" >/dev/null || pgrep -f "$ROOT/.local/postgres" >/dev/null; then
+  echo "smoke: processes left behind" >&2; exit 1
+fi
+echo "smoke: stopped cleanly; no process and no port left behind"
