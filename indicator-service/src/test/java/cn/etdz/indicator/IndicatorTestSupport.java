@@ -29,6 +29,17 @@ public final class IndicatorTestSupport {
         return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase(Locale.ROOT);
     }
 
+    /** A valid submission: the required indicators (GDP, TAX, EMPLOYEES) plus SERV_VA, provisional with a note. */
+    public static String submission(String zone, String period, double gdp) {
+        return """
+                {"zone": "%s", "period": "%s",
+                 "values": [{"indicator": "GDP", "value": %s},
+                            {"indicator": "TAX", "value": %s},
+                            {"indicator": "EMPLOYEES", "value": 12.5},
+                            {"indicator": "SERV_VA", "value": %s, "provisional": true, "note": "preliminary"}]}"""
+                .formatted(zone, period, gdp, gdp * 0.1, gdp * 0.3);
+    }
+
     /** Registers a zone as admin and returns its code. */
     public static String registerZone(String prefix, String type, String province) {
         String code = uniqueCode(prefix);

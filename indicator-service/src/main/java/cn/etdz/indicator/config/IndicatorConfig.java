@@ -20,6 +20,14 @@ public interface IndicatorConfig {
     Submissions submissions();
 
     interface Topics {
+        /** Zone registry changes, keyed by zone code (compacted). */
+        @WithDefault("zones.v1")
+        String zones();
+
+        /** The indicator catalogue, keyed by indicator code (compacted). */
+        @WithDefault("indicators.v1")
+        String indicators();
+
         /** Accepted submissions, keyed by zone code. */
         @WithDefault("submissions.v1")
         String submissions();
@@ -52,6 +60,10 @@ public interface IndicatorConfig {
     }
 
     interface Submissions {
+        /** Most submissions one batch may carry; more is answered 413. A national year is about 250. */
+        @WithDefault("5000")
+        int maxBatchSize();
+
         /** Day of the year after the period by which annual data is due; later submissions are marked late. */
         @WithDefault("--03-31")
         MonthDay deadline();

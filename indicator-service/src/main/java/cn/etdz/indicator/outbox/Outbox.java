@@ -2,26 +2,32 @@ package cn.etdz.indicator.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Queues an event in the caller's transaction, so the event exists exactly when the fact it reports was stored.
- * The {@link OutboxRelay} publishes it; a committed append wakes the relay at once.
+ * Queues events in the caller's transaction, so an event exists exactly when the fact it reports was stored. The
+ * {@link OutboxRelay} publishes them; a committed append wakes the relay at once.
  */
 @ApplicationScoped
 public class Outbox {
 
-    @Inject
-    OutboxRepository messages;
+    /** One event to publish: topic, record key, CloudEvents type and subject, payload schema version, payload. */
+    public record Entry(String topic, String key, String type, String subject, int schemaVersion, Object payload) {
+    }
+
     @Inject
     ObjectMapper json;
     @Inject
@@ -30,21 +36,31 @@ public class Outbox {
     OutboxRelay relay;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(String topic, String key, String type, String subject, int schemaVersion, Object payload) {
-        OutboxMessage message = new OutboxMessage();
-        message.eventId = UUID.randomUUID();
-        message.topic = topic;
-        message.messageKey = key;
-        message.eventType = type;
-        message.subject = subject;
-        message.schemaVersion = schemaVersion;
-        message.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        try {
-            message.payload = json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Event payload cannot be serialised", e);
-        }
-        messages.persist(message);
+    public void append(Entry entry) {
+        appendAll(List.of(entry));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<Entry> entries) {
+        Timestamp now = Timestamp.from(Instant.now());
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox (event_id, topic, message_key, event_type, subject, schema_version, occurred_at, payload)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Entry entry : entries) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, entry.topic());
+                    insert.setString(3, entry.key());
+                    insert.setString(4, entry.type());
+                    insert.setString(5, entry.subject());
+                    insert.setInt(6, entry.schemaVersion());
+                    insert.setTimestamp(7, now);
+                    insert.setString(8, serialise(entry.payload()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -57,6 +73,13 @@ public class Outbox {
                 }
             }
         });
-        return message.eventId;
+    }
+
+    private String serialise(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event payload cannot be serialised", e);
+        }
     }
 }

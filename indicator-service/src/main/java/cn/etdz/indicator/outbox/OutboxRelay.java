@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -120,12 +121,21 @@ public class OutboxRelay {
             if (producer == null) {
                 producer = producers.get();
             }
+            // Metadata first: send() does not throw when it is missing but fails that record alone, and the records
+            // after it would then overtake it.
+            for (String topic : batch.stream().map(m -> m.topic).distinct().toList()) {
+                producer.partitionsFor(topic);
+            }
             List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
             for (OutboxMessage message : batch) {
                 EventEnvelope envelope = new EventEnvelope(message.eventId.toString(), message.eventType,
                         "/indicator-service", message.occurredAt, message.subject, message.schemaVersion);
-                acknowledgements.add(producer.send(new ProducerRecord<>(message.topic, null, message.messageKey,
-                        message.payload, envelope.toHeaders())));
+                Future<RecordMetadata> acknowledgement = producer.send(new ProducerRecord<>(message.topic, null,
+                        message.messageKey, message.payload, envelope.toHeaders()));
+                if (acknowledgement.isDone()) {
+                    acknowledgement.get(); // failed at once: stop here, before later records overtake this one
+                }
+                acknowledgements.add(acknowledgement);
             }
             producer.flush();
             long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
@@ -137,14 +147,24 @@ public class OutboxRelay {
         });
     }
 
+    /** Creates missing topics: submissions partitioned by zone, reference data compacted (latest state per key). */
     private void createTopics() throws ExecutionException, InterruptedException {
-        String topic = config.topics().submissions();
         Set<String> existing = admin.listTopics().names().get();
-        if (!existing.contains(topic)) {
+        List<NewTopic> missing = new ArrayList<>();
+        if (!existing.contains(config.topics().submissions())) {
+            missing.add(new NewTopic(config.topics().submissions(),
+                    Optional.of(config.topics().submissionsPartitions()), Optional.empty()));
+        }
+        for (String reference : List.of(config.topics().zones(), config.topics().indicators())) {
+            if (!existing.contains(reference)) {
+                missing.add(new NewTopic(reference, Optional.of(1), Optional.empty())
+                        .configs(Map.of("cleanup.policy", "compact")));
+            }
+        }
+        for (NewTopic topic : missing) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(config.topics().submissionsPartitions()),
-                        Optional.empty()))).all().get();
-                LOG.infof("Created topic %s", topic);
+                admin.createTopics(List.of(topic)).all().get();
+                LOG.infof("Created topic %s", topic.name());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;

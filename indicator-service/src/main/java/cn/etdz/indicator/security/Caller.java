@@ -29,9 +29,18 @@ public class Caller {
                 && !token.getGroups().contains(Roles.ANALYST) && !token.getGroups().contains(Roles.ADMIN);
     }
 
+    public boolean isAdmin() {
+        return token.getGroups().contains(Roles.ADMIN);
+    }
+
+    /** True when the caller may act for a zone of this province: submitters in their own, ministry roles everywhere. */
+    public boolean mayActFor(String zoneProvince) {
+        return !isSubmitter() || province().map(zoneProvince::equals).orElse(false);
+    }
+
     /** Submitters act only within their own province; analysts and admins everywhere. */
     public void requireProvince(String zoneProvince) {
-        if (isSubmitter() && !province().map(zoneProvince::equals).orElse(false)) {
+        if (!mayActFor(zoneProvince)) {
             throw ProblemException.forbidden("Submitters may act only for zones of their own province ("
                     + province().orElse("none in token") + ").");
         }

@@ -1,6 +1,5 @@
 package cn.etdz.indicator.submission;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,7 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One accepted revision of a zone-period; inserted once, never updated. */
+/** One accepted revision of a zone-period; inserted once (by {@link SubmissionWriter}), never updated. */
 @Entity
 @Table(name = "submission")
 public class SubmissionEntity {
@@ -33,7 +32,10 @@ public class SubmissionEntity {
     public String submittedBy;
     @Column(name = "submitter_province")
     public String submitterProvince;
-    @OneToMany(mappedBy = "submission", cascade = CascadeType.PERSIST)
+    @OneToMany(mappedBy = "submission")
     @OrderBy("position")
     public List<SubmissionValueEntity> values = new ArrayList<>();
+    @OneToMany(mappedBy = "submission")
+    @OrderBy("position")
+    public List<SubmissionWarningEntity> warnings = new ArrayList<>();
 }

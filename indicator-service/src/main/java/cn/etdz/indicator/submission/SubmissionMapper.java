@@ -2,42 +2,43 @@ package cn.etdz.indicator.submission;
 
 import cn.etdz.common.events.SubmissionAccepted;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Explicit mapping between the submission entity, the API view and the event payload. */
+/** Explicit mapping between stored submissions, the API view and the event payload. */
 final class SubmissionMapper {
 
     private SubmissionMapper() {
     }
 
-    static SubmissionView view(SubmissionEntity submission, List<SubmissionView.Warning> warnings) {
+    static SubmissionView view(SubmissionEntity submission) {
         return new SubmissionView(submission.id, submission.zoneCode, submission.period, submission.revision,
                 submission.status, submission.late, submission.receivedAt, submission.submittedBy,
                 submission.values.stream()
                         .map(v -> new SubmissionView.Value(v.indicator, v.value, v.provisional, v.note))
                         .toList(),
-                warnings);
-    }
-
-    static SubmissionAccepted event(SubmissionEntity submission) {
-        return new SubmissionAccepted(submission.id, submission.zoneCode, submission.period, submission.revision,
-                submission.late, submission.receivedAt, submission.submittedBy,
-                submission.values.stream()
-                        .map(v -> new SubmissionAccepted.Value(v.indicator, v.value, v.provisional, v.note))
+                submission.warnings.stream()
+                        .map(w -> new SubmissionView.Warning(w.field, w.code, w.message))
                         .toList());
     }
 
-    static void addValues(SubmissionEntity submission, List<SubmissionRequest.Value> values) {
-        for (int i = 0; i < values.size(); i++) {
-            SubmissionRequest.Value value = values.get(i);
-            SubmissionValueEntity entity = new SubmissionValueEntity();
-            entity.submission = submission;
-            entity.position = i;
-            entity.indicator = value.indicator();
-            entity.value = value.value();
-            entity.provisional = Boolean.TRUE.equals(value.provisional());
-            entity.note = value.note();
-            submission.values.add(entity);
+    /** The view of a submission that was just validated (and, unless a dry run, stored with this id). */
+    static SubmissionView view(Long id, int revision, String status, Evaluated item) {
+        List<SubmissionView.Value> values = new ArrayList<>();
+        for (SubmissionRequest.Value value : item.request().values()) {
+            values.add(new SubmissionView.Value(value.indicator(), value.value(),
+                    Boolean.TRUE.equals(value.provisional()), value.note()));
         }
+        return new SubmissionView(id, item.request().zone(), item.request().period(), revision, status, item.late(),
+                item.receivedAt(), item.submittedBy(), values, item.warnings());
+    }
+
+    static SubmissionAccepted event(long id, int revision, Evaluated item) {
+        return new SubmissionAccepted(id, item.request().zone(), item.request().period(), revision, item.late(),
+                item.receivedAt(), item.submittedBy(),
+                item.request().values().stream()
+                        .map(v -> new SubmissionAccepted.Value(v.indicator(), v.value(),
+                                Boolean.TRUE.equals(v.provisional()), v.note()))
+                        .toList());
     }
 }

@@ -12,21 +12,6 @@ import java.util.List;
 @ApplicationScoped
 public class SubmissionRepository implements PanacheRepository<SubmissionEntity> {
 
-    /**
-     * Claims the next revision number of a zone-period. The upsert locks the counter row until the transaction
-     * ends, so concurrent submissions of one zone-period get consecutive revisions.
-     */
-    public int nextRevision(String zone, String period) {
-        Object revision = getEntityManager().createNativeQuery("""
-                        insert into zone_period (zone_code, period, latest_revision) values (:zone, :period, 1)
-                        on conflict (zone_code, period) do update set latest_revision = zone_period.latest_revision + 1
-                        returning latest_revision""")
-                .setParameter("zone", zone)
-                .setParameter("period", period)
-                .getSingleResult();
-        return ((Number) revision).intValue();
-    }
-
     /** The revision a new submission of the zone-period would get, without claiming it. */
     public int peekNextRevision(String zone, String period) {
         List<?> latest = getEntityManager()

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,10 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/v1/submissions")
 @Tag(name = "Submissions", description = "Provincial submissions of indicator values; every revision is kept")
 public class SubmissionResource {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotency-Replayed";
 
     @Inject
     SubmissionService submissions;
@@ -35,26 +40,67 @@ public class SubmissionResource {
     @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
     @Operation(operationId = "submitValues", summary = "Submit one zone × one period of indicator values",
             description = "Stores the values as the next revision of the zone-period and publishes them to the "
-                    + "evaluation service. With dryRun=true it only validates.")
+                    + "evaluation service. With dryRun=true it only validates. A retry with the same Idempotency-Key "
+                    + "and body returns the original result and creates no second revision.")
     public Response submit(SubmissionRequest request,
                            @Parameter(description = "Validate only; store and publish nothing")
                            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                           @Parameter(description = "Client-chosen key (up to 200 characters) that makes retries safe")
+                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                            @Context UriInfo uri) {
         if (request == null) {
             throw ProblemException.badRequest("A submission document is required.", List.of());
         }
-        SubmissionView submission = submissions.submit(request, dryRun);
-        if (dryRun) {
-            return Response.ok(submission).build();
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ProblemException.badRequest("The Idempotency-Key is 1 to 200 characters.", List.of(
+                    new cn.etdz.common.problem.Violation(IDEMPOTENCY_KEY, "malformed", "1 to 200 characters.")));
         }
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/submissions").path(String.valueOf(submission.id())).build())
-                .entity(submission).build();
+        SubmissionService.Submitted result;
+        try {
+            result = submissions.submit(request, dryRun, idempotencyKey);
+        } catch (SubmissionService.ConcurrentIdempotentRequest lostRace) {
+            result = new SubmissionService.Submitted(submissions.replayAfterRace(request, idempotencyKey), true);
+        }
+        if (dryRun) {
+            return Response.ok(result.submission()).build();
+        }
+        Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("api/v1/submissions")
+                .path(String.valueOf(result.submission().id())).build()).entity(result.submission());
+        return result.replayed() ? response.header(REPLAYED, "true").build() : response.build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
+    @Operation(operationId = "submitBatch", summary = "Submit many zone-periods at once (JSON)",
+            description = "Each submission is validated on its own and answered with its own result; the valid ones "
+                    + "are stored together. A bad submission does not sink the others.")
+    public BatchResult batch(BatchRequest batch,
+                             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        if (batch == null || batch.submissions() == null) {
+            throw ProblemException.badRequest("The body is {\"submissions\": [ … ]}.", List.of(
+                    new cn.etdz.common.problem.Violation("submissions", "required", "The list of submissions is required.")));
+        }
+        return submissions.submitBatch(batch.submissions(), dryRun, Map.of());
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes("text/csv")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
+    @Operation(operationId = "submitBatchCsv", summary = "Submit many zone-periods at once (CSV)",
+            description = "Header zone,period,indicator,value,note; one value per line; the lines of one zone and "
+                    + "period form one submission.")
+    public BatchResult batchCsv(String csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        CsvSubmissions.Parsed parsed = CsvSubmissions.parse(csv == null ? "" : csv);
+        return submissions.submitBatch(parsed.submissions(), dryRun, parsed.lineViolations());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getSubmission", summary = "Get one submission with its values")
+    @Operation(operationId = "getSubmission", summary = "Get one submission with its values and warnings")
     public SubmissionView get(@PathParam("id") long id) {
         return submissions.get(id);
     }

@@ -20,7 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.etdz.indicator.submission.RevisionView;
+import cn.etdz.indicator.submission.SubmissionService;
+import cn.etdz.indicator.submission.ValueSeries;
+
 import java.util.Arrays;
+import java.util.List;
 
 @Path("/api/v1/zones")
 @Tag(name = "Zones", description = "The registry of national zones")
@@ -28,6 +33,8 @@ public class ZoneResource {
 
     @Inject
     ZoneService zones;
+    @Inject
+    SubmissionService submissions;
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
@@ -47,6 +54,28 @@ public class ZoneResource {
     @Operation(operationId = "getZone", summary = "Get one zone")
     public ZoneView get(@PathParam("code") String code) {
         return zones.find(code).orElseThrow(() -> ProblemException.notFound("There is no zone " + code + "."));
+    }
+
+    @GET
+    @Path("/{code}/revisions")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "listZoneRevisions",
+            summary = "Every revision of a zone's period: who sent it, when, and what changed")
+    public List<RevisionView> revisions(@PathParam("code") String code,
+                                        @Parameter(description = "The year; all periods when omitted")
+                                        @QueryParam("period") String period) {
+        return submissions.revisions(code, period);
+    }
+
+    @GET
+    @Path("/{code}/values")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getZoneValues", summary = "Time series of a zone's newest accepted values")
+    public ValueSeries values(@PathParam("code") String code,
+                              @Parameter(description = "Only this indicator") @QueryParam("indicator") String indicator,
+                              @Parameter(description = "First period, inclusive") @QueryParam("from") String from,
+                              @Parameter(description = "Last period, inclusive") @QueryParam("to") String to) {
+        return submissions.values(code, indicator, from, to);
     }
 
     @POST

@@ -3,6 +3,10 @@ package cn.etdz.indicator.zone;
 import cn.etdz.common.api.Page;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
+import cn.etdz.common.events.EventTypes;
+import cn.etdz.common.events.ZoneChanged;
+import cn.etdz.indicator.config.IndicatorConfig;
+import cn.etdz.indicator.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,6 +22,10 @@ public class ZoneService {
 
     @Inject
     ZoneRepository zones;
+    @Inject
+    Outbox outbox;
+    @Inject
+    IndicatorConfig config;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ZoneView> list(ZoneType type, String province, Region region, int page, int size) {
@@ -50,6 +58,7 @@ public class ZoneService {
         zone.createdAt = now();
         apply(zone, request);
         zones.persist(zone);
+        publish(zone);
         return ZoneView.of(zone);
     }
 
@@ -61,7 +70,15 @@ public class ZoneService {
             throw ProblemException.invalid("The zone is invalid.", violations);
         }
         apply(zone, request);
+        publish(zone);
         return ZoneView.of(zone);
+    }
+
+    /** Every change reaches zones.v1 with the zone's full state, in the transaction that made it. */
+    private void publish(ZoneEntity zone) {
+        outbox.append(new Outbox.Entry(config.topics().zones(), zone.code, EventTypes.ZONE_CHANGED, zone.code,
+                ZoneChanged.SCHEMA_VERSION, new ZoneChanged(zone.code, zone.name, zone.nameEn, zone.type.name(),
+                zone.province, zone.region.name(), zone.approvedOn, zone.status, zone.developedAreaKm2)));
     }
 
     private static void apply(ZoneEntity zone, ZoneRequest request) {

@@ -34,9 +34,7 @@ class OutboxRelayTest {
     OutboxRepository outbox;
 
     private static String submission(String zone) {
-        return """
-                {"zone": "%s", "period": "2013", "values": [{"indicator": "GDP", "value": 120.5, "note": "n"}]}"""
-                .formatted(zone);
+        return cn.etdz.indicator.IndicatorTestSupport.submission(zone, "2013", 120.5);
     }
 
     @Test
@@ -56,7 +54,7 @@ class OutboxRelayTest {
         assertThat(payload.getInt("submissionId")).isEqualTo(id);
         assertThat(payload.getInt("revision")).isEqualTo(1);
         assertThat(payload.getString("period")).isEqualTo("2013");
-        assertThat(payload.getList("values.indicator")).containsExactly("GDP");
+        assertThat(payload.getList("values.indicator")).containsExactly("GDP", "TAX", "EMPLOYEES", "SERV_VA");
         assertThat(payload.getDouble("values[0].value")).isEqualTo(120.5);
         assertThat(payload.getString("submittedBy")).isEqualTo("demo-submitter-320000");
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox.backlog() == 0);
@@ -76,13 +74,28 @@ class OutboxRelayTest {
             PlatformTestResource.kafka().startBroker();
         }
 
-        List<ConsumerRecord<String, String>> records = awaitRecords(zone, 3);
-        assertThat(records).extracting(r -> JsonPath.from(r.value()).getInt("revision")).containsExactly(1, 2, 3);
+        // At least once: an outage can publish an event twice (Kafka took it, but too late for the relay to know);
+        // the copies carry the same event id, which the consumer skips. Nothing is lost and first arrivals keep order.
+        List<ConsumerRecord<String, String>> records = awaitRecords(zone, 3, false);
+        Map<String, Integer> revisionById = new java.util.LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            int revision = JsonPath.from(record.value()).getInt("revision");
+            Integer earlier = revisionById.putIfAbsent(EventEnvelope.fromHeaders(record.headers()).id(), revision);
+            assertThat(earlier == null || earlier == revision).isTrue();
+        }
+        assertThat(revisionById.values())
+                .as(() -> records.stream().map(r -> r.partition() + "@" + r.offset() + ":" + JsonPath.from(r.value()).getInt("revision"))
+                        .toList().toString())
+                .containsExactly(1, 2, 3);
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
     }
 
     /** Reads submissions.v1 from the beginning until {@code expected} records of the zone arrived. */
     static List<ConsumerRecord<String, String>> awaitRecords(String zone, int expected) {
+        return awaitRecords(zone, expected, true);
+    }
+
+    static List<ConsumerRecord<String, String>> awaitRecords(String zone, int expected, boolean exactly) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -96,7 +109,7 @@ class OutboxRelayTest {
                         records.add(record);
                     }
                 });
-                return records.size() >= expected;
+                return records.stream().map(r -> EventEnvelope.fromHeaders(r.headers()).id()).distinct().count() >= expected;
             });
             // A little longer, to catch a duplicate that should not be there.
             consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
@@ -105,7 +118,9 @@ class OutboxRelayTest {
                 }
             });
         }
-        assertThat(records).hasSize(expected);
+        if (exactly) {
+            assertThat(records).hasSize(expected);
+        }
         return records;
     }
 }

@@ -6,6 +6,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import cn.etdz.indicator.IndicatorTestSupport;
+
 import static cn.etdz.indicator.IndicatorTestSupport.as;
 import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
 import static cn.etdz.indicator.IndicatorTestSupport.tokens;
@@ -21,11 +23,7 @@ import static org.hamcrest.Matchers.nullValue;
 class SubmissionResourceTest {
 
     static String body(String zone, String period, double gdp) {
-        return """
-                {"zone": "%s", "period": "%s",
-                 "values": [{"indicator": "GDP", "value": %s},
-                            {"indicator": "SERV_VA", "value": 780.0, "provisional": true, "note": "preliminary"}]}"""
-                .formatted(zone, period, gdp);
+        return IndicatorTestSupport.submission(zone, period, gdp);
     }
 
     @Test
@@ -43,9 +41,9 @@ class SubmissionResourceTest {
                 .body("submittedBy", equalTo("demo-submitter-320000"))
                 .body("receivedAt", notNullValue())
                 .body("warnings", equalTo(java.util.List.of()))
-                .body("values.indicator", contains("GDP", "SERV_VA"))
-                .body("values[1].provisional", equalTo(true))
-                .body("values[1].note", equalTo("preliminary"))
+                .body("values.indicator", contains("GDP", "TAX", "EMPLOYEES", "SERV_VA"))
+                .body("values[3].provisional", equalTo(true))
+                .body("values[3].note", equalTo("preliminary"))
                 .extract().path("id");
         int second = as(token).body(body(zone, "2015", 2071.0)).post("/api/v1/submissions")
                 .then().statusCode(201)
@@ -79,16 +77,24 @@ class SubmissionResourceTest {
                         {"zone": "%s", "period": "15",
                          "values": [{"indicator": "gdp", "value": 1},
                                     {"indicator": "TAX"},
-                                    {"indicator": "TAX", "value": 2}]}""".formatted(zone))
+                                    {"indicator": "TAX", "value": 2},
+                                    {"indicator": "BORDER_TRADE", "value": 2},
+                                    {"indicator": "SOCIAL_INS", "value": 101, "unit": "%%"},
+                                    {"indicator": "EMPLOYEES", "value": 10},
+                                    {"indicator": "GRADUATES", "value": 11},
+                                    {"indicator": "HT_FIRMS", "value": 2.5},
+                                    {"indicator": "NO_SUCH", "value": 1}]}""".formatted(zone))
                 .post("/api/v1/submissions")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:etdz:problem:validation"))
                 .body("instance", equalTo("/api/v1/submissions"))
                 .body("violations.field", containsInAnyOrder("period", "values[0].indicator", "values[1].value",
-                        "values[2].indicator"))
+                        "values[2].indicator", "values[3].indicator", "values[4].value", "values[6].value",
+                        "values[7].value", "values[8].indicator", "values"))
                 .body("violations.code", containsInAnyOrder("malformed-period", "malformed-indicator", "required",
-                        "duplicate-indicator"));
+                        "duplicate-indicator", "not-applicable", "out-of-range", "inconsistent", "not-a-count",
+                        "unknown-indicator", "missing-required"));
 
         as(token).body(body("NO-SUCH-ZONE", "2015", 1)).post("/api/v1/submissions")
                 .then().statusCode(422).body("violations.code", contains("unknown-zone"));

@@ -5,6 +5,11 @@ public final class EventTypes {
     /** A province's submission was accepted as a new revision of its zone-period (topic {@code submissions.v1}). */
     public static final String SUBMISSION_ACCEPTED = "cn.etdz.submission.accepted";
 
+    /** A zone was registered or changed; carries its full state (topic {@code zones.v1}). */
+    public static final String ZONE_CHANGED = "cn.etdz.zone.changed";
+    /** A catalogue entry was defined or changed (topic {@code indicators.v1}). */
+    public static final String INDICATOR_DEFINED = "cn.etdz.indicator.defined";
+
     private EventTypes() {
     }
 }

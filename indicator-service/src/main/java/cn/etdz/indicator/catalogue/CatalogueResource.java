@@ -1,0 +1,52 @@
+package cn.etdz.indicator.catalogue;
+
+import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.problem.Violation;
+import cn.etdz.common.security.Roles;
+import cn.etdz.indicator.zone.ZoneType;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/indicators")
+@Tag(name = "Indicators", description = "The catalogue of raw indicators provinces submit")
+public class CatalogueResource {
+
+    @Inject
+    CatalogueService catalogue;
+
+    @GET
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "listIndicators", summary = "List the indicator catalogue")
+    public List<IndicatorView> list(@Parameter(description = "Only indicators reported by this zone type (ETDZ or BECZ)")
+                                    @QueryParam("zoneType") String zoneType,
+                                    @Parameter(description = "Only this pillar, e.g. economy")
+                                    @QueryParam("pillar") String pillar) {
+        ZoneType type = null;
+        if (zoneType != null && !zoneType.isBlank()) {
+            try {
+                type = ZoneType.valueOf(zoneType);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("Unknown zone type " + zoneType + ".",
+                        List.of(new Violation("zoneType", "unknown-value", "ETDZ or BECZ.")));
+            }
+        }
+        return catalogue.list(type, pillar);
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getIndicator", summary = "Get one catalogue entry")
+    public IndicatorView get(@PathParam("code") String code) {
+        return catalogue.get(code);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.etdz.indicator.submission;
+
+import cn.etdz.common.problem.Violation;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * The outcome of a batch: one result per submission, in the order sent.
+ *
+ * @param accepted how many submissions were stored
+ * @param rejected how many were rejected (nothing of them stored)
+ */
+public record BatchResult(int accepted, int rejected, List<Item> results) {
+
+    /**
+     * @param index      position of the submission in the batch (0-based; for CSV, in order of first appearance)
+     * @param status     ACCEPTED (or VALID in a dry run) or REJECTED
+     * @param id         stored submission id, when accepted
+     * @param revision   revision given, when accepted
+     * @param violations why it was rejected
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(int index, String zone, String period, String status, Long id, Integer revision, Boolean late,
+                       List<SubmissionView.Warning> warnings, List<Violation> violations) {
+    }
+}

@@ -1,0 +1,83 @@
+package cn.etdz.indicator.submission;
+
+import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.problem.Violation;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the CSV form of a batch: header {@code zone,period,indicator,value,note}, one value per line. Lines of the
+ * same zone and period form one submission, in order of first appearance. A line whose value is not a number is kept
+ * as a null value, so that submission is rejected naming the line, and the others go on.
+ */
+final class CsvSubmissions {
+
+    static final List<String> HEADER = List.of("zone", "period", "indicator", "value", "note");
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
+
+    /** The submissions, and per submission index the lines whose value could not be read. */
+    record Parsed(List<SubmissionRequest> submissions, Map<Integer, List<Violation>> lineViolations) {
+    }
+
+    private CsvSubmissions() {
+    }
+
+    static Parsed parse(String csv) {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        Map<String, List<SubmissionRequest.Value>> groups = new LinkedHashMap<>();
+        Map<String, List<Violation>> problems = new LinkedHashMap<>();
+        try (MappingIterator<Map<String, String>> rows = MAPPER.readerForMapOf(String.class).with(schema).readValues(csv)) {
+            List<String> header = ((CsvSchema) rows.getParserSchema()).getColumnNames();
+            if (!header.equals(HEADER)) {
+                throw ProblemException.badRequest("The CSV header must be " + String.join(",", HEADER) + ".",
+                        List.of(new Violation("line 1", "bad-header", "Found " + String.join(",", header) + ".")));
+            }
+            int line = 1;
+            while (rows.hasNextValue()) {
+                Map<String, String> row = rows.nextValue();
+                line++;
+                String key = row.get("zone") + "|" + row.get("period");
+                List<SubmissionRequest.Value> values = groups.computeIfAbsent(key, k -> new ArrayList<>());
+                Double value = null;
+                String text = row.get("value");
+                try {
+                    value = text == null || text.isBlank() ? null : Double.valueOf(text);
+                } catch (NumberFormatException e) {
+                    problems.computeIfAbsent(key, k -> new ArrayList<>()).add(new Violation("line " + line,
+                            "not-a-number", "The value '" + text + "' of " + row.get("indicator") + " is not a number."));
+                }
+                String note = row.get("note");
+                values.add(new SubmissionRequest.Value(row.get("indicator"), value, null, null,
+                        note == null || note.isBlank() ? null : note));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw ProblemException.badRequest("The body is not readable CSV.",
+                    List.of(new Violation("$", "unreadable", String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+        }
+        List<SubmissionRequest> submissions = new ArrayList<>();
+        Map<Integer, List<Violation>> lineViolations = new LinkedHashMap<>();
+        groups.forEach((key, values) -> {
+            String[] parts = key.split("\\|", 2);
+            if (problems.containsKey(key)) {
+                lineViolations.put(submissions.size(), problems.get(key));
+            }
+            submissions.add(new SubmissionRequest(nullIfBlank(parts[0]), nullIfBlank(parts[1]), values));
+        });
+        return new Parsed(submissions, lineViolations);
+    }
+
+    private static String nullIfBlank(String text) {
+        return text == null || text.isBlank() || text.equals("null") ? null : text;
+    }
+}

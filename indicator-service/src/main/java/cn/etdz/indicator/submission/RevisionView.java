@@ -1,0 +1,27 @@
+package cn.etdz.indicator.submission;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One revision of a zone-period: who sent it, when, and what changed against the previous revision.
+ *
+ * @param submitterProvince province claim of the sender's token (null for ministry roles)
+ * @param changes           every indicator added, changed or removed against the previous revision (all ADDED for
+ *                          revision 1)
+ */
+public record RevisionView(String zone, String period, int revision, long submissionId, boolean late,
+                           OffsetDateTime receivedAt, String submittedBy, String submitterProvince,
+                           List<Change> changes) {
+
+    /**
+     * @param change   ADDED, CHANGED or REMOVED
+     * @param previous the value in the previous revision
+     * @param current  the value in this revision
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(String indicator, String change, Double previous, Double current) {
+    }
+}

@@ -1,0 +1,189 @@
+package cn.etdz.indicator.submission;
+
+import cn.etdz.common.events.EventTypes;
+import cn.etdz.common.events.SubmissionAccepted;
+import cn.etdz.indicator.config.IndicatorConfig;
+import cn.etdz.indicator.outbox.Outbox;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Stores accepted submissions with JDBC batches in the caller's transaction: claims their revisions, inserts them with
+ * their values and warnings, and queues one {@code SubmissionAccepted} event each in the outbox. One path for a single
+ * POST and for a national batch, so both obey the same rules; batching is what lets a whole year go in at once.
+ */
+@ApplicationScoped
+public class SubmissionWriter {
+
+    /** Id and revision given to a stored submission. */
+    record Stored(long id, int revision) {
+    }
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    IndicatorConfig config;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Stored> store(List<Evaluated> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<Stored> stored = new ArrayList<>();
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            List<Integer> revisions = claimRevisions(connection, items);
+            List<Long> ids = nextIds(connection, items.size());
+            insertSubmissions(connection, items, ids, revisions);
+            insertValues(connection, items, ids);
+            insertWarnings(connection, items, ids);
+            for (int i = 0; i < items.size(); i++) {
+                stored.add(new Stored(ids.get(i), revisions.get(i)));
+            }
+        });
+        List<Outbox.Entry> events = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Evaluated item = items.get(i);
+            events.add(new Outbox.Entry(config.topics().submissions(), item.request().zone(),
+                    EventTypes.SUBMISSION_ACCEPTED, item.request().zone(), SubmissionAccepted.SCHEMA_VERSION,
+                    SubmissionMapper.event(stored.get(i).id(), stored.get(i).revision(), item)));
+        }
+        outbox.appendAll(events);
+        return stored;
+    }
+
+    /**
+     * Claims consecutive revisions per zone-period with one upsert, in key order so concurrent batches lock the
+     * counter rows in the same order and cannot deadlock. Returns each item's revision, in item order.
+     */
+    private static List<Integer> claimRevisions(Connection connection, List<Evaluated> items) throws SQLException {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Evaluated item : items) {
+            counts.merge(key(item), 1, Integer::sum);
+        }
+        String[] zones = counts.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).toArray(String[]::new);
+        String[] periods = counts.keySet().stream().map(k -> k.substring(k.indexOf('|') + 1)).toArray(String[]::new);
+        Integer[] increments = counts.values().toArray(Integer[]::new);
+        Map<String, Integer> next = new LinkedHashMap<>();
+        try (PreparedStatement claim = connection.prepareStatement("""
+                insert into zone_period (zone_code, period, latest_revision)
+                select z, p, n from unnest(?::varchar[], ?::varchar[], ?::int[]) as t(z, p, n) order by z, p
+                on conflict (zone_code, period) do update set latest_revision = zone_period.latest_revision + excluded.latest_revision
+                returning zone_code, period, latest_revision""")) {
+            claim.setArray(1, connection.createArrayOf("varchar", zones));
+            claim.setArray(2, connection.createArrayOf("varchar", periods));
+            claim.setArray(3, connection.createArrayOf("int4", increments));
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    String key = rows.getString(1) + "|" + rows.getString(2);
+                    next.put(key, rows.getInt(3) - counts.get(key) + 1);
+                }
+            }
+        }
+        List<Integer> revisions = new ArrayList<>(items.size());
+        for (Evaluated item : items) {
+            revisions.add(next.merge(key(item), 1, Integer::sum) - 1);
+        }
+        return revisions;
+    }
+
+    private static String key(Evaluated item) {
+        return item.request().zone() + "|" + item.request().period();
+    }
+
+    private static List<Long> nextIds(Connection connection, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>(count);
+        try (PreparedStatement select = connection.prepareStatement(
+                "select nextval('submission_id_seq') from generate_series(1, ?)")) {
+            select.setInt(1, count);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void insertSubmissions(Connection connection, List<Evaluated> items, List<Long> ids,
+                                          List<Integer> revisions) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into submission (id, zone_code, period, revision, status, late, received_at, submitted_by, submitter_province)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < items.size(); i++) {
+                Evaluated item = items.get(i);
+                insert.setLong(1, ids.get(i));
+                insert.setString(2, item.request().zone());
+                insert.setString(3, item.request().period());
+                insert.setInt(4, revisions.get(i));
+                insert.setString(5, SubmissionService.ACCEPTED);
+                insert.setBoolean(6, item.late());
+                insert.setTimestamp(7, Timestamp.from(item.receivedAt().toInstant()));
+                insert.setString(8, item.submittedBy());
+                insert.setString(9, item.submitterProvince());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertValues(Connection connection, List<Evaluated> items, List<Long> ids) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into submission_value (submission_id, position, indicator, value, provisional, note)
+                values (?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < items.size(); i++) {
+                List<SubmissionRequest.Value> values = items.get(i).request().values();
+                for (int position = 0; position < values.size(); position++) {
+                    SubmissionRequest.Value value = values.get(position);
+                    insert.setLong(1, ids.get(i));
+                    insert.setInt(2, position);
+                    insert.setString(3, value.indicator());
+                    insert.setDouble(4, value.value());
+                    insert.setBoolean(5, Boolean.TRUE.equals(value.provisional()));
+                    if (value.note() == null) {
+                        insert.setNull(6, Types.VARCHAR);
+                    } else {
+                        insert.setString(6, value.note());
+                    }
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertWarnings(Connection connection, List<Evaluated> items, List<Long> ids) throws SQLException {
+        if (items.stream().allMatch(item -> item.warnings().isEmpty())) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into submission_warning (submission_id, position, field, code, message) values (?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < items.size(); i++) {
+                List<SubmissionView.Warning> warnings = items.get(i).warnings();
+                for (int position = 0; position < warnings.size(); position++) {
+                    insert.setLong(1, ids.get(i));
+                    insert.setInt(2, position);
+                    insert.setString(3, warnings.get(position).field());
+                    insert.setString(4, warnings.get(position).code());
+                    insert.setString(5, warnings.get(position).message());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package cn.etdz.indicator.submission;
+
+import java.util.List;
+
+/** A zone's newest accepted values over time, one series per indicator. */
+public record ValueSeries(String zone, List<Series> series) {
+
+    public record Series(String indicator, String unit, List<Point> points) {
+    }
+
+    /** The newest accepted value of one period, and the revision it comes from. */
+    public record Point(String period, double value, boolean provisional, String note, int revision, long submissionId) {
+    }
+}

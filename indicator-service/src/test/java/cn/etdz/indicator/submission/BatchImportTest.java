@@ -1,0 +1,107 @@
+package cn.etdz.indicator.submission;
+
+import cn.etdz.localstack.PlatformTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static cn.etdz.indicator.IndicatorTestSupport.as;
+import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
+import static cn.etdz.indicator.IndicatorTestSupport.submission;
+import static cn.etdz.indicator.IndicatorTestSupport.tokens;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicator"))
+class BatchImportTest {
+
+    @Test
+    void aBadSubmissionDoesNotSinkTheGoodOnes() {
+        String a = registerZone("BA", "ETDZ", "320000");
+        String b = registerZone("BB", "ETDZ", "320000");
+        String foreign = registerZone("BF", "ETDZ", "440000");
+        String body = """
+                {"submissions": [%s, %s, %s, %s]}""".formatted(
+                submission(a, "2015", 100),
+                submission(b, "2015", -5),
+                submission(foreign, "2015", 100),
+                submission(a, "2015", 110));
+
+        as(tokens().submitter("320000")).body(body).post("/api/v1/submissions/batch")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("rejected", equalTo(2))
+                .body("results.index", contains(0, 1, 2, 3))
+                .body("results.status", contains("ACCEPTED", "REJECTED", "REJECTED", "ACCEPTED"))
+                .body("results[0].id", notNullValue())
+                .body("results[0].revision", equalTo(1))
+                .body("results[3].revision", equalTo(2))
+                .body("results[1].id", nullValue())
+                .body("results[1].violations.field", hasItem("values[0].value"))
+                .body("results[2].violations[0].code", equalTo("forbidden"));
+
+        as(tokens().analyst()).queryParam("zone", b).get("/api/v1/submissions").then().body("total", equalTo(0));
+        as(tokens().analyst()).queryParam("zone", a).get("/api/v1/submissions").then().body("total", equalTo(2));
+    }
+
+    @Test
+    void csvLinesOfOneZoneAndPeriodFormOneSubmission() {
+        String a = registerZone("CA", "BECZ", "530000");
+        String b = registerZone("CB", "BECZ", "530000");
+        String csv = """
+                zone,period,indicator,value,note
+                %1$s,2014,GDP,38.5,synthetic
+                %1$s,2014,TAX,4.1,
+                %1$s,2014,EMPLOYEES,2.2,
+                %1$s,2014,BORDER_TRADE,12,"border, trade"
+                %2$s,2014,GDP,lots,
+                %2$s,2014,TAX,1,
+                %2$s,2014,EMPLOYEES,1,
+                """.formatted(a, b);
+        as(tokens().submitter("530000")).contentType("text/csv").body(csv).post("/api/v1/submissions/batch")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("results.zone", contains(a, b))
+                .body("results[1].violations[0].field", equalTo("line 6"))
+                .body("results[1].violations[0].code", equalTo("not-a-number"));
+
+        as(tokens().analyst()).queryParam("zone", a).get("/api/v1/submissions")
+                .then().body("items[0].values.indicator", contains("GDP", "TAX", "EMPLOYEES", "BORDER_TRADE"))
+                .body("items[0].values[3].note", equalTo("border, trade"));
+    }
+
+    @Test
+    void aCsvWithTheWrongHeaderIsABadRequest() {
+        as(tokens().admin()).contentType("text/csv").body("zone;period;value\nX;2015;1\n").post("/api/v1/submissions/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].code", equalTo("bad-header"));
+    }
+
+    @Test
+    void aBatchOverTheLimitIsTooLargeAndStoresNothing() {
+        String zone = registerZone("BIG", "ETDZ", "320000");
+        String items = IntStream.range(0, 41).mapToObj(i -> submission(zone, "2015", 100 + i))
+                .collect(Collectors.joining(","));
+        as(tokens().admin()).body("{\"submissions\": [" + items + "]}").post("/api/v1/submissions/batch")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", equalTo("A batch carries at most 40 submissions; this one has 41."));
+        as(tokens().analyst()).queryParam("zone", zone).get("/api/v1/submissions").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aDryRunBatchValidatesOnly() {
+        String zone = registerZone("BDRY", "ETDZ", "320000");
+        as(tokens().admin()).queryParam("dryRun", true)
+                .body("{\"submissions\": [" + submission(zone, "2015", 1) + "]}").post("/api/v1/submissions/batch")
+                .then().statusCode(200).body("results[0].status", equalTo("VALID"));
+        as(tokens().analyst()).queryParam("zone", zone).get("/api/v1/submissions").then().body("total", equalTo(0));
+    }
+}

@@ -1,0 +1,60 @@
+package cn.etdz.indicator.submission;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PlausibilityTest {
+
+    private static SubmissionRequest request(double gdp, double socialInsurance) {
+        return new SubmissionRequest("Z", "2015", List.of(
+                new SubmissionRequest.Value("GDP", gdp, null, null),
+                new SubmissionRequest.Value("SOCIAL_INS", socialInsurance, null, null)));
+    }
+
+    @Test
+    void theModifiedZScoreFollowsItsFormula() {
+        // sample 1,2,3,4,100: median 3; |deviations| 2,1,0,1,97 → MAD 1; z(100) = 0.6745·97/1 = 65.4265
+        assertThat(Plausibility.modifiedZ(100, new double[]{1, 2, 3, 4, 100})).isCloseTo(65.4265, within(1e-9));
+        // z(4) = 0.6745·1/1
+        assertThat(Plausibility.modifiedZ(4, new double[]{1, 2, 3, 4, 100})).isCloseTo(0.6745, within(1e-12));
+    }
+
+    @Test
+    void noZScoreWithoutEnoughPeersOrSpread() {
+        assertThat(Plausibility.modifiedZ(100, new double[]{1, 2, 3, 100})).isNull();
+        assertThat(Plausibility.modifiedZ(7, new double[]{5, 5, 5, 5, 7})).isNull();
+    }
+
+    @Test
+    void aChangeBeyondFiftyPercentAgainstThePreviousYearIsAWarning() {
+        var warnings = Plausibility.check(request(160, 90), SubmissionRulesTest.CATALOGUE,
+                Map.of("GDP", 100.0, "SOCIAL_INS", 89.0), Map.of());
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.field()).isEqualTo("values[0].value");
+            assertThat(w.code()).isEqualTo("large-change");
+            assertThat(w.message()).isEqualTo("GDP changed by +60 % against 2014 (100 → 160).");
+        });
+        assertThat(Plausibility.check(request(150, 90), SubmissionRulesTest.CATALOGUE, Map.of("GDP", 100.0), Map.of()))
+                .isEmpty();
+        assertThat(Plausibility.check(request(40, 90), SubmissionRulesTest.CATALOGUE, Map.of("GDP", 100.0), Map.of()))
+                .extracting(SubmissionView.Warning::code).containsExactly("large-change");
+    }
+
+    @Test
+    void aValueFarFromItsPeerGroupIsAnOutlierOnTheLogScaleForQuantities() {
+        // GDP peers 100, 120, 150, 200, 250 and this zone's 50 000: far out on the log scale.
+        double[] gdpPeers = {100, 120, 150, 200, 250, 50_000};
+        // A zone 10× the median is not an outlier on the log scale when peers spread that widely.
+        double[] widePeers = {10, 30, 100, 300, 1000, 1000};
+        var warnings = Plausibility.check(request(50_000, 90), SubmissionRulesTest.CATALOGUE, Map.of(),
+                Map.of("GDP", gdpPeers));
+        assertThat(warnings).extracting(SubmissionView.Warning::code).containsExactly("outlier");
+        assertThat(Plausibility.check(request(1000, 90), SubmissionRulesTest.CATALOGUE, Map.of(),
+                Map.of("GDP", widePeers))).isEmpty();
+    }
+}
