@@ -28,7 +28,7 @@ echo "smoke: stack ready after $(( $(date +%s) - started )) s"
 GW="http://localhost:$GATEWAY_PORT"
 status=$(curl -s -o /tmp/smoke-submission.json -w '%{http_code}' -H "Authorization: Bearer $SUBMITTER_320000_TOKEN" \
   -H 'Content-Type: application/json' "$GW/api/v1/submissions" \
-  -d '{"zone":"SUZHOU-IP","period":"2015","values":[{"indicator":"GDP","value":2070.5}]}')
+  -d '{"zone":"SUZHOU-IP","period":"2015","values":[{"indicator":"GDP","value":2070.5},{"indicator":"TAX","value":310.2},{"indicator":"EMPLOYEES","value":80.1}]}')
 [[ "$status" == 201 ]] || { cat /tmp/smoke-submission.json; echo "smoke: POST answered $status" >&2; exit 1; }
 echo "smoke: submission accepted: $(cat /tmp/smoke-submission.json)"
 

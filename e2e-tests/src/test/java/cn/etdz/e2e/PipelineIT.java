@@ -74,11 +74,22 @@ class PipelineIT {
 
     @Test
     void theDemoDataLoadsThroughTheGatewayAndItsTokensAreWritten() throws Exception {
-        assertThat(stack.loadDemoData()).contains("zones");
+        String summary = stack.loadDemoData();
+        assertThat(summary).contains("147 zones", "884 submissions");
+        int warned = Integer.parseInt(summary.replaceAll(".*\\((\\d+) with warnings.*", "$1"));
+        assertThat(warned).as(summary).isBetween(2, 40);
         String tokens = Files.readString(stack.tokensFile());
         assertThat(tokens).contains("ADMIN_TOKEN=", "ANALYST_TOKEN=", "SUBMITTER_320000_TOKEN=");
         as(stack.tokens().analyst()).queryParam("province", "320000").get("/api/v1/zones")
                 .then().statusCode(200).body("items.code", org.hamcrest.Matchers.hasItem("SUZHOU-IP"));
+        as(stack.tokens().analyst()).queryParam("period", "2015").get("/api/v1/timeliness")
+                .then().statusCode(200).body("total.submitted", org.hamcrest.Matchers.greaterThanOrEqualTo(147));
+        var corrected = cn.etdz.localstack.DemoDataSet.generate(cn.etdz.localstack.DemoDataSet.DEMO_SEED).corrections().get(0);
+        as(stack.tokens().analyst()).queryParam("period", corrected.period())
+                .get("/api/v1/zones/" + corrected.zone() + "/revisions")
+                .then().statusCode(200)
+                .body("revision", org.hamcrest.Matchers.contains(1, 2))
+                .body("[1].changes.indicator", org.hamcrest.Matchers.contains("GDP"));
     }
 
     @Test
@@ -89,7 +100,8 @@ class PipelineIT {
                 .header("X-Request-Id", requestId)
                 .body("""
                         {"zone": "%s", "period": "2015",
-                         "values": [{"indicator": "GDP", "value": 2070.5},
+                         "values": [{"indicator": "GDP", "value": 2070.5}, {"indicator": "TAX", "value": 310.2},
+                                    {"indicator": "EMPLOYEES", "value": 80.1},
                                     {"indicator": "SERV_VA", "value": 780.0, "provisional": true, "note": "preliminary"}]}"""
                         .formatted(zone))
                 .post("/api/v1/submissions")
@@ -107,7 +119,7 @@ class PipelineIT {
         JsonPath input = awaitInput(zone, 1);
         assertThat(input.getString("eventId")).isEqualTo(eventId);
         assertThat(input.getLong("submissionId")).isEqualTo(id);
-        assertThat(input.getList("values.indicator")).containsExactlyInAnyOrder("GDP", "SERV_VA");
+        assertThat(input.getList("values.indicator")).containsExactlyInAnyOrder("GDP", "TAX", "EMPLOYEES", "SERV_VA");
     }
 
     @Test
@@ -115,7 +127,8 @@ class PipelineIT {
         String zone = registerZone("440000");
         as(stack.tokens().submitter("440000"))
                 .body("""
-                        {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 100}]}""".formatted(zone))
+                        {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 100},
+                         {"indicator": "TAX", "value": 10}, {"indicator": "EMPLOYEES", "value": 5}]}""".formatted(zone))
                 .post("/api/v1/submissions").then().statusCode(201);
         ConsumerRecord<String, String> original = records(zone, 1).get(0);
         JsonPath applied = awaitInput(zone, 1);
@@ -138,7 +151,8 @@ class PipelineIT {
     void aSubmitterOfAnotherProvinceIsForbiddenAndNoTokenIsUnauthorised() {
         String zone = registerZone("320000");
         String body = """
-                {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 1}]}""".formatted(zone);
+                {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 1},
+                 {"indicator": "TAX", "value": 0.1}, {"indicator": "EMPLOYEES", "value": 0.2}]}""".formatted(zone);
         as(stack.tokens().submitter("440000")).body(body).post("/api/v1/submissions")
                 .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
         given().contentType(ContentType.JSON).body(body).post("/api/v1/submissions")

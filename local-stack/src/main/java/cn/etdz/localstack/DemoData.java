@@ -1,39 +1,32 @@
 package cn.etdz.localstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Loads the demo data set through the gateway, as an administrator and the provinces' systems would. Zone names
- * and provinces are real; every value is synthetic.
+ * Loads {@link DemoDataSet} through the gateway: an administrator registers the zones, then the historical
+ * submissions go in one batch per year, as a national import of the old system's records would, each with the time
+ * it was originally received (which decides whether it was late). Zone names and provinces are real; every value is
+ * synthetic.
  */
 final class DemoData {
 
-    record DemoZone(String code, String name, String nameEn, String type, String province, double gdp2015) {
-    }
-
-    static final List<DemoZone> ZONES = List.of(
-            new DemoZone("SUZHOU-IP", "苏州工业园区", "Suzhou Industrial Park", "ETDZ", "320000", 2070.5),
-            new DemoZone("KUNSHAN-ETDZ", "昆山经济技术开发区", "Kunshan ETDZ", "ETDZ", "320000", 1420.0),
-            new DemoZone("TIANJIN-ETDZ", "天津经济技术开发区", "Tianjin ETDZ", "ETDZ", "120000", 2550.0),
-            new DemoZone("GUANGZHOU-ETDZ", "广州经济技术开发区", "Guangzhou ETDZ", "ETDZ", "440000", 2310.0),
-            new DemoZone("HEFEI-ETDZ", "合肥经济技术开发区", "Hefei ETDZ", "ETDZ", "340000", 760.0),
-            new DemoZone("WUHAN-ETDZ", "武汉经济技术开发区", "Wuhan ETDZ", "ETDZ", "420000", 1180.0),
-            new DemoZone("DALIAN-ETDZ", "大连经济技术开发区", "Dalian ETDZ", "ETDZ", "210000", 1350.0),
-            new DemoZone("CHENGDU-ETDZ", "成都经济技术开发区", "Chengdu ETDZ", "ETDZ", "510000", 940.0),
-            new DemoZone("XIAN-ETDZ", "西安经济技术开发区", "Xi'an ETDZ", "ETDZ", "610000", 820.0),
-            new DemoZone("RUILI-BECZ", "瑞丽边境经济合作区", "Ruili BECZ", "BECZ", "530000", 38.0),
-            new DemoZone("MANZHOULI-BECZ", "满洲里边境经济合作区", "Manzhouli BECZ", "BECZ", "150000", 52.0),
-            new DemoZone("HUNCHUN-BECZ", "珲春边境经济合作区", "Hunchun BECZ", "BECZ", "220000", 61.0));
-
     private final String gatewayUrl;
     private final TokenIssuer tokens;
+    private final DemoDataSet data = DemoDataSet.generate(DemoDataSet.DEMO_SEED);
     private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
 
     DemoData(String gatewayUrl, TokenIssuer tokens) {
         this.gatewayUrl = gatewayUrl;
@@ -41,40 +34,73 @@ final class DemoData {
     }
 
     List<String> provinces() {
-        return ZONES.stream().map(DemoZone::province).distinct().sorted().toList();
+        return data.provinces();
     }
 
-    /** Registers every zone and posts its 2015 submission; returns a one-line summary. */
+    /** Registers every zone and loads every year; returns a one-line summary. */
     String load() {
         String admin = tokens.admin();
-        for (DemoZone zone : ZONES) {
-            post("/api/v1/zones", admin, String.format(Locale.ROOT,
-                    "{\"code\":\"%s\",\"name\":\"%s\",\"nameEn\":\"%s\",\"type\":\"%s\",\"province\":\"%s\"}",
-                    zone.code(), zone.name(), zone.nameEn(), zone.type(), zone.province()));
+        for (DemoDataSet.Zone zone : data.zones()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", zone.code());
+            body.put("name", zone.name());
+            body.put("nameEn", zone.nameEn());
+            body.put("type", zone.type());
+            body.put("province", zone.province());
+            body.put("approvedOn", zone.approvedOn().toString());
+            post("/api/v1/zones", admin, body, 201);
         }
-        for (DemoZone zone : ZONES) {
-            double gdp = zone.gdp2015();
-            post("/api/v1/submissions", tokens.submitter(zone.province()), String.format(Locale.ROOT,
-                    "{\"zone\":\"%s\",\"period\":\"2015\",\"values\":["
-                            + "{\"indicator\":\"GDP\",\"value\":%.1f,\"note\":\"synthetic demo value\"},"
-                            + "{\"indicator\":\"IND_VA\",\"value\":%.1f,\"note\":\"synthetic demo value\"},"
-                            + "{\"indicator\":\"SERV_VA\",\"value\":%.1f,\"provisional\":true,\"note\":\"synthetic demo value\"}]}",
-                    zone.code(), gdp, gdp * 0.62, gdp * 0.31));
+        int accepted = 0;
+        int warned = 0;
+        Map<String, List<DemoDataSet.Submission>> byYear = data.submissions().stream()
+                .collect(Collectors.groupingBy(DemoDataSet.Submission::period, java.util.TreeMap::new, Collectors.toList()));
+        List<List<DemoDataSet.Submission>> batches = new ArrayList<>(byYear.values());
+        batches.add(data.corrections());
+        for (List<DemoDataSet.Submission> batch : batches) {
+            JsonNode result = post("/api/v1/submissions/batch", admin, Map.of("submissions", batch.stream().map(this::body).toList()), 200);
+            if (result.path("rejected").asInt() != 0) {
+                throw new IllegalStateException("demo batch rejected submissions: " + result);
+            }
+            accepted += result.path("accepted").asInt();
+            for (JsonNode item : result.path("results")) {
+                warned += item.path("warnings").isEmpty() ? 0 : 1;
+            }
         }
-        return "demo data loaded: " + ZONES.size() + " zones, " + ZONES.size() + " submissions for 2015 (synthetic values)";
+        return "demo data loaded: " + data.zones().size() + " zones, " + accepted + " submissions for "
+                + DemoDataSet.FIRST_YEAR + "–" + DemoDataSet.LAST_YEAR + " (" + warned + " with warnings; synthetic values)";
     }
 
-    private void post(String path, String token, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
+    private Map<String, Object> body(DemoDataSet.Submission submission) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        submission.values().forEach((indicator, value) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("indicator", indicator);
+            entry.put("value", value);
+            if (submission.note() != null && submission.note().contains(indicator)) {
+                entry.put("note", submission.note());
+            }
+            values.add(entry);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("zone", submission.zone());
+        body.put("period", submission.period());
+        body.put("receivedAt", submission.receivedAt().toString());
+        body.put("values", values);
+        return body;
+    }
+
+    private JsonNode post(String path, String token, Object body, int expected) {
         try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
+            if (response.statusCode() != expected) {
                 throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
             }
+            return json.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed", e);
         } catch (InterruptedException e) {

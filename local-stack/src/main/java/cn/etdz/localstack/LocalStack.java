@@ -329,7 +329,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.println();
         System.out.println("  Try:  . .local/tokens.env && curl -s -H \"Authorization: Bearer $SUBMITTER_320000_TOKEN\" \\");
         System.out.println("          -H 'Content-Type: application/json' " + url + "/api/v1/submissions \\");
-        System.out.println("          -d '{\"zone\":\"SUZHOU-IP\",\"period\":\"2015\",\"values\":[{\"indicator\":\"GDP\",\"value\":2070.5}]}'");
+        System.out.println("          -d '{\"zone\":\"SUZHOU-IP\",\"period\":\"2015\",\"values\":[{\"indicator\":\"GDP\",\"value\":2070.5},"
+                + "{\"indicator\":\"TAX\",\"value\":310.2},{\"indicator\":\"EMPLOYEES\",\"value\":80.1}]}'");
         System.out.println();
         System.out.println("  Press Ctrl-C to stop everything.");
         stopped.await();

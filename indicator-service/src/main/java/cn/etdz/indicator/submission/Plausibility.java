@@ -13,10 +13,12 @@ import java.util.Map;
  * The soft checks of domain.md: a value that looks implausible is accepted, stored and reported as a warning.
  * <ul>
  * <li>{@code large-change}: the value moved more than ±50 % against the zone's newest accepted value of the previous
- * year (only when that value is positive).</li>
+ * year (only when that value is positive). Quantities and shares only: for counts such as accidents, 1 → 2 is not
+ * implausible.</li>
  * <li>{@code outlier}: the robust (modified) z-score 0.6745·(x − median)/MAD of the value within its peer group (the
- * zones of the same type, same period, newest revisions) exceeds 3.5. Quantities (NUMBER) are compared on the log
- * scale because zone sizes span orders of magnitude; shares and counts as they are. Needs at least
+ * zones of the same type, same period, newest revisions) exceeds 3.5. Quantities and counts are compared on the log
+ * scale because they grow with zone size, which spans orders of magnitude (zeros are left out); shares as they are.
+ * Needs at least
  * {@value #MIN_PEERS} peer values and a non-zero MAD; yes/no indicators are not checked.</li>
  * </ul>
  */
@@ -45,7 +47,7 @@ final class Plausibility {
             }
             String field = "values[" + i + "].value";
             Double before = previousYear.get(value.indicator());
-            if (before != null && before > 0) {
+            if (before != null && before > 0 && rule.valueType() != ValueType.COUNT) {
                 double change = value.value() / before - 1;
                 if (Math.abs(change) > MAX_CHANGE) {
                     warnings.add(new SubmissionView.Warning(field, "large-change", String.format(Locale.ROOT,
@@ -54,7 +56,7 @@ final class Plausibility {
                 }
             }
             double[] group = peers.get(value.indicator());
-            boolean logScale = rule.valueType() == ValueType.NUMBER;
+            boolean logScale = rule.valueType() == ValueType.NUMBER || rule.valueType() == ValueType.COUNT;
             Double z = group == null ? null : modifiedZ(scale(value.value(), logScale), scaleAll(group, logScale));
             if (z != null && Math.abs(z) > MAX_Z) {
                 warnings.add(new SubmissionView.Warning(field, "outlier", String.format(Locale.ROOT,
