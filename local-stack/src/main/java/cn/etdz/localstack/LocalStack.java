@@ -182,6 +182,19 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + service("gateway").port();
     }
 
+    /** JDBC URL of a database on the stack's PostgreSQL server (created if missing), for benchmarks and checks. */
+    public String jdbcUrl(String databaseName) {
+        return database.createDatabase(databaseName);
+    }
+
+    public String databaseUser() {
+        return database.username();
+    }
+
+    public String databasePassword() {
+        return database.password();
+    }
+
     public EmbeddedKafka kafka() {
         return kafka;
     }

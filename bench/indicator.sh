@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Indicator-service benchmarks (issue 3): bulk import through the gateway vs PostgreSQL COPY, and single submissions
+# from 20 concurrent clients. Starts its own stack on free ports; ROUNDS (default 3) repetitions, medians reported.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+./mvnw -B -q package -DskipTests
+exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -cp "local-stack/target/local-stack-1.0.0-SNAPSHOT.jar:local-stack/target/lib/*" \
+  cn.etdz.localstack.bench.IndicatorBenchmark "$ROOT"

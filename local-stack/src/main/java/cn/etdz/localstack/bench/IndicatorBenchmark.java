@@ -1,0 +1,291 @@
+package cn.etdz.localstack.bench;
+
+import cn.etdz.localstack.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.postgresql.PGConnection;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Benchmarks of the indicator service through the gateway, on the packaged stack as the local run starts it:
+ * <ol>
+ * <li>bulk import: 250 zones × 10 years × the 27 raw ETDZ indicators, one JSON batch per year, values per second
+ * accepted end to end (stored with their outbox events when the answer arrives), side by side with a PostgreSQL
+ * {@code COPY} of the same rows into a table of the same shape as {@code submission_value} on the same server;</li>
+ * <li>single submissions from 20 concurrent clients: latency p50/p99 and the indicator service's peak RSS.</li>
+ * </ol>
+ * Each measurement is repeated ({@code ROUNDS}, default 3) and the medians are reported.
+ * Run with {@code bench/indicator.sh}.
+ */
+public final class IndicatorBenchmark {
+
+    static final int ZONES = 250;
+    static final int YEARS = 10;
+    static final int FIRST_YEAR = 2006;
+    static final List<String> INDICATORS = List.of("GDP", "IND_VA", "IND_OUTPUT", "SERV_VA", "TAX", "FDI", "EXPORTS",
+            "TRADE", "RD_EXP", "HT_OUTPUT", "HT_TRADE", "RD_CENTERS", "HT_FIRMS", "GRADUATES", "ENERGY", "SO2", "COD",
+            "ISO14000", "ECO_PARK", "EMPLOYEES", "SOCIAL_INS", "SAFETY_ACC", "LEGAL_BASIS", "ONE_STOP", "APPROVAL_DAYS",
+            "ONLINE_RATE", "AREA_BUILT");
+    static final String[] PROVINCES = {"110000", "120000", "130000", "310000", "320000", "330000", "350000", "370000",
+            "440000", "140000", "340000", "360000", "410000", "420000", "430000", "210000", "220000", "230000",
+            "500000", "510000", "610000"};
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final LocalStack stack;
+    private final String admin;
+
+    private IndicatorBenchmark(LocalStack stack) {
+        this.stack = stack;
+        this.admin = stack.tokens().admin();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("ROUNDS", "3"));
+        Path state = Files.createTempDirectory("bench-stack-");
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
+                message -> System.out.println("[bench] " + message))) {
+            IndicatorBenchmark bench = new IndicatorBenchmark(stack);
+            bench.registerZones();
+            bench.bulkImport(rounds);
+            bench.concurrentSingles(rounds);
+        }
+    }
+
+    private void registerZones() throws Exception {
+        for (int z = 0; z < ZONES; z++) {
+            Map<String, Object> zone = Map.of("code", code(z), "name", "基准测试区" + z, "type", "ETDZ",
+                    "province", PROVINCES[z % PROVINCES.length]);
+            send("/api/v1/zones", admin, zone, 201);
+        }
+    }
+
+    private static String code(int zone) {
+        return String.format(Locale.ROOT, "BENCH-%03d", zone);
+    }
+
+    /** Consistent synthetic values of one zone and year. */
+    static Map<String, Double> values(int zone, int year, Random random) {
+        double gdp = (50 + zone * 3) * Math.pow(1.12, year - FIRST_YEAR) * (0.95 + 0.1 * random.nextDouble());
+        double trade = gdp * 0.2;
+        double workers = gdp * 0.03;
+        double industry = gdp * 0.6;
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("GDP", gdp);
+        v.put("IND_VA", industry);
+        v.put("IND_OUTPUT", industry * 4);
+        v.put("SERV_VA", gdp * 0.3);
+        v.put("TAX", gdp * 0.15);
+        v.put("FDI", gdp * 0.01);
+        v.put("EXPORTS", trade * 0.5);
+        v.put("TRADE", trade);
+        v.put("RD_EXP", gdp * 0.03);
+        v.put("HT_OUTPUT", industry * 1.8);
+        v.put("HT_TRADE", trade * 0.55);
+        v.put("RD_CENTERS", (double) (5 + zone % 20));
+        v.put("HT_FIRMS", (double) (20 + zone % 50));
+        v.put("GRADUATES", workers * 0.35);
+        v.put("ENERGY", gdp * 0.45);
+        v.put("SO2", gdp * 5);
+        v.put("COD", gdp * 2.5);
+        v.put("ISO14000", 1.0);
+        v.put("ECO_PARK", (double) (zone % 2));
+        v.put("EMPLOYEES", workers);
+        v.put("SOCIAL_INS", 90.0);
+        v.put("SAFETY_ACC", 0.0);
+        v.put("LEGAL_BASIS", 1.0);
+        v.put("ONE_STOP", 1.0);
+        v.put("APPROVAL_DAYS", 20.0);
+        v.put("ONLINE_RATE", 60.0);
+        v.put("AREA_BUILT", gdp / 15);
+        v.replaceAll((k, x) -> Math.round(x * 100) / 100.0);
+        return v;
+    }
+
+    private Map<String, Object> submission(int zone, int year, Random random) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        values(zone, year, random).forEach((indicator, value) -> values.add(Map.of("indicator", indicator, "value", value)));
+        return Map.of("zone", code(zone), "period", String.valueOf(year), "values", values);
+    }
+
+    private void bulkImport(int rounds) throws Exception {
+        Random random = new Random(7);
+        List<byte[]> batches = new ArrayList<>();
+        StringBuilder copyRows = new StringBuilder();
+        long row = 0;
+        for (int y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
+            List<Map<String, Object>> submissions = new ArrayList<>();
+            for (int z = 0; z < ZONES; z++) {
+                Map<String, Object> submission = submission(z, y, random);
+                submissions.add(submission);
+                int position = 0;
+                for (Object value : (List<?>) submission.get("values")) {
+                    Map<?, ?> v = (Map<?, ?>) value;
+                    copyRows.append(row / INDICATORS.size()).append('\t').append(position++).append('\t')
+                            .append(v.get("indicator")).append('\t').append(v.get("value")).append("\tf\t\\N\n");
+                    row++;
+                }
+            }
+            batches.add(json.writeValueAsBytes(Map.of("submissions", submissions)));
+        }
+        long values = (long) ZONES * YEARS * INDICATORS.size();
+        double[] importRates = new double[rounds];
+        double[] copyRates = new double[rounds];
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("bench"), stack.databaseUser(),
+                stack.databasePassword())) {
+            for (int r = 0; r < rounds; r++) {
+                long start = System.nanoTime();
+                for (byte[] batch : batches) {
+                    JsonNode result = sendBytes("/api/v1/submissions/batch", admin, batch, 200);
+                    if (result.path("rejected").asInt() != 0) {
+                        throw new IllegalStateException("rejected: " + result.path("results").get(0));
+                    }
+                }
+                importRates[r] = values / ((System.nanoTime() - start) / 1e9);
+
+                try (Statement ddl = connection.createStatement()) {
+                    ddl.execute("drop table if exists copy_value");
+                    ddl.execute("""
+                            create table copy_value (submission_id bigint not null, position integer not null,
+                              indicator varchar(40) not null, value double precision not null, provisional boolean not null,
+                              note varchar(500), primary key (submission_id, indicator))""");
+                }
+                start = System.nanoTime();
+                long copied = connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy copy_value from stdin", new StringReader(copyRows.toString()));
+                copyRates[r] = copied / ((System.nanoTime() - start) / 1e9);
+                System.out.printf(Locale.ROOT, "[bench] import round %d: %.0f values/s through the gateway; COPY %.0f values/s%n",
+                        r + 1, importRates[r], copyRates[r]);
+            }
+        }
+        double importMedian = median(importRates);
+        double copyMedian = median(copyRates);
+        System.out.printf(Locale.ROOT, "RESULT bulk import: %d values in %d batches of %d submissions; median %.0f values/s "
+                        + "end to end; COPY median %.0f values/s; ratio %.1f %% (goals: ≥ 20000 values/s, ≥ 25 %%)%n",
+                values, YEARS, ZONES, importMedian, copyMedian, 100 * importMedian / copyMedian);
+    }
+
+    private void concurrentSingles(int rounds) throws Exception {
+        int clients = 20;
+        int perClient = 100;
+        long pid = stack.pids().get("indicator-service");
+        double[] p50s = new double[rounds];
+        double[] p99s = new double[rounds];
+        double[] peaks = new double[rounds];
+        Random random = new Random(11);
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < clients * perClient; i++) {
+            bodies.add(json.writeValueAsBytes(submission(i % ZONES, 2015, random)));
+        }
+        for (int warm = 0; warm < 200; warm++) {
+            sendBytes("/api/v1/submissions", admin, bodies.get(warm), 201);
+        }
+        for (int r = 0; r < rounds; r++) {
+            long[] latencies = new long[clients * perClient];
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong peakKb = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (running.get()) {
+                    peakKb.accumulateAndGet(rssKb(pid), Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perClient; i++) {
+                        int n = client * perClient + i;
+                        long start = System.nanoTime();
+                        sendBytes("/api/v1/submissions", admin, bodies.get(n), 201);
+                        latencies[n] = System.nanoTime() - start;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            pool.shutdown();
+            running.set(false);
+            sampler.join();
+            Arrays.sort(latencies);
+            p50s[r] = latencies[latencies.length / 2] / 1e6;
+            p99s[r] = latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6;
+            peaks[r] = peakKb.get() / 1024.0;
+            System.out.printf(Locale.ROOT, "[bench] singles round %d: p50 %.1f ms, p99 %.1f ms, indicator-service peak RSS %.0f MiB%n",
+                    r + 1, p50s[r], p99s[r], peaks[r]);
+        }
+        System.out.printf(Locale.ROOT, "RESULT single submissions, %d clients × %d through the gateway: median p50 %.1f ms, "
+                        + "median p99 %.1f ms (goal ≤ 100 ms); indicator-service peak RSS median %.0f MiB (goal ≤ 400 MiB)%n",
+                clients, perClient, median(p50s), median(p99s), median(peaks));
+    }
+
+    private JsonNode send(String path, String token, Object body, int expected) throws Exception {
+        return sendBytes(path, token, json.writeValueAsBytes(body), expected);
+    }
+
+    private JsonNode sendBytes(String path, String token, byte[] body, int expected) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return json.readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
