@@ -28,6 +28,10 @@ public final class ScoringEngine {
                           double[] normalised) {
     }
 
+    /** The pillars of one zone and, when all five have a score, its composite and the pillars' contributions. */
+    private record Scored(PillarScorer.Outcome[] pillars, Double composite, double[] toComposite) {
+    }
+
     /**
      * Scores every zone of the peer group.
      *
@@ -41,9 +45,8 @@ public final class ScoringEngine {
             throw new IllegalArgumentException("Invalid methodology: " + problems);
         }
         List<Zone> zones = checkedZones(methodology.zoneType(), data.zones());
-        int n = zones.size();
-        List<Map<String, Double>> current = new ArrayList<>(n);
-        List<Map<String, Double>> previous = new ArrayList<>(n);
+        List<Map<String, Double>> current = new ArrayList<>(zones.size());
+        List<Map<String, Double>> previous = new ArrayList<>(zones.size());
         for (Zone zone : zones) {
             current.add(checkedValues(zone, data.values().get(zone.code())));
             previous.add(checkedValues(zone, data.previousValues().get(zone.code())));
@@ -52,78 +55,31 @@ public final class ScoringEngine {
         List<Pillar> pillars = methodology.pillars();
         Column[][] columns = new Column[pillars.size()][];
         for (int p = 0; p < pillars.size(); p++) {
-            List<IndicatorSpec> specs = pillars.get(p).indicators();
-            columns[p] = new Column[specs.size()];
-            for (int i = 0; i < specs.size(); i++) {
-                columns[p][i] = column(specs.get(i), zones, current, previous);
-            }
+            columns[p] = pillars.get(p).indicators().stream()
+                    .map(spec -> column(spec, zones.size(), current, previous)).toArray(Column[]::new);
         }
 
-        double totalPillarWeight = methodology.totalPillarWeight();
-        PillarScorer.Outcome[][] outcomes = new PillarScorer.Outcome[n][pillars.size()];
-        Double[] composites = new Double[n];
-        double[][] pillarContributions = new double[n][];
-        Map<String, Double> rankedScores = new LinkedHashMap<>();
-        for (int z = 0; z < n; z++) {
-            boolean complete = true;
-            for (int p = 0; p < pillars.size(); p++) {
-                Pillar pillar = pillars.get(p);
-                double[] row = new double[columns[p].length];
-                double[] weights = new double[columns[p].length];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = columns[p][i].normalised()[z];
-                    weights[i] = columns[p][i].spec().weight();
-                }
-                outcomes[z][p] = PillarScorer.score(pillar.aggregation(), row, weights);
-                complete &= outcomes[z][p].score() != null;
-            }
-            if (complete) {
-                double[] scores = new double[pillars.size()];
-                double[] weights = new double[pillars.size()];
-                for (int p = 0; p < pillars.size(); p++) {
-                    scores[p] = outcomes[z][p].score();
-                    weights[p] = pillars.get(p).weight();
-                }
-                composites[z] = Aggregators.mean(methodology.compositeAggregation(), scores, weights);
-                pillarContributions[z] = Aggregators.contributions(methodology.compositeAggregation(), scores, weights);
-                rankedScores.put(zones.get(z).code(), composites[z]);
+        Scored[] scored = new Scored[zones.size()];
+        Map<String, Double> composites = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> compositesByGroup = new HashMap<>();
+        for (int z = 0; z < zones.size(); z++) {
+            scored[z] = scoreZone(methodology, columns, z);
+            if (scored[z].composite() != null) {
+                Zone zone = zones.get(z);
+                composites.put(zone.code(), scored[z].composite());
+                compositesByGroup.computeIfAbsent(methodology.regionGrouping().groupOf(zone.region()),
+                        group -> new LinkedHashMap<>()).put(zone.code(), scored[z].composite());
             }
         }
-
-        Map<String, Integer> nationalRanks = Ranking.competition(rankedScores);
-        Map<String, Map<String, Double>> byGroup = new HashMap<>();
-        for (int z = 0; z < n; z++) {
-            if (composites[z] != null) {
-                byGroup.computeIfAbsent(methodology.regionGrouping().groupOf(zones.get(z).region()),
-                        group -> new LinkedHashMap<>()).put(zones.get(z).code(), composites[z]);
-            }
-        }
+        Map<String, Integer> nationalRanks = Ranking.competition(composites);
         Map<String, Integer> regionRanks = new HashMap<>();
-        byGroup.values().forEach(group -> regionRanks.putAll(Ranking.competition(group)));
+        compositesByGroup.values().forEach(group -> regionRanks.putAll(Ranking.competition(group)));
 
-        List<ZoneScore> results = new ArrayList<>(n);
-        for (int z = 0; z < n; z++) {
+        List<ZoneScore> results = new ArrayList<>(zones.size());
+        for (int z = 0; z < zones.size(); z++) {
             Zone zone = zones.get(z);
-            List<PillarScore> pillarScores = new ArrayList<>(pillars.size());
-            List<IndicatorExplanation> explanation = new ArrayList<>();
-            double coverage = 0;
-            for (int p = 0; p < pillars.size(); p++) {
-                PillarScorer.Outcome outcome = outcomes[z][p];
-                double pillarWeight = pillars.get(p).weight() / totalPillarWeight;
-                Double toComposite = composites[z] == null ? null : pillarContributions[z][p];
-                coverage += pillars.get(p).weight() * outcome.coverage();
-                pillarScores.add(new PillarScore(pillars.get(p).code(), outcome.score(), outcome.coverage(),
-                        pillarWeight, toComposite));
-                for (int i = 0; i < columns[p].length; i++) {
-                    explanation.add(explain(columns[p][i], z, pillars.get(p).code(), outcome, i, toComposite));
-                }
-            }
-            String group = methodology.regionGrouping().groupOf(zone.region());
-            // Σ w_p c_p / Σ w_p rather than Σ (w_p / Σ w_p) c_p: exactly 1 at full coverage, never above
-            results.add(new ZoneScore(zone.code(), zone.region(), group, composites[z],
-                    nationalRanks.get(zone.code()), regionRanks.get(zone.code()), coverage / totalPillarWeight,
-                    pillarScores,
-                    explanation));
+            results.add(zoneScore(methodology, columns, z, zone, scored[z], nationalRanks.get(zone.code()),
+                    regionRanks.get(zone.code())));
         }
         results.sort(Comparator.comparing((ZoneScore score) -> score.nationalRank() == null
                         ? Integer.MAX_VALUE : score.nationalRank())
@@ -131,10 +87,63 @@ public final class ScoringEngine {
         return new ScoringResult(methodology.id(), methodology.version(), methodology.zoneType(), results);
     }
 
-    private static Column column(IndicatorSpec spec, List<Zone> zones, List<Map<String, Double>> current,
+    /** The missing-data rule on each pillar of zone {@code z}, then the composite if every pillar has a score. */
+    private static Scored scoreZone(Methodology methodology, Column[][] columns, int z) {
+        List<Pillar> pillars = methodology.pillars();
+        PillarScorer.Outcome[] outcomes = new PillarScorer.Outcome[pillars.size()];
+        boolean complete = true;
+        for (int p = 0; p < pillars.size(); p++) {
+            double[] row = new double[columns[p].length];
+            double[] weights = new double[columns[p].length];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = columns[p][i].normalised()[z];
+                weights[i] = columns[p][i].spec().weight();
+            }
+            outcomes[p] = PillarScorer.score(pillars.get(p).aggregation(), row, weights);
+            complete &= outcomes[p].score() != null;
+        }
+        if (!complete) {
+            return new Scored(outcomes, null, null);
+        }
+        double[] scores = new double[pillars.size()];
+        double[] weights = new double[pillars.size()];
+        for (int p = 0; p < pillars.size(); p++) {
+            scores[p] = outcomes[p].score();
+            weights[p] = pillars.get(p).weight();
+        }
+        Aggregation aggregation = methodology.compositeAggregation();
+        return new Scored(outcomes, Aggregators.mean(aggregation, scores, weights),
+                Aggregators.contributions(aggregation, scores, weights));
+    }
+
+    private static ZoneScore zoneScore(Methodology methodology, Column[][] columns, int z, Zone zone, Scored scored,
+                                       Integer nationalRank, Integer regionRank) {
+        List<Pillar> pillars = methodology.pillars();
+        double totalPillarWeight = methodology.totalPillarWeight();
+        List<PillarScore> pillarScores = new ArrayList<>(pillars.size());
+        List<IndicatorExplanation> explanation = new ArrayList<>();
+        double weightedCoverage = 0;
+        for (int p = 0; p < pillars.size(); p++) {
+            PillarScorer.Outcome outcome = scored.pillars()[p];
+            Double toComposite = scored.composite() == null ? null : scored.toComposite()[p];
+            weightedCoverage += pillars.get(p).weight() * outcome.coverage();
+            pillarScores.add(new PillarScore(pillars.get(p).code(), outcome.score(), outcome.coverage(),
+                    pillars.get(p).weight() / totalPillarWeight, toComposite));
+            for (int i = 0; i < columns[p].length; i++) {
+                explanation.add(explain(columns[p][i], z, pillars.get(p).code(), outcome, i, toComposite));
+            }
+        }
+        // Σ w_p c_p / Σ w_p rather than Σ (w_p / Σ w_p) c_p: exactly 1 at full coverage, never above
+        double coverage = weightedCoverage / totalPillarWeight;
+        return new ZoneScore(zone.code(), zone.region(), methodology.regionGrouping().groupOf(zone.region()),
+                scored.composite(), nationalRank, regionRank, coverage, pillarScores, explanation);
+    }
+
+    /** Raw or derived values of one indicator over the peer group, transformed and normalised. */
+    private static Column column(IndicatorSpec spec, int size, List<Map<String, Double>> current,
                                  List<Map<String, Double>> previous) {
         boolean derived = DerivedIndicators.isDerived(spec.code());
-        double[] input = new double[zones.size()];
+        double[] input = new double[size];
         for (int z = 0; z < input.length; z++) {
             if (derived) {
                 OptionalDouble value = DerivedIndicators.value(spec.code(), current.get(z), previous.get(z));
