@@ -1,0 +1,25 @@
+package cn.etdz.evaluation.scoring;
+
+/**
+ * How one indicator of one zone entered its scores.
+ *
+ * @param indicator              indicator code
+ * @param pillar                 the pillar it belongs to
+ * @param availability           whether it was scored, and if not, why
+ * @param raw                    the submitted value, for a raw indicator; {@code null} if derived or missing
+ * @param derived                the computed value, for a derived indicator; {@code null} if raw or missing
+ * @param transformed            the value after the transform (equal to raw/derived without one); {@code null} if
+ *                               missing or not transformable
+ * @param normalised             the 0–100 score; {@code null} unless {@link Availability#PRESENT}
+ * @param effectiveWeight        weight within the pillar after the missing-data rescaling (the present indicators'
+ *                               weights sum to 1); 0 when missing or when the pillar has no score
+ * @param pillarContribution     share of the pillar score (see {@link Aggregators}): these add up to the pillar
+ *                               score; {@code null} when missing or when the pillar has no score
+ * @param compositeContribution  share of the composite: the pillar's contribution to the composite split in
+ *                               proportion to the indicator's share of the pillar score, so these add up to the
+ *                               composite; {@code null} when missing or when the zone has no composite
+ */
+public record IndicatorExplanation(String indicator, PillarCode pillar, Availability availability, Double raw,
+                                   Double derived, Double transformed, Double normalised, double effectiveWeight,
+                                   Double pillarContribution, Double compositeContribution) {
+}
