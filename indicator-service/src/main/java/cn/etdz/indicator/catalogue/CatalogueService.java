@@ -30,9 +30,19 @@ public class CatalogueService implements PanacheRepositoryBase<IndicatorEntity, 
                 .orElseThrow(() -> ProblemException.notFound("There is no indicator " + code + " in the catalogue."));
     }
 
-    /** Every catalogue entry by code, for validation. */
+    private volatile Map<String, IndicatorRule> rules;
+
+    /**
+     * Every catalogue entry by code, for validation. Read once: the catalogue only changes through migrations, which
+     * run before the service starts.
+     */
     public Map<String, IndicatorRule> rules() {
-        return listAll().stream().map(IndicatorRule::of)
-                .collect(Collectors.toUnmodifiableMap(IndicatorRule::code, Function.identity()));
+        Map<String, IndicatorRule> loaded = rules;
+        if (loaded == null) {
+            loaded = listAll().stream().map(IndicatorRule::of)
+                    .collect(Collectors.toUnmodifiableMap(IndicatorRule::code, Function.identity()));
+            rules = loaded;
+        }
+        return loaded;
     }
 }

@@ -38,9 +38,31 @@ public class SubmissionQueries {
         return values;
     }
 
-    /** The newest values of every zone of a type for one period: indicator → zone → value. */
-    @SuppressWarnings("unchecked")
+    private record PeerKey(String period, String zoneType) {
+    }
+
+    private record Cached(Map<String, Map<String, Double>> values, long loadedAt) {
+    }
+
+    /** Peer values are read for every submission but only feed soft checks, so a few seconds' staleness is fine. */
+    static final long PEER_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private final Map<PeerKey, Cached> peerCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The newest values of every zone of a type for one period, indicator → zone → value, at most
+     * {@link #PEER_CACHE_NANOS} old. The caller gets its own copy to overlay values of the request with.
+     */
     public Map<String, Map<String, Double>> peerValues(String period, String zoneType) {
+        long now = System.nanoTime();
+        Cached cached = peerCache.compute(new PeerKey(period, zoneType), (key, old) ->
+                old != null && now - old.loadedAt() < PEER_CACHE_NANOS ? old : new Cached(loadPeerValues(period, zoneType), now));
+        Map<String, Map<String, Double>> copy = new HashMap<>();
+        cached.values().forEach((indicator, byZone) -> copy.put(indicator, new HashMap<>(byZone)));
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Double>> loadPeerValues(String period, String zoneType) {
         Map<String, Map<String, Double>> values = new HashMap<>();
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery(NEWEST_VALUES + " join zone z on z.code = zp.zone_code where zp.period = :period and z.type = :type")

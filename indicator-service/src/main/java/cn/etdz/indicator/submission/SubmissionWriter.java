@@ -10,6 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -141,29 +145,40 @@ public class SubmissionWriter {
         }
     }
 
+    /** The values go in with COPY: a national year is thousands of rows, and COPY is PostgreSQL's bulk path. */
     private static void insertValues(Connection connection, List<Evaluated> items, List<Long> ids) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into submission_value (submission_id, position, indicator, value, provisional, note)
-                values (?, ?, ?, ?, ?, ?)""")) {
-            for (int i = 0; i < items.size(); i++) {
-                List<SubmissionRequest.Value> values = items.get(i).request().values();
-                for (int position = 0; position < values.size(); position++) {
-                    SubmissionRequest.Value value = values.get(position);
-                    insert.setLong(1, ids.get(i));
-                    insert.setInt(2, position);
-                    insert.setString(3, value.indicator());
-                    insert.setDouble(4, value.value());
-                    insert.setBoolean(5, Boolean.TRUE.equals(value.provisional()));
-                    if (value.note() == null) {
-                        insert.setNull(6, Types.VARCHAR);
-                    } else {
-                        insert.setString(6, value.note());
-                    }
-                    insert.addBatch();
-                }
+        StringBuilder rows = new StringBuilder(items.size() * 30 * 40);
+        for (int i = 0; i < items.size(); i++) {
+            List<SubmissionRequest.Value> values = items.get(i).request().values();
+            for (int position = 0; position < values.size(); position++) {
+                SubmissionRequest.Value value = values.get(position);
+                rows.append(ids.get(i)).append('\t').append(position).append('\t').append(copyText(value.indicator()))
+                        .append('\t').append(value.value()).append('\t').append(Boolean.TRUE.equals(value.provisional()) ? 't' : 'f')
+                        .append('\t').append(value.note() == null ? "\\N" : copyText(value.note())).append('\n');
             }
-            insert.executeBatch();
         }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy submission_value (submission_id, position, indicator, value, provisional, note) from stdin",
+                    new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY of submission values failed", e);
+        }
+    }
+
+    /** Escapes text for COPY's text format. */
+    static String copyText(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '\t' -> escaped.append("\\t");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     private static void insertWarnings(Connection connection, List<Evaluated> items, List<Long> ids) throws SQLException {
