@@ -32,11 +32,38 @@ final class Plausibility {
     }
 
     /**
+     * Median and MAD of one indicator in a peer group, on the scale the outlier check uses; computed once per group so
+     * checking a national batch stays linear.
+     */
+    record PeerStats(double median, double mad, int size) {
+
+        /** Stats of a sample, or null when it has fewer than {@value #MIN_PEERS} usable values or no spread. */
+        static PeerStats of(double[] sample, boolean logScale) {
+            double[] scaled = Arrays.stream(sample).map(v -> scale(v, logScale)).filter(Double::isFinite).toArray();
+            if (scaled.length < MIN_PEERS) {
+                return null;
+            }
+            double median = Plausibility.median(scaled);
+            double mad = Plausibility.median(Arrays.stream(scaled).map(v -> Math.abs(v - median)).toArray());
+            return mad == 0 ? null : new PeerStats(median, mad, scaled.length);
+        }
+
+        double z(double scaledValue) {
+            return 0.6745 * (scaledValue - median) / mad;
+        }
+    }
+
+    /** The scale of an indicator's outlier check: log for quantities and counts, as is for shares. */
+    static boolean logScale(IndicatorRule rule) {
+        return rule.valueType() == ValueType.NUMBER || rule.valueType() == ValueType.COUNT;
+    }
+
+    /**
      * @param previousYear the zone's newest accepted values of the previous period, by indicator
-     * @param peers        the peer group's values of this period by indicator (including this zone's)
+     * @param peers        the peer group's statistics of this period by indicator (from samples including this zone)
      */
     static List<SubmissionView.Warning> check(SubmissionRequest request, Map<String, IndicatorRule> catalogue,
-                                              Map<String, Double> previousYear, Map<String, double[]> peers) {
+                                              Map<String, Double> previousYear, Map<String, PeerStats> peers) {
         List<SubmissionView.Warning> warnings = new ArrayList<>();
         int previousPeriod = Integer.parseInt(request.period()) - 1;
         for (int i = 0; i < request.values().size(); i++) {
@@ -55,27 +82,23 @@ final class Plausibility {
                             previousPeriod, SubmissionRules.plain(before), SubmissionRules.plain(value.value()))));
                 }
             }
-            double[] group = peers.get(value.indicator());
-            boolean logScale = rule.valueType() == ValueType.NUMBER || rule.valueType() == ValueType.COUNT;
-            Double z = group == null ? null : modifiedZ(scale(value.value(), logScale), scaleAll(group, logScale));
-            if (z != null && Math.abs(z) > MAX_Z) {
+            PeerStats stats = peers.get(value.indicator());
+            double scaled = scale(value.value(), logScale(rule));
+            if (stats != null && Double.isFinite(scaled) && Math.abs(stats.z(scaled)) > MAX_Z) {
+                double median = logScale(rule) ? Math.exp(stats.median()) : stats.median();
                 warnings.add(new SubmissionView.Warning(field, "outlier", String.format(Locale.ROOT,
                         "%s = %s is far from its peer group (robust z-score %.1f, median %s).", value.indicator(),
-                        SubmissionRules.plain(value.value()), z, SubmissionRules.plain(median(group)))));
+                        SubmissionRules.plain(value.value()), stats.z(scaled),
+                        SubmissionRules.plain(Math.round(median * 100) / 100.0))));
             }
         }
         return warnings;
     }
 
-    /** Modified z-score of x in the sample; null when the sample is too small or its MAD is zero. */
+    /** Modified z-score of x in the sample (as is); null when the sample is too small or its MAD is zero. */
     static Double modifiedZ(double x, double[] sample) {
-        double[] finite = Arrays.stream(sample).filter(Double::isFinite).toArray();
-        if (!Double.isFinite(x) || finite.length < MIN_PEERS) {
-            return null;
-        }
-        double median = median(finite);
-        double mad = median(Arrays.stream(finite).map(v -> Math.abs(v - median)).toArray());
-        return mad == 0 ? null : 0.6745 * (x - median) / mad;
+        PeerStats stats = PeerStats.of(sample, false);
+        return stats == null || !Double.isFinite(x) ? null : stats.z(x);
     }
 
     static double median(double[] values) {
@@ -89,7 +112,4 @@ final class Plausibility {
         return log ? (value > 0 ? Math.log(value) : Double.NaN) : value;
     }
 
-    private static double[] scaleAll(double[] values, boolean log) {
-        return Arrays.stream(values).map(v -> scale(v, log)).toArray();
-    }
 }

@@ -214,12 +214,19 @@ public class SubmissionService {
                                         .put(item.request().zone(), value.value());
                             }
                         }
-                        Map<String, double[]> samples = new HashMap<>();
-                        peerValues.forEach((code, byZone) -> samples.put(code,
-                                byZone.values().stream().mapToDouble(Double::doubleValue).toArray()));
+                        Map<String, Plausibility.PeerStats> stats = new HashMap<>();
+                        peerValues.forEach((code, byZone) -> {
+                            IndicatorRule rule = rules.get(code);
+                            Plausibility.PeerStats peerStats = rule == null ? null : Plausibility.PeerStats.of(
+                                    byZone.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                                    Plausibility.logScale(rule));
+                            if (peerStats != null) {
+                                stats.put(code, peerStats);
+                            }
+                        });
                         for (Evaluated item : peers) {
                             warnings.put(item, Plausibility.check(item.request(), rules,
-                                    previous.getOrDefault(item.request().zone(), Map.of()), samples));
+                                    previous.getOrDefault(item.request().zone(), Map.of()), stats));
                         }
                     });
         });

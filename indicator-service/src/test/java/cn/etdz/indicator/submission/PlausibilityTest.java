@@ -52,9 +52,10 @@ class PlausibilityTest {
         // A zone 10× the median is not an outlier on the log scale when peers spread that widely.
         double[] widePeers = {10, 30, 100, 300, 1000, 1000};
         var warnings = Plausibility.check(request(50_000, 90), SubmissionRulesTest.CATALOGUE, Map.of(),
-                Map.of("GDP", gdpPeers));
+                Map.of("GDP", Plausibility.PeerStats.of(gdpPeers, true)));
         assertThat(warnings).extracting(SubmissionView.Warning::code).containsExactly("outlier");
+        assertThat(warnings.get(0).message()).contains("median 173.21");
         assertThat(Plausibility.check(request(1000, 90), SubmissionRulesTest.CATALOGUE, Map.of(),
-                Map.of("GDP", widePeers))).isEmpty();
+                Map.of("GDP", Plausibility.PeerStats.of(widePeers, true)))).isEmpty();
     }
 }
