@@ -47,101 +47,90 @@ public final class ProblemMappers {
         return new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, null, null, List.of());
     }
 
-    @Provider
-    public static class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
-        @Context UriInfo uriInfo;
-        @Context HttpHeaders headers;
+    /** Maps one exception type to its problem; the request path and id are added here. */
+    abstract static class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> {
+        @Context
+        UriInfo uriInfo;
+        @Context
+        HttpHeaders headers;
+
+        abstract Problem problem(E exception);
 
         @Override
-        public Response toResponse(ProblemException exception) {
-            return respond(exception.problem(), uriInfo, headers);
+        public Response toResponse(E exception) {
+            return respond(problem(exception), uriInfo, headers);
         }
     }
 
     @Provider
-    public static class UnauthorizedMapper implements ExceptionMapper<UnauthorizedException> {
-        @Context UriInfo uriInfo;
-        @Context HttpHeaders headers;
-
+    public static class ProblemExceptionMapper extends ProblemMapper<ProblemException> {
         @Override
-        public Response toResponse(UnauthorizedException exception) {
-            return respond(unauthorized(), uriInfo, headers);
+        Problem problem(ProblemException exception) {
+            return exception.problem();
         }
     }
 
     @Provider
-    public static class AuthenticationFailedMapper implements ExceptionMapper<AuthenticationFailedException> {
-        @Context UriInfo uriInfo;
-        @Context HttpHeaders headers;
-
+    public static class UnauthorizedMapper extends ProblemMapper<UnauthorizedException> {
         @Override
-        public Response toResponse(AuthenticationFailedException exception) {
-            return respond(unauthorized(), uriInfo, headers);
+        Problem problem(UnauthorizedException exception) {
+            return unauthorized();
         }
     }
 
     @Provider
-    public static class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
-        @Context UriInfo uriInfo;
-        @Context HttpHeaders headers;
-
+    public static class AuthenticationFailedMapper extends ProblemMapper<AuthenticationFailedException> {
         @Override
-        public Response toResponse(ForbiddenException exception) {
-            return respond(simple(403, "forbidden", "Forbidden",
-                    "Your role does not allow this operation."), uriInfo, headers);
+        Problem problem(AuthenticationFailedException exception) {
+            return unauthorized();
+        }
+    }
+
+    @Provider
+    public static class ForbiddenMapper extends ProblemMapper<ForbiddenException> {
+        @Override
+        Problem problem(ForbiddenException exception) {
+            return simple(403, "forbidden", "Forbidden", "Your role does not allow this operation.");
         }
     }
 
     /** Unreadable JSON: names the field where reading failed. */
     @Provider
-    public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
-        @Context UriInfo uriInfo;
-        @Context HttpHeaders headers;
-
+    public static class JsonMapper extends ProblemMapper<JsonProcessingException> {
         @Override
-        public Response toResponse(JsonProcessingException exception) {
-            return respond(unreadableJson(exception), uriInfo, headers);
+        Problem problem(JsonProcessingException exception) {
+            return unreadableJson(exception);
         }
     }
 
     /** Replaces Quarkus's built-in plain-JSON answer for a value of the wrong type. */
     @Provider
-    public static class MismatchedInputMapper implements ExceptionMapper<MismatchedInputException> {
-        @Context UriInfo uriInfo;
-        @Context HttpHeaders headers;
-
+    public static class MismatchedInputMapper extends ProblemMapper<MismatchedInputException> {
         @Override
-        public Response toResponse(MismatchedInputException exception) {
-            return respond(unreadableJson(exception), uriInfo, headers);
+        Problem problem(MismatchedInputException exception) {
+            return unreadableJson(exception);
         }
     }
 
     @Provider
-    public static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
-        @Context UriInfo uriInfo;
-        @Context HttpHeaders headers;
-
+    public static class JsonParseMapper extends ProblemMapper<JsonParseException> {
         @Override
-        public Response toResponse(JsonParseException exception) {
-            return respond(unreadableJson(exception), uriInfo, headers);
+        Problem problem(JsonParseException exception) {
+            return unreadableJson(exception);
         }
     }
 
     @Provider
-    public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
-        @Context UriInfo uriInfo;
-        @Context HttpHeaders headers;
-
+    public static class WebApplicationMapper extends ProblemMapper<WebApplicationException> {
         @Override
-        public Response toResponse(WebApplicationException exception) {
+        Problem problem(WebApplicationException exception) {
             if (exception.getCause() instanceof JsonProcessingException json) {
-                return respond(unreadableJson(json), uriInfo, headers);
+                return unreadableJson(json);
             }
             int status = exception.getResponse().getStatus();
             Response.StatusType type = Response.Status.fromStatusCode(status);
             String title = type == null ? "Error" : type.getReasonPhrase();
-            return respond(simple(status, title.toLowerCase().replace(' ', '-'), title, detailFor(status)), uriInfo,
-                    headers);
+            return simple(status, title.toLowerCase().replace(' ', '-'), title, detailFor(status));
         }
 
         private static String detailFor(int status) {
@@ -160,16 +149,14 @@ public final class ProblemMappers {
 
     /** Last resort: logs the cause, answers 500 without internals. */
     @Provider
-    public static class UnexpectedMapper implements ExceptionMapper<Exception> {
+    public static class UnexpectedMapper extends ProblemMapper<Exception> {
         private static final Logger LOG = Logger.getLogger(UnexpectedMapper.class);
-        @Context UriInfo uriInfo;
-        @Context HttpHeaders headers;
 
         @Override
-        public Response toResponse(Exception exception) {
+        Problem problem(Exception exception) {
             LOG.error("Unexpected error", exception);
-            return respond(simple(500, "internal", "Internal error",
-                    "The request failed unexpectedly; quote the request id when reporting it."), uriInfo, headers);
+            return simple(500, "internal", "Internal error",
+                    "The request failed unexpectedly; quote the request id when reporting it.");
         }
     }
 
