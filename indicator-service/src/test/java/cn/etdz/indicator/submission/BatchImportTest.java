@@ -109,6 +109,18 @@ class BatchImportTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIsRefused() {
+        String note = "x".repeat(400);
+        String zone = registerZone("HUGE", "ETDZ", "320000");
+        String items = IntStream.range(0, 800).mapToObj(i -> "{\"zone\": \"" + zone + "\", \"period\": \"2015\", "
+                + "\"values\": [{\"indicator\": \"GDP\", \"value\": 1, \"note\": \"" + note + "\"}]}")
+                .collect(Collectors.joining(","));
+        as(tokens().admin()).body("{\"submissions\": [" + items + "]}").post("/api/v1/submissions/batch")
+                .then().statusCode(413);
+        as(tokens().analyst()).queryParam("zone", zone).get("/api/v1/submissions").then().body("total", equalTo(0));
+    }
+
+    @Test
     void aDryRunBatchValidatesOnly() {
         String zone = registerZone("BDRY", "ETDZ", "320000");
         as(tokens().admin()).queryParam("dryRun", true)
