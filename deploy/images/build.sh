@@ -5,11 +5,13 @@
 #   deploy/images/build.sh               # real images on the UBI 9 OpenJDK 17 base: needs access to its registry
 #   deploy/images/build.sh --offline     # same build on the empty "scratch" base: no registry needed, the image
 #                                        # has no JVM and does not run; checks name, user, layers, JVM settings
+#   deploy/images/build.sh --debian-base # real, runnable images on a base made here from Debian packages
+#                                        # (deploy/images/debian-base.sh: Debian 12 + OpenJDK 17 JRE), no registry
 #   deploy/images/build.sh --push        # push etdz/<service>:<version> to QUARKUS_CONTAINER_IMAGE_REGISTRY instead
 #
 # Jib needs the base image's layers even for a tarball, and registries other than Maven Central, Debian and npm cannot
-# be reached from our build machines, so CI runs --offline; release builds run without it where the registry is
-# reachable (or with -Dquarkus.jib.base-jvm-image=docker://... / tar://... naming a local copy of the base image).
+# be reached from our build machines: there, --debian-base builds runnable images on a base made from Debian's
+# packages, and CI runs the quicker --offline; release builds run without options where the registry is reachable.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -19,9 +21,13 @@ args=(-B package -Pimage -DskipTests -pl "$(IFS=,; echo "${SERVICES[*]}")" -am)
 mode=tar
 case "${1:-}" in
   --offline) args+=(-Dquarkus.jib.base-jvm-image=scratch); mode=offline ;;
+  --debian-base)
+    base="$ROOT/target/base-image/jre17-debian12.tar"
+    [[ -f "$base" ]] || deploy/images/debian-base.sh "$base"
+    args+=(-Dquarkus.jib.base-jvm-image="tar://$base") ;;
   --push) args+=(-Dquarkus.container-image.push=true); mode=push ;;
   "") ;;
-  *) echo "usage: $0 [--offline|--push]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--offline|--debian-base|--push]" >&2; exit 2 ;;
 esac
 if [[ "$mode" != push ]]; then
   args+=(-Dquarkus.jib.docker-executable-name="$ROOT/deploy/images/docker-load-to-tar")
