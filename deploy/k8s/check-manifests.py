@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""Checks rendered Kubernetes manifests (kubectl kustomize output) against the rules of deploy/README.md and the code.
+
+    deploy/k8s/check-manifests.py RENDERED.yaml...      check each rendered overlay; exit 1 on any violation
+    deploy/k8s/check-manifests.py --self-test RENDERED.yaml
+        also breaks a copy of the manifests in each way the check must catch and fails if one goes unnoticed
+
+Rules:
+  * every Deployment: readiness and liveness probes on /q/health/ready and /q/health/live, a startup probe,
+    CPU and memory requests and limits, a non-root security context (runAsNonRoot, a non-zero user, no privilege
+    escalation, read-only root filesystem, all capabilities dropped), a PodDisruptionBudget and a Service;
+  * every container image is <registry/>etdz/<service>:<tag> for a service module of this repository, named after
+    its Deployment and container;
+  * every ConfigMap and Secret a Deployment or the CNPG Cluster references exists (with the keys referenced), and
+    each service reads <app>-config (and <app>-config-creds when it has a database);
+  * every topic the code uses (the topic defaults in the services' @ConfigMapping interfaces, the topics the
+    ConfigMaps name, and scores.v1) has a KafkaTopic for an existing Kafka cluster; reference-data topics and
+    scores.v1 are compacted;
+  * the Kafka bootstrap address and JDBC URLs in the ConfigMaps point at the Strimzi and CNPG services rendered;
+  * deploy/compose/kafka/create-topics.sh creates the same topics, compacted where they must be.
+Needs PyYAML (Debian: python3-yaml).
+"""
+import copy
+import pathlib
+import re
+import sys
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SERVICES = ["indicator-service", "evaluation-service", "gateway"]
+WITH_DATABASE = {"indicator-service", "evaluation-service"}
+# Published score snapshots: the evaluation service will produce them; the topic exists before the code does.
+EXTRA_TOPICS = {"scores.v1"}
+COMPACTED = {"zones.v1", "indicators.v1", "scores.v1"}
+TOPIC_DEFAULT = re.compile(r'@WithDefault\("([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.v\d+(?:\.[a-z]+)*)"\)')
+
+
+def code_topics():
+    """Topic names given as defaults in the services' typed configuration."""
+    topics = set()
+    for service in SERVICES:
+        for source in (ROOT / service / "src" / "main" / "java").rglob("*Config.java"):
+            topics.update(TOPIC_DEFAULT.findall(source.read_text(encoding="utf-8")))
+    return topics
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return [d for d in yaml.safe_load_all(f) if d]
+
+
+def by_kind(docs, kind):
+    return {d["metadata"]["name"]: d for d in docs if d.get("kind") == kind}
+
+
+def check(docs, topics_in_code):
+    """Returns the list of violations (empty when the manifests are fine)."""
+    problems = []
+    deployments = by_kind(docs, "Deployment")
+    configmaps = by_kind(docs, "ConfigMap")
+    secrets = by_kind(docs, "Secret")
+    services = by_kind(docs, "Service")
+    pdbs = list(by_kind(docs, "PodDisruptionBudget").values())
+    kafkas = by_kind(docs, "Kafka")
+    topics = {t.get("spec", {}).get("topicName", name): t for name, t in by_kind(docs, "KafkaTopic").items()}
+    clusters = by_kind(docs, "Cluster")
+
+    def secret_keys(name):
+        s = secrets.get(name, {})
+        return set(s.get("data", {}) or {}) | set(s.get("stringData", {}) or {})
+
+    for app in SERVICES:
+        if app not in deployments:
+            problems.append(f"Deployment {app}: missing")
+    for name, d in deployments.items():
+        where = f"Deployment {name}"
+        pod = d["spec"]["template"]["spec"]
+        labels = d["spec"]["template"]["metadata"].get("labels", {})
+        pod_sc = pod.get("securityContext", {}) or {}
+        if name not in SERVICES:
+            problems.append(f"{where}: not a service of this repository ({', '.join(SERVICES)})")
+        if not any(all(labels.get(k) == v for k, v in (p["spec"].get("selector", {}).get("matchLabels") or {}).items())
+                   for p in pdbs):
+            problems.append(f"{where}: no PodDisruptionBudget selects its pods")
+        if name not in services:
+            problems.append(f"{where}: no Service of the same name")
+        referenced_cms, referenced_secrets = set(), set()
+        for c in pod.get("containers", []):
+            cw = f"{where} container {c.get('name')}"
+            # probes
+            for probe, path in (("readinessProbe", "/q/health/ready"), ("livenessProbe", "/q/health/live")):
+                p = c.get(probe)
+                if not p:
+                    problems.append(f"{cw}: no {probe}")
+                elif (p.get("httpGet") or {}).get("path") != path:
+                    problems.append(f"{cw}: {probe} is not an HTTP GET of {path}")
+            if not c.get("startupProbe"):
+                problems.append(f"{cw}: no startupProbe")
+            # resources
+            res = c.get("resources") or {}
+            for part in ("requests", "limits"):
+                for what in ("cpu", "memory"):
+                    if not (res.get(part) or {}).get(what):
+                        problems.append(f"{cw}: no {what} {part[:-1]}")
+            # security context
+            sc = c.get("securityContext") or {}
+            non_root = sc.get("runAsNonRoot", pod_sc.get("runAsNonRoot"))
+            user = sc.get("runAsUser", pod_sc.get("runAsUser"))
+            if non_root is not True:
+                problems.append(f"{cw}: runAsNonRoot is not true")
+            if user is None or user == 0:
+                problems.append(f"{cw}: runAsUser is {user!r}, not a non-zero user")
+            if sc.get("allowPrivilegeEscalation") is not False:
+                problems.append(f"{cw}: allowPrivilegeEscalation is not false")
+            if sc.get("readOnlyRootFilesystem") is not True:
+                problems.append(f"{cw}: readOnlyRootFilesystem is not true")
+            if "ALL" not in ((sc.get("capabilities") or {}).get("drop") or []):
+                problems.append(f"{cw}: capabilities do not drop ALL")
+            # image
+            image = c.get("image", "")
+            m = re.fullmatch(r"(?:[^/]+/)*etdz/([a-z0-9-]+)(?::([\w.-]+))?(?:@sha256:[0-9a-f]{64})?", image)
+            if not m:
+                problems.append(f"{cw}: image {image!r} is not [registry/]etdz/<service>:<tag>")
+            else:
+                if m.group(1) != name or c.get("name") != name:
+                    problems.append(f"{cw}: image {image!r}, Deployment {name} and container {c.get('name')} "
+                                    "do not name the same service")
+                if m.group(1) not in SERVICES:
+                    problems.append(f"{cw}: image {image!r} is not built by this repository")
+                if not m.group(2) and "@sha256:" not in image:
+                    problems.append(f"{cw}: image {image!r} has no tag")
+            # config references
+            for src in c.get("envFrom", []) or []:
+                if "configMapRef" in src:
+                    referenced_cms.add(src["configMapRef"]["name"])
+                if "secretRef" in src:
+                    referenced_secrets.add(src["secretRef"]["name"])
+            for env in c.get("env", []) or []:
+                ref = (env.get("valueFrom") or {})
+                if "configMapKeyRef" in ref:
+                    cm = ref["configMapKeyRef"]
+                    referenced_cms.add(cm["name"])
+                    if cm["name"] in configmaps and cm["key"] not in (configmaps[cm["name"]].get("data") or {}):
+                        problems.append(f"{cw}: ConfigMap {cm['name']} has no key {cm['key']}")
+                if "secretKeyRef" in ref:
+                    s = ref["secretKeyRef"]
+                    referenced_secrets.add(s["name"])
+                    if s["name"] in secrets and s["key"] not in secret_keys(s["name"]):
+                        problems.append(f"{cw}: Secret {s['name']} has no key {s['key']}")
+        for v in pod.get("volumes", []) or []:
+            if "configMap" in v:
+                referenced_cms.add(v["configMap"]["name"])
+            if "secret" in v:
+                referenced_secrets.add(v["secret"]["secretName"])
+        for cm in sorted(referenced_cms - set(configmaps)):
+            problems.append(f"{where}: references ConfigMap {cm}, which is not rendered")
+        for s in sorted(referenced_secrets - set(secrets)):
+            problems.append(f"{where}: references Secret {s}, which is not rendered")
+        if f"{name}-config" not in referenced_cms:
+            problems.append(f"{where}: does not read ConfigMap {name}-config")
+        if name in WITH_DATABASE and f"{name}-config-creds" not in referenced_secrets:
+            problems.append(f"{where}: does not read Secret {name}-config-creds")
+
+    # topics: the code's defaults, anything a ConfigMap names, and the ones coming
+    wanted = set(topics_in_code) | EXTRA_TOPICS
+    for cm_name, cm in configmaps.items():
+        for key, value in (cm.get("data") or {}).items():
+            if re.search(r"(_TOPIC|^INDICATOR_TOPICS_[A-Z_]+)$", key) and key not in (
+                    "INDICATOR_TOPICS_CREATE", "INDICATOR_TOPICS_SUBMISSIONS_PARTITIONS"):
+                wanted.add(value)
+    for topic in sorted(wanted):
+        t = topics.get(topic)
+        if t is None:
+            problems.append(f"topic {topic}: no KafkaTopic")
+            continue
+        cluster = t["metadata"].get("labels", {}).get("strimzi.io/cluster")
+        if cluster not in kafkas:
+            problems.append(f"KafkaTopic {topic}: label strimzi.io/cluster={cluster!r} names no rendered Kafka")
+        spec = t.get("spec", {})
+        if not spec.get("partitions") or not spec.get("replicas"):
+            problems.append(f"KafkaTopic {topic}: partitions and replicas must be set")
+        policy = (spec.get("config") or {}).get("cleanup.policy", "delete")
+        if topic in COMPACTED and "compact" not in policy:
+            problems.append(f"KafkaTopic {topic}: must be compacted (cleanup.policy {policy})")
+    if topics.get("submissions.v1", {}).get("spec", {}).get("partitions", 0) < 2:
+        problems.append("KafkaTopic submissions.v1: needs several partitions, the evaluation service scales by them")
+
+    # where the ConfigMaps point
+    for cm_name, cm in configmaps.items():
+        data = cm.get("data") or {}
+        if "KAFKA_BOOTSTRAP_SERVERS" in data:
+            host = data["KAFKA_BOOTSTRAP_SERVERS"].split(",")[0].split(":")[0]
+            if host not in {f"{k}-kafka-bootstrap" for k in kafkas}:
+                problems.append(f"ConfigMap {cm_name}: KAFKA_BOOTSTRAP_SERVERS {host} is no Strimzi bootstrap service")
+        if "QUARKUS_DATASOURCE_JDBC_URL" in data:
+            m = re.match(r"jdbc:postgresql://([^:/]+)(?::\d+)?/(\w+)", data["QUARKUS_DATASOURCE_JDBC_URL"])
+            if not m or m.group(1) not in {f"{c}-rw" for c in clusters}:
+                problems.append(f"ConfigMap {cm_name}: QUARKUS_DATASOURCE_JDBC_URL does not use a CNPG -rw service")
+    for app in SERVICES:
+        if f"{app}-config" not in configmaps:
+            problems.append(f"ConfigMap {app}-config: missing")
+    for name, c in clusters.items():
+        initdb = (c["spec"].get("bootstrap") or {}).get("initdb") or {}
+        refs = [initdb.get("secret", {}).get("name")] + [
+            r.get("passwordSecret", {}).get("name") for r in (c["spec"].get("managed") or {}).get("roles", [])]
+        for s in filter(None, refs):
+            if s not in secrets:
+                problems.append(f"Cluster {name}: references Secret {s}, which is not rendered")
+            elif not {"username", "password"} <= secret_keys(s):
+                problems.append(f"Cluster {name}: Secret {s} lacks username/password")
+    if not any(p["spec"].get("podSelector") in ({}, None) and "Ingress" in p["spec"].get("policyTypes", [])
+               for p in by_kind(docs, "NetworkPolicy").values()):
+        problems.append("NetworkPolicy: no default deny of ingress")
+    return problems
+
+
+def self_test(docs, topics_in_code):
+    """Breaks the manifests one way at a time; each must be caught. Returns the number that went unnoticed."""
+    def deployment(d, name="evaluation-service"):
+        return next(x for x in d if x.get("kind") == "Deployment" and x["metadata"]["name"] == name)
+
+    def container(d, name="evaluation-service"):
+        return deployment(d, name)["spec"]["template"]["spec"]["containers"][0]
+
+    def without(d, kind, name):
+        return [x for x in d if not (x.get("kind") == kind and
+                                     (x["metadata"]["name"] == name or x.get("spec", {}).get("topicName") == name))]
+
+    def root_user(d):
+        deployment(d)["spec"]["template"]["spec"]["securityContext"]["runAsUser"] = 0
+        container(d)["securityContext"]["runAsUser"] = 0
+
+    def set_cm_name(d):
+        container(d)["envFrom"][0]["configMapRef"]["name"] = "evaluation-config"
+
+    breakages = {
+        "no readiness probe": lambda d: container(d).pop("readinessProbe"),
+        "no liveness probe": lambda d: container(d, "gateway").pop("livenessProbe"),
+        "no memory limit": lambda d: container(d, "indicator-service")["resources"]["limits"].pop("memory"),
+        "no resources": lambda d: container(d).pop("resources"),
+        "runs as root": root_user,
+        "no security context": lambda d: (container(d).pop("securityContext"),
+                                          deployment(d)["spec"]["template"]["spec"].pop("securityContext")),
+        "writable root filesystem": lambda d: container(d)["securityContext"].update(readOnlyRootFilesystem=False),
+        "no KafkaTopic scores.v1": lambda d: d.__setitem__(slice(None), without(d, "KafkaTopic", "scores.v1")),
+        "no KafkaTopic submissions.v1.dlq":
+            lambda d: d.__setitem__(slice(None), without(d, "KafkaTopic", "submissions.v1.dlq")),
+        "zones.v1 not compacted": lambda d: next(x for x in d if x.get("kind") == "KafkaTopic" and
+                                                  x["spec"].get("topicName") == "zones.v1")["spec"]["config"]
+                                                  .update({"cleanup.policy": "delete"}),
+        "wrong image name": lambda d: container(d).update(image="etdz/evaluation:1.0.0"),
+        "image of another service": lambda d: container(d).update(image="etdz/gateway:1.0.0"),
+        "ConfigMap renamed in the Deployment": set_cm_name,
+        "ConfigMap missing": lambda d: d.__setitem__(slice(None), without(d, "ConfigMap", "gateway-config")),
+        "Secret missing": lambda d: d.__setitem__(slice(None),
+                                                  without(d, "Secret", "indicator-service-config-creds")),
+        "no PodDisruptionBudget": lambda d: d.__setitem__(slice(None),
+                                                          without(d, "PodDisruptionBudget", "gateway")),
+    }
+    missed = 0
+    for what, breakage in breakages.items():
+        broken = copy.deepcopy(docs)
+        breakage(broken)
+        found = check(broken, topics_in_code)
+        if found:
+            print(f"  self-test ok: {what} -> {found[0]}")
+        else:
+            print(f"  self-test FAIL: {what} went unnoticed")
+            missed += 1
+    return len(breakages), missed
+
+
+def main(argv):
+    run_self_test = "--self-test" in argv
+    files = [a for a in argv if a != "--self-test"]
+    if not files:
+        print(__doc__)
+        return 2
+    topics_in_code = code_topics()
+    print(f"topics in the code's config defaults: {', '.join(sorted(topics_in_code))}; expected too: "
+          f"{', '.join(sorted(EXTRA_TOPICS))}")
+    if not {"submissions.v1", "submissions.v1.dlq", "zones.v1", "indicators.v1"} <= topics_in_code:
+        print("FAIL: could not find the topic defaults in the services' config interfaces")
+        return 1
+    passed = failed = 0
+    # the compose deployment creates its topics with a script: same topics, same compaction
+    script = (ROOT / "deploy" / "compose" / "kafka" / "create-topics.sh").read_text(encoding="utf-8")
+    compose = {m.group(1): m.group(2) for m in re.finditer(r"^create (\S+)\s+\d+(.*)$", script, re.M)}
+    compose_problems = [f"compose: topic {t} is not created by deploy/compose/kafka/create-topics.sh"
+                        for t in sorted((topics_in_code | EXTRA_TOPICS) - set(compose))]
+    compose_problems += [f"compose: topic {t} is not compacted" for t in sorted(COMPACTED & set(compose))
+                         if "cleanup.policy=compact" not in compose[t]]
+    if compose_problems:
+        failed += 1
+        print("deploy/compose/kafka/create-topics.sh: FAIL")
+        for p in compose_problems:
+            print(f"  - {p}")
+    else:
+        passed += 1
+        print(f"deploy/compose/kafka/create-topics.sh: ok ({', '.join(sorted(compose))})")
+    for f in files:
+        docs = load(f)
+        problems = check(docs, topics_in_code)
+        kinds = sorted({d.get("kind") for d in docs})
+        if problems:
+            failed += 1
+            print(f"{f}: FAIL ({len(problems)} violations)")
+            for p in problems:
+                print(f"  - {p}")
+        else:
+            passed += 1
+            print(f"{f}: ok ({len(docs)} resources: {', '.join(kinds)})")
+        if run_self_test:
+            total, missed = self_test(docs, topics_in_code)
+            passed += total - missed
+            failed += missed
+    print(f"manifests: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
