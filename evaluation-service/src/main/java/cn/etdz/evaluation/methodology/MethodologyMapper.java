@@ -80,10 +80,12 @@ public final class MethodologyMapper {
                     indicators));
         }
         Methodology methodology = new Methodology(request.id(), version, zoneType, composite, grouping, pillars);
-        // the validator reports what is missing; an unparseable value is already reported above
+        // the validator reports what is missing; an unparseable value is already reported above (as a null the
+        // validator would call missing)
+        java.util.Set<String> unparseable = new java.util.HashSet<>();
+        violations.forEach(v -> unparseable.add(v.field()));
         for (var problem : MethodologyValidator.validate(methodology)) {
-            boolean reported = violations.stream().anyMatch(v -> v.field().equals(problem.field()));
-            if (!reported) {
+            if (!unparseable.contains(problem.field())) {
                 violations.add(new Violation(problem.field(), problem.code(), problem.message()));
             }
         }
