@@ -34,11 +34,30 @@ final class EventFixtures implements AutoCloseable {
 
     /** Registers a zone (zones.v1, full state). */
     void zone(String code, String type, String province, String region) throws Exception {
+        zone(code, type, province, region, "ACTIVE");
+    }
+
+    /** Registers or changes a zone (zones.v1, full state). */
+    void zone(String code, String type, String province, String region, String status) throws Exception {
         String payload = """
                 {"code": "%s", "name": "Zone %s", "nameEn": null, "type": "%s", "province": "%s", "region": "%s",
-                 "approvedOn": "2000-01-01", "status": "ACTIVE", "developedAreaKm2": 10.0}"""
-                .formatted(code, code, type, province, region);
+                 "approvedOn": "2000-01-01", "status": "%s", "developedAreaKm2": 10.0}"""
+                .formatted(code, code, type, province, region, status);
         send("zones.v1", code, EventTypes.ZONE_CHANGED, payload);
+    }
+
+    /** A catalogue entry (indicators.v1). */
+    void indicator(String code, String name) throws Exception {
+        String payload = """
+                {"code": "%s", "name": "%s", "nameEn": null, "unit": "亿元", "pillar": "economy", "valueType": "NUMBER",
+                 "minValue": 0, "maxValue": null, "appliesTo": ["ETDZ", "BECZ"], "required": false}"""
+                .formatted(code, name);
+        send("indicators.v1", code, EventTypes.INDICATOR_DEFINED, payload);
+    }
+
+    /** Any payload under proper CloudEvents headers of the given type. */
+    void raw(String topic, String key, String type, String payload) throws Exception {
+        send(topic, key, type, payload);
     }
 
     /** One accepted revision of a zone-period (submissions.v1). */
