@@ -155,7 +155,11 @@ public final class TargetCalculator {
         } else if (path == null) {
             status = "NO_BASELINE";
         } else {
-            status = (measure.lowerIsBetter() ? current <= path : current >= path) ? "ON_TRACK" : "BEHIND";
+            // a value exactly on the path (120 / 100 − 1 = 19.999999999999996 %) is on track: compare with a
+            // tolerance far below any reported precision
+            double tolerance = 1e-9 * Math.max(1, Math.abs(path));
+            boolean meets = measure.lowerIsBetter() ? current <= path + tolerance : current >= path - tolerance;
+            status = meets ? "ON_TRACK" : "BEHIND";
         }
         Double attainment = current == null ? null
                 : measure.lowerIsBetter() ? (current > 0 ? 100 * target / current : null) : 100 * current / target;
