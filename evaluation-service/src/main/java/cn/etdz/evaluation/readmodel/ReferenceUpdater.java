@@ -29,6 +29,8 @@ public class ReferenceUpdater {
     ReadModelRepository readModel;
     @Inject
     Recomputation recomputation;
+    @Inject
+    ZoneDirectory directory;
 
     private EntityManager em() {
         return Panache.getEntityManager();
@@ -60,6 +62,7 @@ public class ReferenceUpdater {
                 .executeUpdate();
         ReadModelUpdater.Outcome outcome = changed == 1 ? ReadModelUpdater.Outcome.APPLIED : ReadModelUpdater.Outcome.STALE;
         if (outcome == ReadModelUpdater.Outcome.APPLIED) {
+            directory.invalidateAfterCompletion();
             Set<String> types = new LinkedHashSet<>();
             types.add(zone.type());
             previousType.forEach(type -> types.add(type.toString()));

@@ -2,28 +2,31 @@ package cn.etdz.evaluation.scores;
 
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.evaluation.config.EvaluationConfig;
+import cn.etdz.evaluation.readmodel.ZoneDirectory;
+import cn.etdz.evaluation.readmodel.ZoneDirectory.ZoneInfo;
 import cn.etdz.evaluation.security.Caller;
 import cn.etdz.evaluation.snapshot.ScoreRow;
 import cn.etdz.evaluation.snapshot.SnapshotInfo;
 import cn.etdz.evaluation.snapshot.SnapshotRepository;
 import cn.etdz.evaluation.snapshot.StoredExplanation;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads rankings, a zone's scores, explanations and flags from stored snapshots. Every read names a time
  * ({@code asOf}, default now) and uses, per peer group and period, the snapshot valid at that time, so a ranking as
- * published can be read again later. Flags are evaluated on the snapshots valid at that same time.
+ * published can be read again later. Flags are evaluated on the snapshots valid at that same time. Snapshots are
+ * never updated, so a ranking with its flags is a pure function of the three snapshot ids it reads and is cached by
+ * them: a query costs one index lookup once the ranking has been read.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,8 +37,12 @@ public class ScoreService {
     @Inject
     EvaluationConfig config;
 
-    private record ZoneInfo(String name, String type, String province) {
-    }
+    private static final int CACHED_RANKINGS = 64;
+
+    @Inject
+    ZoneDirectory directory;
+
+    private final Map<List<Long>, Ranking> cache = new ConcurrentHashMap<>();
 
     /** A period's ranking with its flags, read from one snapshot. */
     private record Ranking(SnapshotInfo snapshot, List<ScoreRow> rows, Map<String, Set<Flag>> flags) {
@@ -105,18 +112,36 @@ public class ScoreService {
     }
 
     private Optional<Ranking> rankingAt(String zoneType, String period, OffsetDateTime asOf) {
-        return snapshots.at(zoneType, period, asOf).map(snapshot -> {
-            List<ScoreRow> rows = snapshots.rows(snapshot.id());
-            int year = Integer.parseInt(period);
-            List<ScoreRow> previous = rowsAt(zoneType, Integer.toString(year - 1), asOf);
-            List<ScoreRow> beforePrevious = rowsAt(zoneType, Integer.toString(year - 2), asOf);
-            FlagRules rules = new FlagRules(config.flags().bottomOfRegionGroup(), config.flags().topShareOfType());
-            return new Ranking(snapshot, rows, rules.flags(rows, previous, beforePrevious));
-        });
+        int year = Integer.parseInt(period);
+        String previous = Integer.toString(year - 1);
+        String beforePrevious = Integer.toString(year - 2);
+        Map<String, SnapshotInfo> snapshots = this.snapshots.atEach(zoneType, List.of(period, previous, beforePrevious), asOf);
+        SnapshotInfo snapshot = snapshots.get(period);
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        List<Long> key = List.of(snapshot.id(), id(snapshots.get(previous)), id(snapshots.get(beforePrevious)));
+        Ranking cached = cache.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        List<ScoreRow> rows = this.snapshots.rows(snapshot.id());
+        FlagRules rules = new FlagRules(config.flags().bottomOfRegionGroup(), config.flags().topShareOfType());
+        Ranking ranking = new Ranking(snapshot, rows, rules.flags(rows, rows(snapshots.get(previous)),
+                rows(snapshots.get(beforePrevious))));
+        if (cache.size() >= CACHED_RANKINGS) {
+            cache.clear();
+        }
+        cache.put(key, ranking);
+        return Optional.of(ranking);
     }
 
-    private List<ScoreRow> rowsAt(String zoneType, String period, OffsetDateTime asOf) {
-        return snapshots.at(zoneType, period, asOf).map(s -> snapshots.rows(s.id())).orElse(List.of());
+    private static long id(SnapshotInfo snapshot) {
+        return snapshot == null ? 0 : snapshot.id();
+    }
+
+    private List<ScoreRow> rows(SnapshotInfo snapshot) {
+        return snapshot == null ? List.of() : snapshots.rows(snapshot.id());
     }
 
     private ScoreView view(ScoreRow row, Ranking ranking, Map<String, ZoneInfo> zones) {
@@ -140,12 +165,7 @@ public class ScoreService {
     }
 
     private Map<String, ZoneInfo> zones() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("select code, name, type, province from zone").getResultList();
-        Map<String, ZoneInfo> zones = new HashMap<>();
-        rows.forEach(row -> zones.put((String) row[0], new ZoneInfo((String) row[1], (String) row[2], (String) row[3])));
-        return zones;
+        return directory.all();
     }
 
     private static ProblemException notFound(String detail) {
