@@ -12,14 +12,35 @@ public interface EvaluationConfig {
     /** How the service consumes events. */
     Consumer consumer();
 
+    /** How peer groups are recomputed after their inputs change. */
+    Recompute recompute();
+
+    /** The outbox relay that publishes score snapshots. */
+    Outbox outbox();
+
+    /** The dynamic-management flag rules (defaults after the ministry's practice, domain.md). */
+    Flags flags();
+
     interface Consumer {
         /** Topic of accepted submissions. */
         @WithDefault("submissions.v1")
         String submissionsTopic();
 
-        /** Where events that cannot be processed go, with the reason in header {@code dlq_reason}. */
+        /** Where submission events that cannot be processed go, with the reason in header {@code dlq_reason}. */
         @WithDefault("submissions.v1.dlq")
         String deadLetterTopic();
+
+        /** Compacted topic of the zone registry's full zone states. */
+        @WithDefault("zones.v1")
+        String zonesTopic();
+
+        /** Compacted topic of the indicator catalogue. */
+        @WithDefault("indicators.v1")
+        String indicatorsTopic();
+
+        /** Appended to a reference topic's name to name its dead-letter topic ({@code zones.v1.dlq}). */
+        @WithDefault(".dlq")
+        String deadLetterSuffix();
 
         /** Consumer group shared by every replica, so partitions are split between them. */
         @WithDefault("evaluation-service")
@@ -36,5 +57,61 @@ public interface EvaluationConfig {
         /** Start the consumer with the application (off for tests that drive the read model directly). */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * Create the consumed topics when missing, so the subscription sees them at once instead of after the next
+         * metadata refresh (off where an operator manages topics).
+         */
+        @WithDefault("true")
+        boolean createTopics();
+
+        /** Partitions of {@code submissions.v1} when this service creates it (as the indicator service does). */
+        @WithDefault("6")
+        int submissionsPartitions();
+    }
+
+    interface Recompute {
+        /**
+         * Quiet time the worker waits after the first change before it computes, so a batch of submissions arriving
+         * together costs one computation per peer group rather than one per submission.
+         */
+        @WithDefault("150ms")
+        Duration debounce();
+
+        /** Start the recompute worker with the application. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Outbox {
+        /** Topic of published score snapshots. */
+        @WithDefault("scores.v1")
+        String scoresTopic();
+
+        /** Rows published per relay round. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long the relay sleeps when nothing is waiting and nobody wakes it. */
+        @WithDefault("1s")
+        Duration idleWait();
+
+        /** Pause before retrying after Kafka could not be reached. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        /** Longest wait for Kafka to acknowledge a round before it is retried. */
+        @WithDefault("20s")
+        Duration sendTimeout();
+    }
+
+    interface Flags {
+        /** WARNING / EXIT_CANDIDATE: this many lowest-ranked zones of a region group. */
+        @WithDefault("5")
+        int bottomOfRegionGroup();
+
+        /** EXPANSION_ELIGIBLE: national rank within this share of the ranked zones of the type (at least rank 1). */
+        @WithDefault("0.10")
+        double topShareOfType();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,7 +34,7 @@ public class KafkaProviders {
     EvaluationConfig config;
 
     /**
-     * Makes the submissions consumer (created on the thread that polls it: consumers are single-threaded). Offsets are
+     * Makes the events consumer (created on the thread that polls it: consumers are single-threaded). Offsets are
      * committed by hand, after the database transaction; values stay raw bytes so an undecodable record can still be
      * dead-lettered as it came.
      */
@@ -45,8 +46,33 @@ public class KafkaProviders {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-                ConsumerConfig.CLIENT_ID_CONFIG, "evaluation-service-submissions")),
+                ConsumerConfig.CLIENT_ID_CONFIG, "evaluation-service-events")),
                 new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Idempotent producers of score events for the outbox relay, made anew after a failed round. */
+    @Produces
+    @ApplicationScoped
+    Supplier<Producer<String, String>> eventProducers() {
+        return () -> new KafkaProducer<>(KafkaClientConfigs.producer(broker, Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.CLIENT_ID_CONFIG, "evaluation-service-outbox")),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @Produces
+    @ApplicationScoped
+    Admin admin() {
+        return Admin.create(KafkaClientConfigs.admin(broker));
+    }
+
+    void close(@Disposes Admin admin) {
+        admin.close(Duration.ofSeconds(5));
     }
 
     /** Idempotent producer for the dead-letter topic. */

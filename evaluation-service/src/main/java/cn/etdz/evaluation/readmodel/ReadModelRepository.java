@@ -35,6 +35,21 @@ public class ReadModelRepository {
                 .getResultList();
     }
 
+    /** The periods for which the zone has an input. */
+    public List<String> periodsOf(String zone) {
+        return em().createQuery("select period from ZonePeriodInput where zoneCode = :zone", String.class)
+                .setParameter("zone", zone)
+                .getResultList();
+    }
+
+    /** The zone type of a registered zone; empty while its zone event has not arrived. */
+    public Optional<String> zoneType(String zone) {
+        @SuppressWarnings("unchecked")
+        List<Object> types = em().createNativeQuery("select type from zone where code = :code")
+                .setParameter("code", zone).getResultList();
+        return types.stream().findFirst().map(Object::toString);
+    }
+
     /** Replaces the zone-period's input and values with a newer revision's. */
     public void replace(ZonePeriodInput input, List<ZonePeriodInputValue> values) {
         em().createQuery("delete from ZonePeriodInputValue where zoneCode = :zone and period = :period")

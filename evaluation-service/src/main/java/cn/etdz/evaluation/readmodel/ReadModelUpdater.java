@@ -2,6 +2,7 @@ package cn.etdz.evaluation.readmodel;
 
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.common.events.SubmissionAccepted;
+import cn.etdz.evaluation.snapshot.Recomputation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Applies one accepted submission to the read model in one transaction: the newest revision of a zone-period wins,
- * an older revision arriving late changes nothing, and an event id seen before is skipped.
+ * an older revision arriving late changes nothing, and an event id seen before is skipped. A new revision marks its
+ * peer group (and the next period's, whose growth rates depend on it) for recomputation once the transaction commits.
  */
 @ApplicationScoped
 public class ReadModelUpdater {
@@ -29,6 +31,8 @@ public class ReadModelUpdater {
 
     @Inject
     ReadModelRepository readModel;
+    @Inject
+    Recomputation recomputation;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome apply(EventEnvelope envelope, SubmissionAccepted submission) {
@@ -58,6 +62,11 @@ public class ReadModelUpdater {
                 row.provisional = value.provisional();
                 return row;
             }).toList());
+            // the period's peer group, and the next period's whose growth rates read this one
+            readModel.zoneType(submission.zone()).ifPresent(type -> {
+                recomputation.markAfterCommit(type, submission.period());
+                nextPeriod(submission.period()).ifPresent(next -> recomputation.markAfterCommit(type, next));
+            });
         }
         AppliedEvent applied = new AppliedEvent();
         applied.eventId = envelope.id();
@@ -67,5 +76,13 @@ public class ReadModelUpdater {
         applied.appliedAt = now;
         readModel.record(applied);
         return outcome;
+    }
+
+    private static Optional<String> nextPeriod(String period) {
+        try {
+            return Optional.of(Integer.toString(Integer.parseInt(period) + 1));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

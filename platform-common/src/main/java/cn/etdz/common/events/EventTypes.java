@@ -10,6 +10,9 @@ public final class EventTypes {
     /** A catalogue entry was defined or changed (topic {@code indicators.v1}). */
     public static final String INDICATOR_DEFINED = "cn.etdz.indicator.defined";
 
+    /** A peer group (zone type × period) was scored and the snapshot stored (topic {@code scores.v1}). */
+    public static final String SCORES_PUBLISHED = "cn.etdz.scores.published";
+
     private EventTypes() {
     }
 }

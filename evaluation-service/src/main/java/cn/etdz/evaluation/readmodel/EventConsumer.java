@@ -2,8 +2,10 @@ package cn.etdz.evaluation.readmodel;
 
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.common.events.EventTypes;
+import cn.etdz.common.events.IndicatorDefined;
 import cn.etdz.common.events.InvalidEventException;
 import cn.etdz.common.events.SubmissionAccepted;
+import cn.etdz.common.events.ZoneChanged;
 import cn.etdz.evaluation.config.EvaluationConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -19,29 +23,35 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Consumes {@code submissions.v1} into the read model. Each record is applied in its own database transaction and
- * its offset committed only after that commit. A record that can never be processed (no CloudEvents attributes,
- * unknown type or schema version, undecodable payload) goes to the dead-letter topic with its reason and the
- * partition moves on; a transient failure (e.g. the database) rewinds the partition and retries after a pause.
+ * Consumes {@code submissions.v1}, {@code zones.v1} and {@code indicators.v1} into the read model and the reference
+ * tables, on one thread in one consumer group. Each record is applied in its own database transaction and its offset
+ * committed only after that commit. A record that can never be processed (no CloudEvents attributes,
+ * unknown type or schema version, undecodable payload) goes to the topic's dead-letter topic
+ * ({@code submissions.v1.dlq}, {@code zones.v1.dlq}, {@code indicators.v1.dlq}) with its reason and the partition moves on; a transient failure (e.g. the database) rewinds the partition and retries after a pause.
  */
 @ApplicationScoped
-public class SubmissionConsumer {
+public class EventConsumer {
 
     public static final String DLQ_REASON_HEADER = "dlq_reason";
-    private static final Logger LOG = Logger.getLogger(SubmissionConsumer.class);
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     @Inject
     Supplier<Consumer<String, byte[]>> consumers;
@@ -49,6 +59,10 @@ public class SubmissionConsumer {
     Producer<String, byte[]> deadLetters;
     @Inject
     ReadModelUpdater updater;
+    @Inject
+    ReferenceUpdater references;
+    @Inject
+    Admin admin;
     @Inject
     ObjectMapper json;
     @Inject
@@ -63,7 +77,7 @@ public class SubmissionConsumer {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "submissions-consumer");
+        thread = new Thread(this::run, "events-consumer");
         thread.setDaemon(true);
         thread.start();
     }
@@ -86,7 +100,9 @@ public class SubmissionConsumer {
     private void run() {
         try (Consumer<String, byte[]> kafka = consumers.get()) {
             consumer = kafka;
-            kafka.subscribe(List.of(config.consumer().submissionsTopic()));
+            createTopics();
+            kafka.subscribe(List.of(config.consumer().submissionsTopic(), config.consumer().zonesTopic(),
+                    config.consumer().indicatorsTopic()));
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(config.consumer().pollTimeout());
                 Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
@@ -125,6 +141,25 @@ public class SubmissionConsumer {
     boolean handle(ConsumerRecord<String, byte[]> record) {
         try {
             EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
+            if (record.topic().equals(config.consumer().zonesTopic())) {
+                ZoneChanged zone = decodeReference(envelope, record.value(), EventTypes.ZONE_CHANGED,
+                        ZoneChanged.SCHEMA_VERSION, ZoneChanged.class);
+                if (zone.code() == null || !zone.code().equals(envelope.subject()) || zone.type() == null
+                        || zone.province() == null || zone.region() == null || zone.status() == null) {
+                    throw new InvalidEventException("zone payload lacks code (equal to the subject), type, province, region or status");
+                }
+                references.applyZone(envelope, zone);
+                return true;
+            }
+            if (record.topic().equals(config.consumer().indicatorsTopic())) {
+                IndicatorDefined indicator = decodeReference(envelope, record.value(), EventTypes.INDICATOR_DEFINED,
+                        IndicatorDefined.SCHEMA_VERSION, IndicatorDefined.class);
+                if (indicator.code() == null || !indicator.code().equals(envelope.subject())) {
+                    throw new InvalidEventException("indicator payload lacks a code equal to the subject");
+                }
+                references.applyIndicator(envelope, indicator);
+                return true;
+            }
             SubmissionAccepted submission = decode(envelope, record.value());
             ReadModelUpdater.Outcome outcome = updater.apply(envelope, submission);
             LOG.debugf("%s revision %d of %s/%s: %s", envelope.id(), submission.revision(), submission.zone(),
@@ -136,6 +171,66 @@ public class SubmissionConsumer {
             LOG.warnf("Could not apply %s-%d@%d, will retry: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             return false;
+        }
+    }
+
+    private <T> T decodeReference(EventEnvelope envelope, byte[] value, String type, int schemaVersion,
+                                  Class<T> payloadType) {
+        if (!type.equals(envelope.type())) {
+            throw new InvalidEventException("unexpected event type " + envelope.type());
+        }
+        if (envelope.schemaVersion() != schemaVersion) {
+            throw new InvalidEventException("unsupported schema version " + envelope.schemaVersion());
+        }
+        if (value == null) {
+            throw new InvalidEventException("empty payload");
+        }
+        try {
+            return json.readValue(value, payloadType);
+        } catch (java.io.IOException e) {
+            throw new InvalidEventException("payload is not a " + payloadType.getSimpleName() + " document: "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+    }
+
+    /**
+     * Creates the consumed topics when missing (submissions partitioned by zone, reference data compacted) and
+     * {@code scores.v1}, which this service produces.
+     */
+    private void createTopics() {
+        if (!config.consumer().createTopics()) {
+            return;
+        }
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            if (!existing.contains(config.consumer().submissionsTopic())) {
+                missing.add(new NewTopic(config.consumer().submissionsTopic(),
+                        Optional.of(config.consumer().submissionsPartitions()), Optional.empty()));
+            }
+            for (String reference : List.of(config.consumer().zonesTopic(), config.consumer().indicatorsTopic())) {
+                if (!existing.contains(reference)) {
+                    missing.add(new NewTopic(reference, Optional.of(1), Optional.empty())
+                            .configs(Map.of("cleanup.policy", "compact")));
+                }
+            }
+            if (!existing.contains(config.outbox().scoresTopic())) {
+                missing.add(new NewTopic(config.outbox().scoresTopic(), Optional.of(1), Optional.empty()));
+            }
+            for (NewTopic topic : missing) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the subscription still works; it only sees a topic created later at the next metadata refresh
+            LOG.warnf("Could not create the consumed topics: %s", e.getMessage());
         }
     }
 
@@ -173,7 +268,9 @@ public class SubmissionConsumer {
         headers.add("dlq_source", (record.topic() + "-" + record.partition() + "@" + record.offset())
                 .getBytes(StandardCharsets.UTF_8));
         try {
-            deadLetters.send(new ProducerRecord<>(config.consumer().deadLetterTopic(), null, record.key(),
+            String topic = record.topic().equals(config.consumer().submissionsTopic())
+                    ? config.consumer().deadLetterTopic() : record.topic() + config.consumer().deadLetterSuffix();
+            deadLetters.send(new ProducerRecord<>(topic, null, record.key(),
                     record.value(), headers)).get(30, TimeUnit.SECONDS);
             LOG.warnf("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
             return true;

@@ -1,0 +1,46 @@
+package cn.etdz.evaluation.scores;
+
+import cn.etdz.common.problem.Problem;
+import cn.etdz.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/flags")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Flags", description = "Dynamic management: warnings, exit candidates, zones eligible for expansion, unranked zones")
+public class FlagResource {
+
+    @Inject
+    ScoreService service;
+
+    @GET
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "listFlags",
+            summary = "Every zone with a flag in a period: WARNING (bottom 5 of its region group), EXIT_CANDIDATE (bottom 5 in two of the last three periods), EXPANSION_ELIGIBLE (top 10 % of its type in this and the previous period), UNRANKED")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ScoreView> flags(
+            @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
+            @Parameter(description = "ETDZ or BECZ; both when absent") @QueryParam("zoneType") String zoneType,
+            @Parameter(description = "Evaluate on the snapshots valid at this time; default now") @QueryParam("asOf") String asOf) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("period", period, true);
+        parameters.zoneType(zoneType, false);
+        var at = parameters.asOf(asOf);
+        parameters.check();
+        return service.flagged(period, zoneType, at);
+    }
+}

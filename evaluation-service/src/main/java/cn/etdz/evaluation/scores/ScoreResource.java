@@ -1,0 +1,103 @@
+package cn.etdz.evaluation.scores;
+
+import cn.etdz.common.problem.Problem;
+import cn.etdz.common.security.Roles;
+import cn.etdz.evaluation.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/scores")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scores", description = "Rankings, a zone's scores and their explanation, read from score snapshots")
+@APIResponse(responseCode = "400", description = "A query parameter is invalid",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such zone, or no scores for it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ScoreResource {
+
+    private static final String AS_OF = "Read the snapshots valid at this time (ISO-8601 timestamp with offset, or a date"
+            + " meaning its end in UTC); default now";
+
+    @Inject
+    ScoreService service;
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getRanking",
+            summary = "Ranking table of a zone type for a period: composite, five pillars, national and regional ranks, coverage, flags; unranked zones last")
+    public RankingView ranking(
+            @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
+            @Parameter(description = "ETDZ or BECZ (the peer group)", example = "ETDZ", required = true) @QueryParam("zoneType") String zoneType,
+            @Parameter(description = "Only zones of this statistical region (ranks stay those of the whole table)") @QueryParam("region") String region,
+            @Parameter(description = "Only zones of this province (GB/T 2260)") @QueryParam("province") String province,
+            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("period", period, true);
+        parameters.zoneType(zoneType, true);
+        parameters.region(region);
+        var at = parameters.asOf(asOf);
+        parameters.paging(page, size);
+        parameters.check();
+        return service.ranking(period, zoneType, region, province, at, page, size);
+    }
+
+    @GET
+    @Path("/{zone}")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getZoneScoreHistory", summary = "A zone's scores in every scored period, oldest first")
+    public List<ScoreView> history(@PathParam("zone") String zone,
+                                   @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        QueryParameters parameters = new QueryParameters();
+        var at = parameters.asOf(asOf);
+        parameters.check();
+        return service.history(zone, at);
+    }
+
+    @GET
+    @Path("/{zone}/{period}")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getZoneScore", summary = "A zone's scores for one period")
+    public ScoreView score(@PathParam("zone") String zone, @PathParam("period") String period,
+                           @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("period", period, true);
+        var at = parameters.asOf(asOf);
+        parameters.check();
+        return service.score(zone, period, at);
+    }
+
+    @GET
+    @Path("/{zone}/{period}/explanation")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getZoneScoreExplanation",
+            summary = "Per indicator: raw or derived value, normalised value, weight and contributions adding up to pillar and composite, plus the source revisions; submitters for their own province only")
+    @APIResponse(responseCode = "403", description = "A submitter asking about another province's zone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ExplanationView explanation(@PathParam("zone") String zone, @PathParam("period") String period,
+                                       @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("period", period, true);
+        var at = parameters.asOf(asOf);
+        parameters.check();
+        return service.explanation(zone, period, at, caller);
+    }
+}

@@ -1,0 +1,178 @@
+package cn.etdz.evaluation.scores;
+
+import cn.etdz.common.problem.ProblemException;
+import cn.etdz.evaluation.config.EvaluationConfig;
+import cn.etdz.evaluation.readmodel.ZoneDirectory;
+import cn.etdz.evaluation.readmodel.ZoneDirectory.ZoneInfo;
+import cn.etdz.evaluation.security.Caller;
+import cn.etdz.evaluation.snapshot.ScoreRow;
+import cn.etdz.evaluation.snapshot.SnapshotInfo;
+import cn.etdz.evaluation.snapshot.SnapshotRepository;
+import cn.etdz.evaluation.snapshot.StoredExplanation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads rankings, a zone's scores, explanations and flags from stored snapshots. Every read names a time
+ * ({@code asOf}, default now) and uses, per peer group and period, the snapshot valid at that time, so a ranking as
+ * published can be read again later. Flags are evaluated on the snapshots valid at that same time. Snapshots are
+ * never updated, so a ranking with its flags is a pure function of the three snapshot ids it reads and is cached by
+ * them: a query costs one index lookup once the ranking has been read.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ScoreService {
+
+    @Inject
+    SnapshotRepository snapshots;
+    @Inject
+    EvaluationConfig config;
+
+    private static final int CACHED_RANKINGS = 64;
+
+    @Inject
+    ZoneDirectory directory;
+
+    private final Map<List<Long>, Ranking> cache = new ConcurrentHashMap<>();
+
+    /** A period's ranking with its flags, read from one snapshot. */
+    private record Ranking(SnapshotInfo snapshot, List<ScoreRow> rows, Map<String, Set<Flag>> flags) {
+    }
+
+    public RankingView ranking(String period, String zoneType, String region, String province, OffsetDateTime asOf,
+                               int page, int size) {
+        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(
+                "No " + zoneType + " scores for " + period + (asOf == null ? "" : " as of " + asOf) + "."));
+        Map<String, ZoneInfo> zones = zones();
+        List<ScoreView> matching = ranking.rows().stream()
+                .filter(row -> region == null || region.equals(row.region()))
+                .filter(row -> province == null || province.equals(row.province()))
+                .map(row -> view(row, ranking, zones))
+                .toList();
+        int from = (int) Math.min((long) page * size, matching.size());
+        return new RankingView(ranking.snapshot(), matching.subList(from, Math.min(from + size, matching.size())),
+                page, size, matching.size());
+    }
+
+    /** The zone's scores in every period that has any, oldest first. */
+    public List<ScoreView> history(String zone, OffsetDateTime asOf) {
+        ZoneInfo info = zone(zone);
+        List<ScoreView> history = new ArrayList<>();
+        for (String period : snapshots.periods(info.type(), asOf)) {
+            rankingAt(info.type(), period, asOf).ifPresent(ranking -> ranking.rows().stream()
+                    .filter(row -> row.zone().equals(zone)).findFirst()
+                    .ifPresent(row -> history.add(view(row, ranking, zones()))));
+        }
+        return history;
+    }
+
+    public ScoreView score(String zone, String period, OffsetDateTime asOf) {
+        ZoneInfo info = zone(zone);
+        Ranking ranking = rankingAt(info.type(), period, asOf).orElseThrow(() -> notScored(zone, period, asOf));
+        ScoreRow row = ranking.rows().stream().filter(r -> r.zone().equals(zone)).findFirst()
+                .orElseThrow(() -> notScored(zone, period, asOf));
+        return view(row, ranking, zones());
+    }
+
+    public ExplanationView explanation(String zone, String period, OffsetDateTime asOf, Caller caller) {
+        ZoneInfo info = zone(zone);
+        caller.requireProvince(info.province());
+        ScoreView score = score(zone, period, asOf);
+        caller.requireProvince(score.province());
+        StoredExplanation explanation = snapshots.explanation(score.snapshotId(), zone).orElseThrow();
+        ScoreRow row = snapshots.row(score.snapshotId(), zone).orElseThrow();
+        List<ExplanationView.SourceRevision> sources = new ArrayList<>();
+        sources.add(new ExplanationView.SourceRevision(period, row.revision()));
+        if (row.previousRevision() != null) {
+            sources.add(new ExplanationView.SourceRevision(Integer.toString(Integer.parseInt(period) - 1),
+                    row.previousRevision()));
+        }
+        return new ExplanationView(score, explanation.pillars(), explanation.indicators(), sources);
+    }
+
+    /** Every flagged zone of the period, of one or both zone types. */
+    public List<ScoreView> flagged(String period, String zoneType, OffsetDateTime asOf) {
+        List<ScoreView> flagged = new ArrayList<>();
+        Map<String, ZoneInfo> zones = zones();
+        for (String type : zoneType == null ? List.of("ETDZ", "BECZ") : List.of(zoneType)) {
+            rankingAt(type, period, asOf).ifPresent(ranking -> ranking.rows().stream()
+                    .filter(row -> !ranking.flags().get(row.zone()).isEmpty())
+                    .forEach(row -> flagged.add(view(row, ranking, zones))));
+        }
+        return flagged;
+    }
+
+    private Optional<Ranking> rankingAt(String zoneType, String period, OffsetDateTime asOf) {
+        int year = Integer.parseInt(period);
+        String previous = Integer.toString(year - 1);
+        String beforePrevious = Integer.toString(year - 2);
+        Map<String, SnapshotInfo> snapshots = this.snapshots.atEach(zoneType, List.of(period, previous, beforePrevious), asOf);
+        SnapshotInfo snapshot = snapshots.get(period);
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        List<Long> key = List.of(snapshot.id(), id(snapshots.get(previous)), id(snapshots.get(beforePrevious)));
+        Ranking cached = cache.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        List<ScoreRow> rows = this.snapshots.rows(snapshot.id());
+        FlagRules rules = new FlagRules(config.flags().bottomOfRegionGroup(), config.flags().topShareOfType());
+        Ranking ranking = new Ranking(snapshot, rows, rules.flags(rows, rows(snapshots.get(previous)),
+                rows(snapshots.get(beforePrevious))));
+        if (cache.size() >= CACHED_RANKINGS) {
+            cache.clear();
+        }
+        cache.put(key, ranking);
+        return Optional.of(ranking);
+    }
+
+    private static long id(SnapshotInfo snapshot) {
+        return snapshot == null ? 0 : snapshot.id();
+    }
+
+    private List<ScoreRow> rows(SnapshotInfo snapshot) {
+        return snapshot == null ? List.of() : snapshots.rows(snapshot.id());
+    }
+
+    private ScoreView view(ScoreRow row, Ranking ranking, Map<String, ZoneInfo> zones) {
+        SnapshotInfo snapshot = ranking.snapshot();
+        ZoneInfo info = zones.get(row.zone());
+        return new ScoreView(row.zone(), info == null ? null : info.name(), snapshot.zoneType(), row.province(),
+                row.region(), row.regionGroup(), snapshot.period(), row.composite(),
+                new ScoreView.Pillars(row.economy(), row.innovation(), row.environment(), row.society(),
+                        row.institutions()),
+                row.nationalRank(), row.regionRank(), row.coverage(), row.ranked(),
+                FlagRules.names(ranking.flags().get(row.zone())), row.revision(), snapshot.id(),
+                snapshot.methodology(), snapshot.computedAt());
+    }
+
+    private ZoneInfo zone(String code) {
+        ZoneInfo info = zones().get(code);
+        if (info == null) {
+            throw ProblemException.notFound("No zone " + code + " is known to the evaluation service.");
+        }
+        return info;
+    }
+
+    private Map<String, ZoneInfo> zones() {
+        return directory.all();
+    }
+
+    private static ProblemException notFound(String detail) {
+        return ProblemException.notFound(detail);
+    }
+
+    private static ProblemException notScored(String zone, String period, OffsetDateTime asOf) {
+        return notFound(zone + " has no score for " + period + (asOf == null ? "" : " as of " + asOf) + ".");
+    }
+}

@@ -1,0 +1,26 @@
+package cn.etdz.evaluation.scores;
+
+import java.util.List;
+
+/**
+ * One zone's scores for one period, from one snapshot.
+ *
+ * @param composite    0–100; {@code null} when unranked
+ * @param pillars      the five pillar scores, each 0–100 or {@code null} when its data is insufficient
+ * @param nationalRank rank within the zone type; ties share a rank
+ * @param regionRank   rank within the region group of the methodology
+ * @param coverage     share of the methodology's weight with data, 0–1
+ * @param flags        WARNING, EXIT_CANDIDATE, EXPANSION_ELIGIBLE, UNRANKED
+ * @param revision     the input revision scored
+ * @param snapshotId   the snapshot it comes from
+ */
+public record ScoreView(String zone, String name, String zoneType, String province, String region, String regionGroup,
+                        String period, Double composite, Pillars pillars, Integer nationalRank, Integer regionRank,
+                        double coverage, boolean ranked, List<String> flags, int revision, long snapshotId,
+                        String methodology, java.time.OffsetDateTime computedAt) {
+
+    /** The five pillar scores (经济发展、科技创新、生态环境、社会发展、体制建设). */
+    public record Pillars(Double economy, Double innovation, Double environment, Double society,
+                          Double institutions) {
+    }
+}

@@ -1,0 +1,147 @@
+package cn.etdz.evaluation.simulation;
+
+import cn.etdz.common.problem.Problem;
+import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.problem.Violation;
+import cn.etdz.common.security.Roles;
+import cn.etdz.evaluation.methodology.MethodologyMapper;
+import cn.etdz.evaluation.methodology.MethodologyRequest;
+import cn.etdz.evaluation.methodology.MethodologyService;
+import cn.etdz.evaluation.methodology.StoredMethodology;
+import cn.etdz.evaluation.scoring.Methodology;
+import cn.etdz.evaluation.scoring.PeerGroupData;
+import cn.etdz.evaluation.scoring.Region;
+import cn.etdz.evaluation.scoring.ScoringEngine;
+import cn.etdz.evaluation.scoring.ScoringResult;
+import cn.etdz.evaluation.scoring.Zone;
+import cn.etdz.evaluation.scoring.ZoneType;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What-if: the engine run on a posted data set; nothing is read from or written to the read model or snapshots. */
+@Path("/api/v1/evaluations")
+@Tag(name = "Evaluations", description = "What-if evaluations: any methodology on any data set, nothing stored")
+public class SimulationResource {
+
+    private static final String SIMULATION_ID = "simulation";
+
+    @Inject
+    MethodologyService methodologies;
+
+    @POST
+    @Path("/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "simulateEvaluation",
+            summary = "Score a data set with a methodology and return the full result (scores, ranks, coverage, explanation); nothing is stored")
+    @APIResponse(responseCode = "422", description = "Every problem of the methodology and the data set",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ScoringResult simulate(SimulationRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (request == null) {
+            throw ProblemException.invalid("A simulation request is required.",
+                    List.of(new Violation("", "required", "A body with a methodology and zones is required.")));
+        }
+        Methodology methodology = methodology(request, violations);
+        ZoneType type = methodology == null ? null : methodology.zoneType();
+        List<Zone> zones = new ArrayList<>();
+        List<SimulationRequest.ZoneInput> inputs = request.zones() == null ? List.of() : request.zones();
+        if (inputs.isEmpty()) {
+            violations.add(new Violation("zones", "required", "At least one zone is required."));
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            SimulationRequest.ZoneInput zone = inputs.get(i);
+            String field = "zones[" + i + "]";
+            if (zone == null || zone.code() == null || zone.code().isBlank()) {
+                violations.add(new Violation(field + ".code", "required", "A zone code is required."));
+                continue;
+            }
+            if (!codes.add(zone.code())) {
+                violations.add(new Violation(field + ".code", "duplicate", zone.code() + " appears more than once."));
+            }
+            ZoneType zoneType = enumValue(ZoneType.class, zone.type(), field + ".type", violations);
+            if (zoneType != null && type != null && zoneType != type) {
+                violations.add(new Violation(field + ".type", "not-in-peer-group",
+                        "The methodology scores " + type + " zones; " + zone.code() + " is " + zoneType + "."));
+            }
+            Region region = enumValue(Region.class, zone.region(), field + ".region", violations);
+            zones.add(new Zone(zone.code(), zoneType, region));
+        }
+        checkValues("values", request.values(), violations);
+        checkValues("previousValues", request.previousValues(), violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("The simulation cannot run: " + violations.size() + " problem(s).", violations);
+        }
+        return ScoringEngine.score(methodology, new PeerGroupData(zones, request.values(), request.previousValues()));
+    }
+
+    private Methodology methodology(SimulationRequest request, List<Violation> violations) {
+        if ((request.methodology() == null) == (request.methodologyKey() == null)) {
+            violations.add(new Violation("methodology", "required",
+                    "Give either a methodology in full or the methodologyKey of a stored version."));
+            return null;
+        }
+        if (request.methodologyKey() != null) {
+            StoredMethodology stored = methodologies.find(request.methodologyKey()).orElse(null);
+            if (stored == null) {
+                violations.add(new Violation("methodologyKey", "unknown-methodology",
+                        "No methodology " + request.methodologyKey() + "."));
+                return null;
+            }
+            return stored.methodology();
+        }
+        MethodologyRequest given = request.methodology();
+        MethodologyRequest named = given.id() == null ? new MethodologyRequest(SIMULATION_ID, given.zoneType(),
+                given.compositeAggregation(), given.regionGrouping(), given.pillars()) : given;
+        MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation");
+        mapped.violations().forEach(v -> violations.add(new Violation("methodology." + v.field(), v.code(), v.message())));
+        return mapped.methodology();
+    }
+
+    private static void checkValues(String field, Map<String, Map<String, Double>> values, List<Violation> violations) {
+        if (values == null) {
+            return;
+        }
+        values.forEach((zone, byIndicator) -> {
+            if (byIndicator != null) {
+                byIndicator.forEach((indicator, value) -> {
+                    if (value == null || !Double.isFinite(value)) {
+                        violations.add(new Violation(field + "." + zone + "." + indicator, "not-finite",
+                                "Values are finite numbers; leave a missing value out."));
+                    }
+                });
+            }
+        });
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String field, List<Violation> violations) {
+        if (text == null) {
+            violations.add(new Violation(field, "required", "Required."));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation(field, "unknown-value", "Unknown value " + text + "."));
+            return null;
+        }
+    }
+}

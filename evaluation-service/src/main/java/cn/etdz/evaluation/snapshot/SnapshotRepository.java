@@ -1,0 +1,139 @@
+package cn.etdz.evaluation.snapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads stored snapshots: the one valid at a time, its rows, one zone's explanation. */
+@ApplicationScoped
+public class SnapshotRepository {
+
+    private static final String ROW_COLUMNS = """
+            select snapshot_id, zone_code, province, region, region_group, composite, economy, innovation, environment,
+                   society, institutions, national_rank, region_rank, region_group_size, coverage, revision,
+                   previous_revision from zone_score
+            """;
+
+    @Inject
+    ObjectMapper json;
+
+    private EntityManager em() {
+        return Panache.getEntityManager();
+    }
+
+    /** The snapshot of a peer group valid at {@code asOf} (the newest computed at or before it); newest if null. */
+    public Optional<SnapshotInfo> at(String zoneType, String period, OffsetDateTime asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                        select id, zone_type, period, methodology_id || '@' || methodology_version, computed_at,
+                               zone_count, ranked_count
+                        from score_snapshot where zone_type = ?1 and period = ?2 and computed_at <= ?3
+                        order by computed_at desc, id desc limit 1""")
+                .setParameter(1, zoneType).setParameter(2, period)
+                .setParameter(3, Timestamp.from(asOf == null ? Instant.now().plusSeconds(3600) : asOf.toInstant()))
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new SnapshotInfo(((Number) row[0]).longValue(), (String) row[1],
+                (String) row[2], (String) row[3], time(row[4]), ((Number) row[5]).intValue(),
+                ((Number) row[6]).intValue()));
+    }
+
+    /**
+     * For each of the periods, the snapshot of the peer group valid at {@code asOf}; periods without one are absent.
+     * One query for the three periods a ranking's flags need.
+     */
+    public java.util.Map<String, SnapshotInfo> atEach(String zoneType, List<String> periods, OffsetDateTime asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                        select distinct on (period) id, zone_type, period, methodology_id || '@' || methodology_version,
+                               computed_at, zone_count, ranked_count
+                        from score_snapshot where zone_type = ?1 and period in (?2) and computed_at <= ?3
+                        order by period, computed_at desc, id desc""")
+                .setParameter(1, zoneType).setParameter(2, periods)
+                .setParameter(3, Timestamp.from(asOf == null ? Instant.now().plusSeconds(3600) : asOf.toInstant()))
+                .getResultList();
+        java.util.Map<String, SnapshotInfo> snapshots = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            snapshots.put((String) row[2], new SnapshotInfo(((Number) row[0]).longValue(), (String) row[1],
+                    (String) row[2], (String) row[3], time(row[4]), ((Number) row[5]).intValue(),
+                    ((Number) row[6]).intValue()));
+        }
+        return snapshots;
+    }
+
+    /** The periods of a zone type that had a snapshot at {@code asOf}, oldest first. */
+    public List<String> periods(String zoneType, OffsetDateTime asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em().createNativeQuery("""
+                        select distinct period from score_snapshot where zone_type = ?1 and computed_at <= ?2
+                        order by period""")
+                .setParameter(1, zoneType)
+                .setParameter(2, Timestamp.from(asOf == null ? Instant.now().plusSeconds(3600) : asOf.toInstant()))
+                .getResultList();
+        return rows.stream().map(Object::toString).toList();
+    }
+
+    /** Every zone of a snapshot: ranked by national rank and code, then unranked by code. */
+    public List<ScoreRow> rows(long snapshotId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery(ROW_COLUMNS
+                        + "where snapshot_id = ?1 order by national_rank nulls last, zone_code")
+                .setParameter(1, snapshotId).getResultList();
+        return rows.stream().map(SnapshotRepository::row).toList();
+    }
+
+    public Optional<ScoreRow> row(long snapshotId, String zone) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery(ROW_COLUMNS + "where snapshot_id = ?1 and zone_code = ?2")
+                .setParameter(1, snapshotId).setParameter(2, zone).getResultList();
+        return rows.stream().findFirst().map(SnapshotRepository::row);
+    }
+
+    public Optional<StoredExplanation> explanation(long snapshotId, String zone) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em().createNativeQuery(
+                        "select explanation from zone_score where snapshot_id = ?1 and zone_code = ?2")
+                .setParameter(1, snapshotId).setParameter(2, zone).getResultList();
+        return rows.stream().findFirst().map(text -> {
+            try {
+                return json.readValue(text.toString(), StoredExplanation.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored explanation cannot be read", e);
+            }
+        });
+    }
+
+    private static ScoreRow row(Object[] r) {
+        return new ScoreRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                dbl(r[5]), dbl(r[6]), dbl(r[7]), dbl(r[8]), dbl(r[9]), dbl(r[10]), integer(r[11]), integer(r[12]),
+                ((Number) r[13]).intValue(), ((Number) r[14]).doubleValue(), ((Number) r[15]).intValue(),
+                integer(r[16]));
+    }
+
+    private static Double dbl(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

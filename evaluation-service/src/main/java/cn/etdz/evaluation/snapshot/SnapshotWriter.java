@@ -1,0 +1,254 @@
+package cn.etdz.evaluation.snapshot;
+
+import cn.etdz.common.events.EventTypes;
+import cn.etdz.common.events.ScoresPublished;
+import cn.etdz.evaluation.config.EvaluationConfig;
+import cn.etdz.evaluation.methodology.MethodologyRepository;
+import cn.etdz.evaluation.methodology.StoredMethodology;
+import cn.etdz.evaluation.outbox.Outbox;
+import cn.etdz.evaluation.scoring.PeerGroupData;
+import cn.etdz.evaluation.scoring.PillarCode;
+import cn.etdz.evaluation.scoring.Region;
+import cn.etdz.evaluation.scoring.ScoringEngine;
+import cn.etdz.evaluation.scoring.ScoringResult;
+import cn.etdz.evaluation.scoring.Zone;
+import cn.etdz.evaluation.scoring.ZoneScore;
+import cn.etdz.evaluation.scoring.ZoneType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scores one peer group (zone type × period) with the type's active methodology and stores the result as a new
+ * snapshot, with its {@code scores.v1} event in the outbox, in one transaction. The peer group is every zone of the
+ * type that is not {@code EXITED} and has an input for the period. When the inputs (methodology version, zones with
+ * region, province and area, input revisions of the period and of the previous period) are those of the newest
+ * snapshot, nothing is stored: a replay or an unrelated zone change creates no new snapshot.
+ */
+@ApplicationScoped
+public class SnapshotWriter {
+
+    private static final Logger LOG = Logger.getLogger(SnapshotWriter.class);
+
+    @Inject
+    MethodologyRepository methodologies;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    EvaluationConfig config;
+
+    private record Member(String code, String province, Region region, Double area, int revision,
+                          Integer previousRevision) {
+    }
+
+    private EntityManager em() {
+        return Panache.getEntityManager();
+    }
+
+    /** Computes and stores the peer group's snapshot; empty when nothing changed or nothing can be scored. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Long> compute(String zoneType, String period) {
+        // one computation of a peer group at a time, across replicas too
+        em().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, zoneType + "/" + period)
+                .getSingleResult();
+        Optional<StoredMethodology> active = methodologies.active(zoneType);
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredMethodology methodology = active.get();
+        String previousPeriod = previous(period);
+        List<Member> members = members(zoneType, period, previousPeriod);
+        String fingerprint = fingerprint(methodology.key(), members);
+        @SuppressWarnings("unchecked")
+        List<Object> newest = em().createNativeQuery("""
+                        select fingerprint from score_snapshot where zone_type = ?1 and period = ?2
+                        order by computed_at desc, id desc limit 1""")
+                .setParameter(1, zoneType).setParameter(2, period).getResultList();
+        if (newest.isEmpty() ? members.isEmpty() : newest.get(0).equals(fingerprint)) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, Double>> values = values(period);
+        Map<String, Map<String, Double>> previousValues = previousPeriod == null ? Map.of() : values(previousPeriod);
+        List<Zone> zones = new ArrayList<>();
+        for (Member member : members) {
+            zones.add(new Zone(member.code(), ZoneType.valueOf(zoneType), member.region()));
+            // per-land indicators: the registry's developed area when the period reports none
+            if (member.area() != null) {
+                values.computeIfAbsent(member.code(), c -> new HashMap<>()).putIfAbsent("AREA_BUILT", member.area());
+            }
+        }
+        ScoringResult result = ScoringEngine.score(methodology.methodology(),
+                new PeerGroupData(zones, values, previousValues));
+        long id = store(zoneType, period, methodology, fingerprint, members, result);
+        LOG.debugf("Scored %s %s with %s: snapshot %d, %d zones", zoneType, period, methodology.key(), id, members.size());
+        return Optional.of(id);
+    }
+
+    private List<Member> members(String zoneType, String period, String previousPeriod) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                        select z.code, z.province, z.region, z.developed_area_km2, i.revision, p.revision
+                        from zone z
+                        join zone_period_input i on i.zone_code = z.code and i.period = ?2
+                        left join zone_period_input p on p.zone_code = z.code and p.period = ?3
+                        where z.type = ?1 and z.status <> 'EXITED'
+                        order by z.code""")
+                .setParameter(1, zoneType).setParameter(2, period)
+                .setParameter(3, previousPeriod == null ? "" : previousPeriod)
+                .getResultList();
+        return rows.stream().map(row -> new Member((String) row[0], (String) row[1], Region.valueOf((String) row[2]),
+                row[3] == null ? null : ((Number) row[3]).doubleValue(), ((Number) row[4]).intValue(),
+                row[5] == null ? null : ((Number) row[5]).intValue())).toList();
+    }
+
+    private Map<String, Map<String, Double>> values(String period) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery(
+                        "select zone_code, indicator, value from zone_period_input_value where period = ?1")
+                .setParameter(1, period).getResultList();
+        Map<String, Map<String, Double>> values = new HashMap<>();
+        for (Object[] row : rows) {
+            values.computeIfAbsent((String) row[0], z -> new HashMap<>()).put((String) row[1], ((Number) row[2]).doubleValue());
+        }
+        return values;
+    }
+
+    private long store(String zoneType, String period, StoredMethodology methodology, String fingerprint,
+                       List<Member> members, ScoringResult result) {
+        OffsetDateTime computedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Map<String, Member> byCode = new LinkedHashMap<>();
+        members.forEach(member -> byCode.put(member.code(), member));
+        Map<String, Integer> groupSizes = new HashMap<>();
+        result.zones().stream().filter(ZoneScore::ranked).forEach(z -> groupSizes.merge(z.regionGroup(), 1, Integer::sum));
+        long[] id = new long[1];
+        em().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into score_snapshot (zone_type, period, methodology_id, methodology_version, computed_at,
+                        fingerprint, zone_count, ranked_count) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, zoneType);
+                insert.setString(2, period);
+                insert.setString(3, methodology.id());
+                insert.setInt(4, methodology.version());
+                insert.setTimestamp(5, Timestamp.from(computedAt.toInstant()));
+                insert.setString(6, fingerprint);
+                insert.setInt(7, members.size());
+                insert.setInt(8, (int) result.zones().stream().filter(ZoneScore::ranked).count());
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id[0] = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into zone_score (snapshot_id, zone_code, province, region, region_group, composite, economy,
+                        innovation, environment, society, institutions, national_rank, region_rank, region_group_size,
+                        coverage, revision, previous_revision, explanation)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (ZoneScore score : result.zones()) {
+                    Member member = byCode.get(score.zone());
+                    insert.setLong(1, id[0]);
+                    insert.setString(2, score.zone());
+                    insert.setString(3, member.province());
+                    insert.setString(4, score.region().name());
+                    insert.setString(5, score.regionGroup());
+                    setDouble(insert, 6, score.composite());
+                    int column = 7;
+                    for (PillarCode pillar : PillarCode.values()) {
+                        setDouble(insert, column++, score.pillar(pillar).map(p -> p.score()).orElse(null));
+                    }
+                    setInt(insert, 12, score.nationalRank());
+                    setInt(insert, 13, score.regionRank());
+                    insert.setInt(14, groupSizes.getOrDefault(score.regionGroup(), 0));
+                    insert.setDouble(15, score.coverage());
+                    insert.setInt(16, member.revision());
+                    setInt(insert, 17, member.previousRevision());
+                    insert.setString(18, write(new StoredExplanation(score.pillars(), score.indicators())));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        outbox.append(config.outbox().scoresTopic(), zoneType + "/" + period, EventTypes.SCORES_PUBLISHED,
+                zoneType + "/" + period, ScoresPublished.SCHEMA_VERSION,
+                new ScoresPublished(id[0], zoneType, period, methodology.id(), methodology.version(), computedAt,
+                        result.zones().stream().map(z -> new ScoresPublished.ZoneResult(z.zone(), z.composite(),
+                                z.nationalRank(), z.regionRank(), z.coverage(), byCode.get(z.zone()).revision())).toList()));
+        return id[0];
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Explanation cannot be serialised", e);
+        }
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws java.sql.SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private static void setInt(PreparedStatement statement, int index, Integer value) throws java.sql.SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    /** The previous year, for growth rates; {@code null} when the period is not a year. */
+    static String previous(String period) {
+        try {
+            return Integer.toString(Integer.parseInt(period) - 1);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String fingerprint(String methodologyKey, List<Member> members) {
+        StringBuilder text = new StringBuilder(methodologyKey);
+        for (Member member : members) {
+            text.append('\n').append(member.code()).append('|').append(member.province()).append('|')
+                    .append(member.region()).append('|').append(member.area()).append('|')
+                    .append(member.revision()).append('|').append(member.previousRevision());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

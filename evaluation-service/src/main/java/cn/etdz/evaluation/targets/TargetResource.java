@@ -1,0 +1,97 @@
+package cn.etdz.evaluation.targets;
+
+import cn.etdz.common.problem.Problem;
+import cn.etdz.common.security.Roles;
+import cn.etdz.evaluation.scores.QueryParameters;
+import cn.etdz.evaluation.scoring.ZoneType;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Target attainment, computed from the current inputs (the newest revision of each zone-period) rather than from a
+ * snapshot: it involves no peer-relative normalisation, so it is always up to date.
+ */
+@Path("/api/v1/targets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Targets", description = "The plan's 2015 targets against current values and the annual path from 2010")
+public class TargetResource {
+
+    @GET
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(operationId = "getTargetAttainment",
+            summary = "Per zone and in aggregate for a zone type: the plan's 2015 targets against the period's values and against the annual path from the 2010 baseline (on track / behind)")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TargetsView targets(
+            @Parameter(description = "The year", example = "2013", required = true) @QueryParam("period") String period,
+            @Parameter(description = "ETDZ or BECZ", example = "ETDZ", required = true) @QueryParam("zoneType") String zoneType) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("period", period, true);
+        parameters.zoneType(zoneType, true);
+        parameters.check();
+        int year = Integer.parseInt(period);
+        ZoneType type = ZoneType.valueOf(zoneType);
+
+        var em = Panache.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<Object[]> zones = em.createNativeQuery("""
+                        select z.code, z.name, z.province, z.region, z.developed_area_km2, i.revision
+                        from zone z join zone_period_input i on i.zone_code = z.code and i.period = ?2
+                        where z.type = ?1 and z.status <> 'EXITED' order by z.code""")
+                .setParameter(1, zoneType).setParameter(2, period).getResultList();
+        Map<String, Map<String, Double>> current = values(period, zones);
+        Map<String, Map<String, Double>> previous = values(Integer.toString(year - 1), zones);
+        Map<String, Map<String, Double>> base = values("2010", zones);
+
+        List<TargetsView.ZoneTargets> lines = new ArrayList<>();
+        for (Object[] zone : zones) {
+            String code = (String) zone[0];
+            Map<String, Double> values = current.computeIfAbsent(code, c -> new HashMap<>());
+            if (zone[4] != null) {
+                // per-land values fall back on the registry's developed area, as in scoring
+                values.putIfAbsent("AREA_BUILT", ((Number) zone[4]).doubleValue());
+                base.computeIfAbsent(code, c -> new HashMap<>()).putIfAbsent("AREA_BUILT", ((Number) zone[4]).doubleValue());
+            }
+            lines.add(new TargetsView.ZoneTargets(code, (String) zone[1], (String) zone[2], (String) zone[3],
+                    ((Number) zone[5]).intValue(), TargetCalculator.zone(type, year, values,
+                    previous.getOrDefault(code, Map.of()), base.getOrDefault(code, Map.of()))));
+        }
+        return new TargetsView(zoneType, period, TargetCalculator.aggregate(type, year, current, previous), lines);
+    }
+
+    private static Map<String, Map<String, Double>> values(String period, List<Object[]> zones) {
+        Map<String, Map<String, Double>> values = new LinkedHashMap<>();
+        if (zones.isEmpty()) {
+            return values;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+                        "select zone_code, indicator, value from zone_period_input_value where period = ?1 and zone_code in (?2)")
+                .setParameter(1, period)
+                .setParameter(2, zones.stream().map(zone -> (String) zone[0]).toList())
+                .getResultList();
+        for (Object[] row : rows) {
+            values.computeIfAbsent((String) row[0], z -> new HashMap<>()).put((String) row[1], ((Number) row[2]).doubleValue());
+        }
+        return values;
+    }
+}

@@ -1,0 +1,40 @@
+package cn.etdz.common.events;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Payload of {@link EventTypes#SCORES_PUBLISHED} on {@code scores.v1}, keyed by {@code zoneType/period}: one stored
+ * score snapshot of a peer group, with every zone's headline result, so a consumer needs no call back to show a
+ * ranking. Schema version {@value #SCHEMA_VERSION}.
+ *
+ * @param snapshotId         the evaluation service's snapshot id ({@code GET /api/v1/scores?asOf=computedAt} shows it)
+ * @param zoneType           ETDZ or BECZ
+ * @param period             the year
+ * @param methodologyId      the methodology that scored it
+ * @param methodologyVersion its version
+ * @param computedAt         when the snapshot was computed
+ * @param zones              ranked zones by national rank, then unranked zones
+ */
+public record ScoresPublished(long snapshotId, String zoneType, String period, String methodologyId,
+                              int methodologyVersion, OffsetDateTime computedAt, List<ZoneResult> zones) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ScoresPublished {
+        zones = zones == null ? List.of() : List.copyOf(zones);
+    }
+
+    /**
+     * One zone's headline result.
+     *
+     * @param composite    0–100, {@code null} when unranked
+     * @param nationalRank rank within the zone type, {@code null} when unranked
+     * @param regionRank   rank within the region group, {@code null} when unranked
+     * @param coverage     share of the methodology's weight with data, 0–1
+     * @param revision     the input revision scored
+     */
+    public record ZoneResult(String zone, Double composite, Integer nationalRank, Integer regionRank,
+                             double coverage, int revision) {
+    }
+}
