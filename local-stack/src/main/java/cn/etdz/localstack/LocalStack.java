@@ -99,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("gateway.routes.indicator.url", "http://localhost:" + service("indicator-service").port());
         gateway.put("gateway.routes.evaluation.url", "http://localhost:" + service("evaluation-service").port());
+        gateway.put("gateway.openapi.server-url", "http://localhost:" + service("gateway").port());
         launch(service("gateway"), gateway);
 
         for (Service service : services.values()) {

@@ -45,6 +45,7 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final String ROUTE_KEY = "gateway.route";
     private static final String REQUEST_ID_KEY = "gateway.request-id";
+    private static final String ME_PATH = "/api/v1/me";
 
     @Inject
     GatewayConfig config;
@@ -55,11 +56,7 @@ public class ProxyRoutes {
     private HttpProxy proxy;
 
     void register(@Observes Router router, Vertx vertx) {
-        table = new RouteTable(config.routes().entrySet().stream()
-                .flatMap(entry -> entry.getValue().paths().stream().map(prefix -> new RouteTable.Route(entry.getKey(),
-                        prefix, URI.create(entry.getValue().url()), entry.getValue().timeout(),
-                        entry.getValue().connectTimeout())))
-                .toList());
+        table = RouteTable.of(config);
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(100).setKeepAlive(true));
         proxy = HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, http) -> {
@@ -81,13 +78,16 @@ public class ProxyRoutes {
         request.headers().set(ProblemMappers.REQUEST_ID_HEADER, requestId);
         ctx.response().putHeader(ProblemMappers.REQUEST_ID_HEADER, requestId);
         var route = table.resolve(request.path());
-        if (route.isEmpty()) {
+        boolean me = ME_PATH.equals(request.path());
+        if (route.isEmpty() && !me) {
             respond(ctx, problem(404, "not-found", "Not found", "There is no API resource at this path."));
             return;
         }
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
             if (identity == null || identity.isAnonymous()) {
                 respond(ctx, problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required."));
+            } else if (me) {
+                respondCaller(ctx, identity);
             } else {
                 forward(ctx, identity);
             }
@@ -97,6 +97,27 @@ public class ProxyRoutes {
     private void forward(RoutingContext ctx, SecurityIdentity identity) {
         LOG.debugf("%s %s by %s", ctx.request().method(), ctx.request().path(), identity.getPrincipal().getName());
         proxy.handle(ctx.request());
+    }
+
+    /** {@code GET /api/v1/me}: the caller as the token describes it, so integrators can check a token. */
+    private void respondCaller(RoutingContext ctx, SecurityIdentity identity) {
+        ctx.request().resume();
+        if (ctx.request().method() != io.vertx.core.http.HttpMethod.GET) {
+            respond(ctx, problem(405, "method-not-allowed", "Method not allowed", "Only GET is allowed here."));
+            return;
+        }
+        var caller = new java.util.LinkedHashMap<String, Object>();
+        caller.put("subject", identity.getPrincipal().getName());
+        caller.put("roles", new java.util.TreeSet<>(identity.getRoles()));
+        if (identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
+                && token.getClaim("province") != null) {
+            caller.put("province", String.valueOf((Object) token.getClaim("province")).replace("\"", ""));
+        }
+        try {
+            ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(json.writeValueAsBytes(caller)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String requestId(HttpServerRequest request) {

@@ -31,6 +31,15 @@ public final class RouteTable {
                 .toList();
     }
 
+    /** The route table of the gateway's configuration. */
+    public static RouteTable of(cn.etdz.gateway.config.GatewayConfig config) {
+        return new RouteTable(config.routes().entrySet().stream()
+                .flatMap(entry -> entry.getValue().paths().stream().map(prefix -> new Route(entry.getKey(), prefix,
+                        URI.create(entry.getValue().url()), entry.getValue().timeout(),
+                        entry.getValue().connectTimeout())))
+                .toList());
+    }
+
     public Optional<Route> resolve(String path) {
         if (path == null || path.contains("/../") || path.endsWith("/..")) {
             return Optional.empty();

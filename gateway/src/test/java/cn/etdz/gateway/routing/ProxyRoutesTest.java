@@ -84,6 +84,21 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void meTellsWhoTheTokenSaysTheCallerIs() {
+        given().header("Authorization", token()).get("/api/v1/me")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("subject", equalTo("demo-submitter-320000"))
+                .body("roles", org.hamcrest.Matchers.contains("submitter"))
+                .body("province", equalTo("320000"));
+        given().header("Authorization", "Bearer " + PlatformTestResource.tokens().analyst()).get("/api/v1/me")
+                .then().statusCode(200)
+                .body("roles", org.hamcrest.Matchers.contains("analyst"))
+                .body("province", org.hamcrest.Matchers.nullValue());
+        given().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void healthAndTheApiDocumentArePublic() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/openapi").then().statusCode(200);
