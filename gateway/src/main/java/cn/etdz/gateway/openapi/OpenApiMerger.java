@@ -210,6 +210,7 @@ public final class OpenApiMerger {
         if (!operation.hasNonNull("description")) {
             operation.put("description", operation.get("summary").asText() + ".");
         }
+        orderParameters(operation, path);
         operation.remove("security");
         operation.putArray("security").addObject().putArray(SCHEME);
 
@@ -238,6 +239,24 @@ public final class OpenApiMerger {
             }
         }
         sortResponses(operation);
+    }
+
+    /**
+     * Path parameters first, in the order they appear in the path, then the others as documented: generators turn
+     * the list into method arguments, and {@code getInput(zone, period)} reads better than SmallRye's alphabetical
+     * {@code getInput(period, zone)}.
+     */
+    private void orderParameters(ObjectNode operation, String path) {
+        if (!(operation.get("parameters") instanceof ArrayNode parameters)) {
+            return;
+        }
+        List<JsonNode> sorted = new java.util.ArrayList<>();
+        parameters.forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparingInt(parameter -> "path".equals(parameter.path("in").asText())
+                ? path.indexOf("{" + parameter.path("name").asText() + "}") : Integer.MAX_VALUE));
+        ArrayNode replacement = json.createArrayNode();
+        sorted.forEach(replacement::add);
+        operation.set("parameters", replacement);
     }
 
     private static void addProblem(ObjectNode responses, String status, String description) {
