@@ -75,5 +75,37 @@ public interface GatewayConfig {
         /** Longest wait to connect to the upstream before the gateway answers 502. */
         @WithDefault("5s")
         Duration connectTimeout();
+
+        /**
+         * Largest request body the route accepts; a larger one is answered 413 without reaching the service. The
+         * default lets a national batch (about 2 MB of JSON or CSV) through and stops a runaway upload.
+         */
+        @WithDefault("4M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /** Token-bucket rate limit of the route. */
+        RateLimit rateLimit();
+    }
+
+    /**
+     * One bucket per caller and route: per token subject for authenticated calls, per source address for calls
+     * without a valid token (so guessing tokens is limited too).
+     */
+    interface RateLimit {
+        /** Requests one subject may make in a burst. */
+        @WithDefault("200")
+        long capacity();
+
+        /** Sustained requests a second of one subject. */
+        @WithDefault("50")
+        double refillPerSecond();
+
+        /** Requests one source address without a valid token may make in a burst. */
+        @WithDefault("20")
+        long anonymousCapacity();
+
+        /** Sustained requests a second of one source address without a valid token. */
+        @WithDefault("2")
+        double anonymousRefillPerSecond();
     }
 }

@@ -34,6 +34,8 @@ public final class OpenApiMergeCli {
                 .withSources(new PropertiesConfigSource(OpenApiMergeCli.class.getResource("/application.properties"), 250))
                 .addSystemSources()
                 .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
+                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100,
+                        new io.quarkus.runtime.configuration.MemorySizeConverter())
                 .withMapping(GatewayConfig.class)
                 .build();
         GatewayConfig gateway = config.getConfigMapping(GatewayConfig.class);

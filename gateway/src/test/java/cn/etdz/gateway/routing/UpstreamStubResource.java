@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Upstreams for the gateway's routing tests: a real HTTP server that echoes what it received (so pass-through can be
- * asserted), stalls on {@code /api/v1/scores/slow} and serves an OpenAPI document at {@code /q/openapi}, and a port
+ * asserted), stalls on {@code /api/v1/scores/slow}, answers a service's 403 problem on {@code .../forbidden} and serves an OpenAPI document at {@code /q/openapi}, and a port
  * where nothing listens.
  */
 public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
@@ -56,6 +56,16 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Upstream", "stub");
+            if (exchange.getRequestURI().getPath().endsWith("/forbidden")) {
+                bytes = ("{\"type\": \"urn:etdz:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, "
+                        + "\"requestId\": \"" + exchange.getRequestHeaders().getFirst("X-Request-Id") + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(403, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/teapot") ? 418 : 200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -72,6 +82,13 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         config.put("gateway.routes.down.url", "http://localhost:" + closedPort());
         config.put("gateway.routes.down.paths", "/api/v1/flags");
         config.put("gateway.openapi.retry-interval", "200ms");
+        config.put("gateway.routes.limited.url", "http://localhost:" + server.getAddress().getPort());
+        config.put("gateway.routes.limited.paths", "/api/v1/limited");
+        config.put("gateway.routes.limited.max-body-size", "1K");
+        config.put("gateway.routes.limited.rate-limit.capacity", "2");
+        config.put("gateway.routes.limited.rate-limit.refill-per-second", "0.01");
+        config.put("gateway.routes.limited.rate-limit.anonymous-capacity", "1");
+        config.put("gateway.routes.limited.rate-limit.anonymous-refill-per-second", "0.01");
         config.put("gateway.openapi.server-url", "https://api.etdz.example");
         config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
