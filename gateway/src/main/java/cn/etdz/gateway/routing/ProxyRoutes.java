@@ -41,7 +41,10 @@ import java.util.concurrent.TimeoutException;
  * Forwards {@code /api/v1/**} to the owning service by the route table: method, path, query, headers, body and
  * status pass through unchanged; the gateway adds {@code X-Request-Id} (when absent) and {@code X-Forwarded-*}. A
  * request without a valid token is answered 401 here; the service verifies the token again and applies its own
- * rules. An unreachable upstream is a 502 problem, a silent one a 504 problem.
+ * rules. Per route, a body above the limit is a 413 problem and a caller above its rate a 429 problem with {@code
+ * Retry-After}. An unreachable upstream is a 502 problem, a silent one a 504 problem. The request id is in every
+ * problem body and in the MDC of every log line; one access line is written per request. {@code GET /api/v1/me} is
+ * answered here from the token. See {@code docs/gateway.md}.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -177,9 +180,9 @@ public class ProxyRoutes {
     private void tooLarge(RoutingContext ctx, RouteTable.Limits limits) {
         // The rest of the upload is not read: the connection closes after the answer.
         ctx.response().putHeader("Connection", "close");
+        ctx.response().endHandler(v -> ctx.request().connection().close());
         respond(ctx, problem(413, "payload-too-large", "Payload too large",
                 "The request body is larger than the " + limits.maxBodyBytes() + " bytes this route accepts."));
-        ctx.response().endHandler(v -> ctx.request().connection().close());
     }
 
     private static long declaredLength(HttpServerRequest request) {
