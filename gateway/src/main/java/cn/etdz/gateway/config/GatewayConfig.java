@@ -14,6 +14,19 @@ public interface GatewayConfig {
     /** The route table: each named upstream service with the public path prefixes it owns. */
     Map<String, Route> routes();
 
+    /** Reuse of token verifications. */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /** Longest reuse of a token's verification (never past the token's expiry); 0 verifies every request. */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** Tokens remembered at most. */
+        @WithDefault("10000")
+        int size();
+    }
+
     /** The merged public OpenAPI document served at {@code /openapi}. */
     OpenApi openapi();
 

@@ -25,7 +25,9 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import cn.etdz.gateway.auth.VerifiedTokens;
 import cn.etdz.gateway.limits.RateLimiter;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -59,6 +61,7 @@ public class ProxyRoutes {
     private static final Logger ACCESS = Logger.getLogger("cn.etdz.gateway.access");
 
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
+    private VerifiedTokens verified;
     /** Bodies read ahead by {@link #forward} for requests without a declared length, taken by the interceptor. */
     private final Map<HttpServerRequest, Buffer> bufferedBodies = new ConcurrentHashMap<>();
 
@@ -72,6 +75,8 @@ public class ProxyRoutes {
 
     void register(@Observes Router router, Vertx vertx) {
         table = RouteTable.of(config);
+        verified = new VerifiedTokens(config.tokenCache().maxAge().toMillis(), config.tokenCache().size(),
+                System::currentTimeMillis);
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(100).setKeepAlive(true));
         proxy = HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, http) -> {
@@ -110,15 +115,21 @@ public class ProxyRoutes {
         // A bad token is answered below (after its address's rate limit), not by Quarkus's default failure handler.
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (java.util.function.BiConsumer<RoutingContext, Throwable>) (c, t) -> {
         });
+        String token = bearerToken(request);
+        var known = verified.get(token);
+        if (known.isPresent()) {
+            authenticated(ctx, known.get(), limits, me);
+            return;
+        }
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
-                identity -> authenticated(ctx, identity, limits, me),
+                identity -> authenticated(ctx, remember(token, identity), limits, me),
                 failure -> authenticated(ctx, null, limits, me));
     }
 
     /** Rate limit first (per subject, or per source address without a valid token), then 401, /me or forwarding. */
-    private void authenticated(RoutingContext ctx, SecurityIdentity identity, RouteTable.Limits limits, boolean me) {
+    private void authenticated(RoutingContext ctx, VerifiedTokens.Caller caller, RouteTable.Limits limits, boolean me) {
         MDC.put(MDC_REQUEST_ID, ctx.get(REQUEST_ID_KEY));
-        boolean anonymous = identity == null || identity.isAnonymous();
+        boolean anonymous = caller == null;
         String route = ctx.get(ROUTE_KEY);
         long retryAfter;
         if (anonymous) {
@@ -126,8 +137,8 @@ public class ProxyRoutes {
             retryAfter = limiter.tryTake(route + "|address:" + address, limits.anonymousCapacity(),
                     limits.anonymousRefillPerSecond());
         } else {
-            ctx.put(SUBJECT_KEY, identity.getPrincipal().getName());
-            retryAfter = limiter.tryTake(route + "|subject:" + identity.getPrincipal().getName(), limits.capacity(),
+            ctx.put(SUBJECT_KEY, caller.subject());
+            retryAfter = limiter.tryTake(route + "|subject:" + caller.subject(), limits.capacity(),
                     limits.refillPerSecond());
         }
         if (retryAfter > 0) {
@@ -137,7 +148,7 @@ public class ProxyRoutes {
         } else if (anonymous) {
             respond(ctx, problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required."));
         } else if (me) {
-            respondCaller(ctx, identity);
+            respondCaller(ctx, caller);
         } else {
             forward(ctx, limits);
         }
@@ -205,24 +216,41 @@ public class ProxyRoutes {
     }
 
     /** {@code GET /api/v1/me}: the caller as the token describes it, so integrators can check a token. */
-    private void respondCaller(RoutingContext ctx, SecurityIdentity identity) {
+    private void respondCaller(RoutingContext ctx, VerifiedTokens.Caller caller) {
         ctx.request().resume();
         if (ctx.request().method() != io.vertx.core.http.HttpMethod.GET) {
             respond(ctx, problem(405, "method-not-allowed", "Method not allowed", "Only GET is allowed here."));
             return;
-        }
-        var caller = new java.util.LinkedHashMap<String, Object>();
-        caller.put("subject", identity.getPrincipal().getName());
-        caller.put("roles", new java.util.TreeSet<>(identity.getRoles()));
-        if (identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
-                && token.getClaim("province") != null) {
-            caller.put("province", String.valueOf((Object) token.getClaim("province")).replace("\"", ""));
         }
         try {
             ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(json.writeValueAsBytes(caller)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a verified identity says, remembered for its token; null for an anonymous identity. */
+    private VerifiedTokens.Caller remember(String token, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        String province = null;
+        long expiresAt = 0;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim("province");
+            province = claim == null ? null : String.valueOf(claim).replace("\"", "");
+            expiresAt = jwt.getExpirationTime() * 1000;
+        }
+        var caller = new VerifiedTokens.Caller(identity.getPrincipal().getName(), new java.util.TreeSet<>(identity.getRoles()),
+                province);
+        verified.put(token, caller, expiresAt);
+        return caller;
+    }
+
+    private static String bearerToken(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
     }
 
     private static String requestId(HttpServerRequest request) {
