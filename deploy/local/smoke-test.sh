@@ -2,6 +2,7 @@
 # Checks the README's first command the way a new user would use it: starts deploy/local/run.sh, posts a submission
 # through the gateway with a demo token, sees it reach the evaluation service, stops the stack with SIGTERM and checks
 # that no process and no port is left behind. Uses ports 18080-18082 so it does not collide with a running stack.
+# Saves the gateway's merged OpenAPI document to .local/openapi.json for .ci/run's lint.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -41,6 +42,18 @@ for _ in $(seq 1 30); do
 done
 curl -sf -H "Authorization: Bearer $ANALYST_TOKEN" "$GW/api/v1/inputs/SUZHOU-IP/2015" | grep -q '"revision":2' \
   || { echo "smoke: the submission did not reach the evaluation service" >&2; exit 1; }
+
+# The merged API document as the running gateway serves it, once both services' documents are in; .ci/run lints it.
+for _ in $(seq 1 30); do
+  if curl -sf "$GW/openapi" -o .local/openapi.json && grep -q '"/api/v1/zones"' .local/openapi.json \
+      && grep -q '"/api/v1/inputs/{zone}/{period}"' .local/openapi.json; then
+    echo "smoke: merged OpenAPI document saved to .local/openapi.json"
+    break
+  fi
+  sleep 1
+done
+grep -q '"/api/v1/inputs/{zone}/{period}"' .local/openapi.json \
+  || { echo "smoke: the gateway's /openapi lacks a service's paths" >&2; exit 1; }
 
 kill -TERM "$PID"
 wait "$PID" || true

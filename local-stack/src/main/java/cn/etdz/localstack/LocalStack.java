@@ -99,6 +99,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("gateway.routes.indicator.url", "http://localhost:" + service("indicator-service").port());
         gateway.put("gateway.routes.evaluation.url", "http://localhost:" + service("evaluation-service").port());
+        gateway.put("gateway.openapi.server-url", "http://localhost:" + service("gateway").port());
+        // gateway.* system properties of this JVM reach the gateway (benchmarks widen its rate limits this way).
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gateway."))
+                .forEach(name -> gateway.put(name, System.getProperty(name)));
         launch(service("gateway"), gateway);
 
         for (Service service : services.values()) {

@@ -25,11 +25,17 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import cn.etdz.gateway.auth.VerifiedTokens;
+import cn.etdz.gateway.limits.RateLimiter;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -37,7 +43,10 @@ import java.util.concurrent.TimeoutException;
  * Forwards {@code /api/v1/**} to the owning service by the route table: method, path, query, headers, body and
  * status pass through unchanged; the gateway adds {@code X-Request-Id} (when absent) and {@code X-Forwarded-*}. A
  * request without a valid token is answered 401 here; the service verifies the token again and applies its own
- * rules. An unreachable upstream is a 502 problem, a silent one a 504 problem.
+ * rules. Per route, a body above the limit is a 413 problem and a caller above its rate a 429 problem with {@code
+ * Retry-After}. An unreachable upstream is a 502 problem, a silent one a 504 problem. The request id is in every
+ * problem body and in the MDC of every log line; one access line is written per request. {@code GET /api/v1/me} is
+ * answered here from the token. See {@code docs/gateway.md}.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -45,6 +54,16 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final String ROUTE_KEY = "gateway.route";
     private static final String REQUEST_ID_KEY = "gateway.request-id";
+    private static final String ME_PATH = "/api/v1/me";
+    private static final String SUBJECT_KEY = "gateway.subject";
+    /** MDC key of the request id; the log format prints it on every line logged while handling the request. */
+    public static final String MDC_REQUEST_ID = "requestId";
+    private static final Logger ACCESS = Logger.getLogger("cn.etdz.gateway.access");
+
+    private final RateLimiter limiter = new RateLimiter(System::nanoTime);
+    private VerifiedTokens verified;
+    /** Bodies read ahead by {@link #forward} for requests without a declared length, taken by the interceptor. */
+    private final Map<HttpServerRequest, Buffer> bufferedBodies = new ConcurrentHashMap<>();
 
     @Inject
     GatewayConfig config;
@@ -55,11 +74,9 @@ public class ProxyRoutes {
     private HttpProxy proxy;
 
     void register(@Observes Router router, Vertx vertx) {
-        table = new RouteTable(config.routes().entrySet().stream()
-                .flatMap(entry -> entry.getValue().paths().stream().map(prefix -> new RouteTable.Route(entry.getKey(),
-                        prefix, URI.create(entry.getValue().url()), entry.getValue().timeout(),
-                        entry.getValue().connectTimeout())))
-                .toList());
+        table = RouteTable.of(config);
+        verified = new VerifiedTokens(config.tokenCache().maxAge().toMillis(), config.tokenCache().size(),
+                System::currentTimeMillis);
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(100).setKeepAlive(true));
         proxy = HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, http) -> {
@@ -74,29 +91,166 @@ public class ProxyRoutes {
     }
 
     private void handle(RoutingContext ctx) {
+        long started = System.nanoTime();
         HttpServerRequest request = ctx.request();
         request.pause();
         String requestId = requestId(request);
         ctx.put(REQUEST_ID_KEY, requestId);
+        MDC.put(MDC_REQUEST_ID, requestId);
         request.headers().set(ProblemMappers.REQUEST_ID_HEADER, requestId);
         ctx.response().putHeader(ProblemMappers.REQUEST_ID_HEADER, requestId);
         var route = table.resolve(request.path());
-        if (route.isEmpty()) {
+        boolean me = ME_PATH.equals(request.path());
+        ctx.put(ROUTE_KEY, me ? "gateway" : route.map(RouteTable.Route::name).orElse("-"));
+        ctx.addEndHandler(done -> accessLog(ctx, started));
+        if (route.isEmpty() && !me) {
             respond(ctx, problem(404, "not-found", "Not found", "There is no API resource at this path."));
             return;
         }
-        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
-            if (identity == null || identity.isAnonymous()) {
-                respond(ctx, problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required."));
-            } else {
-                forward(ctx, identity);
-            }
-        }, failure -> respond(ctx, problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required.")));
+        RouteTable.Limits limits = route.map(RouteTable.Route::limits).orElse(RouteTable.Limits.DEFAULT);
+        if (declaredLength(request) > limits.maxBodyBytes()) {
+            tooLarge(ctx, limits);
+            return;
+        }
+        // A bad token is answered below (after its address's rate limit), not by Quarkus's default failure handler.
+        ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (java.util.function.BiConsumer<RoutingContext, Throwable>) (c, t) -> {
+        });
+        String token = bearerToken(request);
+        var known = verified.get(token);
+        if (known.isPresent()) {
+            authenticated(ctx, known.get(), limits, me);
+            return;
+        }
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
+                identity -> authenticated(ctx, remember(token, identity), limits, me),
+                failure -> authenticated(ctx, null, limits, me));
     }
 
-    private void forward(RoutingContext ctx, SecurityIdentity identity) {
-        LOG.debugf("%s %s by %s", ctx.request().method(), ctx.request().path(), identity.getPrincipal().getName());
-        proxy.handle(ctx.request());
+    /** Rate limit first (per subject, or per source address without a valid token), then 401, /me or forwarding. */
+    private void authenticated(RoutingContext ctx, VerifiedTokens.Caller caller, RouteTable.Limits limits, boolean me) {
+        MDC.put(MDC_REQUEST_ID, ctx.get(REQUEST_ID_KEY));
+        boolean anonymous = caller == null;
+        String route = ctx.get(ROUTE_KEY);
+        long retryAfter;
+        if (anonymous) {
+            String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+            retryAfter = limiter.tryTake(route + "|address:" + address, limits.anonymousCapacity(),
+                    limits.anonymousRefillPerSecond());
+        } else {
+            ctx.put(SUBJECT_KEY, caller.subject());
+            retryAfter = limiter.tryTake(route + "|subject:" + caller.subject(), limits.capacity(),
+                    limits.refillPerSecond());
+        }
+        if (retryAfter > 0) {
+            ctx.response().putHeader("Retry-After", String.valueOf(retryAfter));
+            respond(ctx, problem(429, "rate-limited", "Too many requests",
+                    "This caller's request rate on this route is above its limit; retry after " + retryAfter + " s."));
+        } else if (anonymous) {
+            respond(ctx, problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required."));
+        } else if (me) {
+            respondCaller(ctx, caller);
+        } else {
+            forward(ctx, limits);
+        }
+    }
+
+    /**
+     * Forwards a request whose declared length is within the limit. A body without a declared length (chunked) is
+     * read here up to the limit first, so a runaway upload is cut off at the gateway and never reaches the service.
+     */
+    private void forward(RoutingContext ctx, RouteTable.Limits limits) {
+        HttpServerRequest request = ctx.request();
+        boolean mayHaveBody = request.method() == io.vertx.core.http.HttpMethod.POST
+                || request.method() == io.vertx.core.http.HttpMethod.PUT
+                || request.method() == io.vertx.core.http.HttpMethod.PATCH;
+        if (request.getHeader("Content-Length") != null || !mayHaveBody) {
+            proxy.handle(request);
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] exceeded = {false};
+        request.handler(chunk -> {
+            if (exceeded[0]) {
+                return;
+            }
+            body.appendBuffer(chunk);
+            if (body.length() > limits.maxBodyBytes()) {
+                exceeded[0] = true;
+                tooLarge(ctx, limits);
+            }
+        });
+        request.endHandler(end -> {
+            if (!exceeded[0]) {
+                bufferedBodies.put(request, body);
+                proxy.handle(request);
+            }
+        });
+        request.resume();
+    }
+
+    private void tooLarge(RoutingContext ctx, RouteTable.Limits limits) {
+        // The rest of the upload is not read: the connection closes after the answer.
+        ctx.response().putHeader("Connection", "close");
+        ctx.response().endHandler(v -> ctx.request().connection().close());
+        respond(ctx, problem(413, "payload-too-large", "Payload too large",
+                "The request body is larger than the " + limits.maxBodyBytes() + " bytes this route accepts."));
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        try {
+            return length == null ? 0 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** One line per request, with the fields an operator searches by. */
+    private static void accessLog(RoutingContext ctx, long started) {
+        String requestId = ctx.get(REQUEST_ID_KEY);
+        MDC.put(MDC_REQUEST_ID, requestId);
+        String subject = ctx.get(SUBJECT_KEY);
+        ACCESS.infof("%s %s route=%s status=%d latency=%dms subject=%s requestId=%s", ctx.request().method(),
+                ctx.request().path(), ctx.get(ROUTE_KEY), ctx.response().getStatusCode(),
+                (System.nanoTime() - started) / 1_000_000, subject == null ? "-" : subject, requestId);
+    }
+
+    /** {@code GET /api/v1/me}: the caller as the token describes it, so integrators can check a token. */
+    private void respondCaller(RoutingContext ctx, VerifiedTokens.Caller caller) {
+        ctx.request().resume();
+        if (ctx.request().method() != io.vertx.core.http.HttpMethod.GET) {
+            respond(ctx, problem(405, "method-not-allowed", "Method not allowed", "Only GET is allowed here."));
+            return;
+        }
+        try {
+            ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(json.writeValueAsBytes(caller)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a verified identity says, remembered for its token; null for an anonymous identity. */
+    private VerifiedTokens.Caller remember(String token, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        String province = null;
+        long expiresAt = 0;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim("province");
+            province = claim == null ? null : String.valueOf(claim).replace("\"", "");
+            expiresAt = jwt.getExpirationTime() * 1000;
+        }
+        var caller = new VerifiedTokens.Caller(identity.getPrincipal().getName(), new java.util.TreeSet<>(identity.getRoles()),
+                province);
+        verified.put(token, caller, expiresAt);
+        return caller;
+    }
+
+    private static String bearerToken(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
     }
 
     private static String requestId(HttpServerRequest request) {
@@ -145,6 +299,10 @@ public class ProxyRoutes {
                 headers.set("X-Forwarded-For", prior == null ? remote : prior + ", " + remote);
             }
             headers.set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            Buffer buffered = bufferedBodies.remove(incoming);
+            if (buffered != null) {
+                request.setBody(Body.body(buffered));
+            }
             if (incoming.authority() != null) {
                 headers.set("X-Forwarded-Host", incoming.authority().host());
                 headers.set("X-Forwarded-Port", String.valueOf(incoming.authority().port()));

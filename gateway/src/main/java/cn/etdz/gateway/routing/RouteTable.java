@@ -10,11 +10,22 @@ import java.util.Optional;
 public final class RouteTable {
 
     /** One upstream service and a prefix it owns. */
-    public record Route(String name, String prefix, URI upstream, Duration timeout, Duration connectTimeout) {
+    public record Route(String name, String prefix, URI upstream, Duration timeout, Duration connectTimeout,
+                        Limits limits) {
+
+        public Route(String name, String prefix, URI upstream, Duration timeout, Duration connectTimeout) {
+            this(name, prefix, upstream, timeout, connectTimeout, Limits.DEFAULT);
+        }
 
         boolean matches(String path) {
             return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
         }
+    }
+
+    /** Body size and rate limits of a route. */
+    public record Limits(long maxBodyBytes, long capacity, double refillPerSecond, long anonymousCapacity,
+                         double anonymousRefillPerSecond) {
+        static final Limits DEFAULT = new Limits(4L << 20, 200, 50, 20, 2);
     }
 
     private final List<Route> routes;
@@ -29,6 +40,21 @@ public final class RouteTable {
         this.routes = routes.stream()
                 .sorted(Comparator.comparingInt((Route route) -> route.prefix().length()).reversed())
                 .toList();
+    }
+
+    /** The route table of the gateway's configuration. */
+    public static RouteTable of(cn.etdz.gateway.config.GatewayConfig config) {
+        return new RouteTable(config.routes().entrySet().stream()
+                .flatMap(entry -> entry.getValue().paths().stream().map(prefix -> new Route(entry.getKey(), prefix,
+                        URI.create(entry.getValue().url()), entry.getValue().timeout(),
+                        entry.getValue().connectTimeout(), limits(entry.getValue()))))
+                .toList());
+    }
+
+    private static Limits limits(cn.etdz.gateway.config.GatewayConfig.Route route) {
+        var rate = route.rateLimit();
+        return new Limits(route.maxBodySize().asLongValue(), rate.capacity(), rate.refillPerSecond(),
+                rate.anonymousCapacity(), rate.anonymousRefillPerSecond());
     }
 
     public Optional<Route> resolve(String path) {

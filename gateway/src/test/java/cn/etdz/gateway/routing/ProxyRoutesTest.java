@@ -84,6 +84,37 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void meTellsWhoTheTokenSaysTheCallerIs() {
+        given().header("Authorization", token()).get("/api/v1/me")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("subject", equalTo("demo-submitter-320000"))
+                .body("roles", org.hamcrest.Matchers.contains("submitter"))
+                .body("province", equalTo("320000"));
+        given().header("Authorization", "Bearer " + PlatformTestResource.tokens().analyst()).get("/api/v1/me")
+                .then().statusCode(200)
+                .body("roles", org.hamcrest.Matchers.contains("analyst"))
+                .body("province", org.hamcrest.Matchers.nullValue());
+        given().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRememberedTokenKeepsWorkingAndATamperedCopyOfItIsStillRejected() {
+        String token = token();
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", token).get("/api/v1/me").then().statusCode(200)
+                    .body("subject", equalTo("demo-submitter-320000"));
+        }
+        given().header("Authorization", token + "x").get("/api/v1/me").then().statusCode(401)
+                .contentType("application/problem+json");
+        String[] parts = token.substring("Bearer ".length()).split("\\.");
+        String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("320000", "440000").getBytes());
+        given().header("Authorization", "Bearer " + parts[0] + "." + otherPayload + "." + parts[2]).get("/api/v1/me")
+                .then().statusCode(401);
+    }
+
+    @Test
     void healthAndTheApiDocumentArePublic() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/openapi").then().statusCode(200);

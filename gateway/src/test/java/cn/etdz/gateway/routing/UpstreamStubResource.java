@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Upstreams for the gateway's routing tests: a real HTTP server that echoes what it received (so pass-through can be
- * asserted) and stalls on {@code /api/v1/scores/slow}, and a port where nothing listens.
+ * asserted), stalls on {@code /api/v1/scores/slow}, answers a service's 403 problem on {@code .../forbidden} and serves an OpenAPI document at {@code /q/openapi}, and a port
+ * where nothing listens.
  */
 public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +29,16 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.createContext("/q/openapi", exchange -> {
+            byte[] document;
+            try (var in = UpstreamStubResource.class.getResourceAsStream("/stub/upstream-openapi.json")) {
+                document = in.readAllBytes();
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, document.length);
+            exchange.getResponseBody().write(document);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 try {
@@ -45,6 +56,16 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Upstream", "stub");
+            if (exchange.getRequestURI().getPath().endsWith("/forbidden")) {
+                bytes = ("{\"type\": \"urn:etdz:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, "
+                        + "\"requestId\": \"" + exchange.getRequestHeaders().getFirst("X-Request-Id") + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(403, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/teapot") ? 418 : 200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -52,16 +73,26 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
         TokenIssuer tokens = PlatformTestResource.tokens();
-        return Map.of(
-                "gateway.routes.indicator.url", "http://localhost:" + server.getAddress().getPort(),
-                "gateway.routes.evaluation.url", "http://localhost:" + server.getAddress().getPort(),
-                "gateway.routes.evaluation.timeout", "1s",
-                "gateway.routes.evaluation.paths", "/api/v1/scores",
-                "gateway.routes.indicator.paths", "/api/v1/zones,/api/v1/submissions",
-                "gateway.routes.down.url", "http://localhost:" + closedPort(),
-                "gateway.routes.down.paths", "/api/v1/flags",
-                "mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("gateway.routes.indicator.url", "http://localhost:" + server.getAddress().getPort());
+        config.put("gateway.routes.evaluation.url", "http://localhost:" + server.getAddress().getPort());
+        config.put("gateway.routes.evaluation.timeout", "1s");
+        config.put("gateway.routes.evaluation.paths", "/api/v1/scores");
+        config.put("gateway.routes.indicator.paths", "/api/v1/zones,/api/v1/submissions");
+        config.put("gateway.routes.down.url", "http://localhost:" + closedPort());
+        config.put("gateway.routes.down.paths", "/api/v1/flags");
+        config.put("gateway.openapi.retry-interval", "200ms");
+        config.put("gateway.routes.limited.url", "http://localhost:" + server.getAddress().getPort());
+        config.put("gateway.routes.limited.paths", "/api/v1/limited");
+        config.put("gateway.routes.limited.max-body-size", "1K");
+        config.put("gateway.routes.limited.rate-limit.capacity", "2");
+        config.put("gateway.routes.limited.rate-limit.refill-per-second", "0.01");
+        config.put("gateway.routes.limited.rate-limit.anonymous-capacity", "1");
+        config.put("gateway.routes.limited.rate-limit.anonymous-refill-per-second", "0.01");
+        config.put("gateway.openapi.server-url", "https://api.etdz.example");
+        config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
+        config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        return config;
     }
 
     private static int closedPort() {

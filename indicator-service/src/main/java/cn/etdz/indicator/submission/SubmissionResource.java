@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +46,15 @@ public class SubmissionResource {
             description = "Stores the values as the next revision of the zone-period and publishes them to the "
                     + "evaluation service. With dryRun=true it only validates. A retry with the same Idempotency-Key "
                     + "and body returns the original result and creates no second revision.")
+    @APIResponse(responseCode = "201", description = "Stored as the next revision of the zone-period.",
+            headers = @Header(name = "Location", description = "URL of the stored submission",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "200", description = "dryRun=true: the values are valid; nothing was stored.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key cannot be read.")
+    @APIResponse(responseCode = "403", description = "The zone is not in the submitter's province.")
+    @APIResponse(responseCode = "422", description = "A value breaks a rule; `violations` names each one.")
     public Response submit(SubmissionRequest request,
                            @Parameter(description = "Validate only; store and publish nothing")
                            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,

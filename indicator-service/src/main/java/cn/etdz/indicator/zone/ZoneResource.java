@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -81,6 +84,11 @@ public class ZoneResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "registerZone", summary = "Register a zone (admin)")
+    @APIResponse(responseCode = "201", description = "Registered.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ZoneView.class)))
+    @APIResponse(responseCode = "403", description = "Only an administrator registers zones.")
+    @APIResponse(responseCode = "409", description = "The zone code is already registered.")
+    @APIResponse(responseCode = "422", description = "A field is invalid; `violations` names each one.")
     public Response register(ZoneRequest request, @Context UriInfo uri) {
         ZoneView zone = zones.register(request == null ? new ZoneRequest(null, null, null, null, null, null, null, null) : request);
         return Response.created(uri.getAbsolutePathBuilder().path(zone.code()).build()).entity(zone).build();

@@ -66,6 +66,10 @@ public final class IndicatorBenchmark {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int rounds = Integer.parseInt(System.getenv().getOrDefault("ROUNDS", "3"));
         Path state = Files.createTempDirectory("bench-stack-");
+        // One admin token sends thousands of requests a second here: the benchmark measures the service, not the
+        // gateway's rate limiter, so the indicator route's per-subject bucket is made large (LocalStack passes gateway.*).
+        System.setProperty("gateway.routes.indicator.rate-limit.capacity", "1000000");
+        System.setProperty("gateway.routes.indicator.rate-limit.refill-per-second", "1000000");
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
                 message -> System.out.println("[bench] " + message))) {
             IndicatorBenchmark bench = new IndicatorBenchmark(stack);

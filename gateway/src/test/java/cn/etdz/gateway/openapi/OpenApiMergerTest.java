@@ -1,0 +1,76 @@
+package cn.etdz.gateway.openapi;
+
+import cn.etdz.gateway.routing.RouteTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiMergerTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final OpenApiMerger merger = new OpenApiMerger(json);
+    private final RouteTable routes = new RouteTable(List.of(route("indicator", "/api/v1/zones"),
+            route("evaluation", "/api/v1/scores")));
+
+    private static RouteTable.Route route(String name, String prefix) {
+        return new RouteTable.Route(name, prefix, URI.create("http://localhost:1"), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    private JsonNode doc(String path, String schemaName, String schemaType) throws Exception {
+        return json.readTree("""
+                {"openapi": "3.0.3", "info": {"title": "x", "version": "1"},
+                 "paths": {"%s": {"get": {"operationId": "list", "responses": {"200": {"description": "ok",
+                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/%s"}}}}}}}},
+                 "components": {"schemas": {"%s": {"type": "%s"}}}}""".formatted(path, schemaName, schemaName, schemaType));
+    }
+
+    @Test
+    void aSchemaTwoServicesDefineDifferentlyIsRenamedAndItsReferencesFollow() throws Exception {
+        JsonNode merged = merger.merge(info(), routes, List.of(
+                new OpenApiMerger.Source("indicator", doc("/api/v1/zones", "Item", "object")),
+                new OpenApiMerger.Source("evaluation", doc("/api/v1/scores", "Item", "array"))));
+        assertThat(merged.at("/components/schemas/Item/type").asText()).isEqualTo("object");
+        assertThat(merged.at("/components/schemas/EvaluationItem/type").asText()).isEqualTo("array");
+        assertThat(merged.at("/paths/~1api~1v1~1scores/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/EvaluationItem");
+    }
+
+    @Test
+    void aDuplicateOperationIdIsQualifiedByTheRouteSoBothStayCallable() throws Exception {
+        JsonNode merged = merger.merge(info(), routes, List.of(
+                new OpenApiMerger.Source("indicator", doc("/api/v1/zones", "A", "object")),
+                new OpenApiMerger.Source("evaluation", doc("/api/v1/scores", "B", "object"))));
+        assertThat(merged.at("/paths/~1api~1v1~1zones/get/operationId").asText()).isEqualTo("list");
+        assertThat(merged.at("/paths/~1api~1v1~1scores/get/operationId").asText()).isEqualTo("evaluationList");
+    }
+
+    @Test
+    void aPathDocumentedByAServiceThatDoesNotOwnItIsLeftOut() throws Exception {
+        JsonNode merged = merger.merge(info(), routes, List.of(
+                new OpenApiMerger.Source("evaluation", doc("/api/v1/zones", "A", "object"))));
+        assertThat(merged.at("/paths").has("/api/v1/zones")).isFalse();
+        assertThat(merged.at("/components/schemas").has("A")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "get, /api/v1/zones, getZones",
+            "get, /api/v1/zones/{code}/revisions, getZonesByCodeRevisions",
+            "post, /api/v1/submissions/batch, postSubmissionsBatch",
+            "get, /api/v1/scores/{zone}/{period}/explanation, getScoresByZoneByPeriodExplanation"})
+    void generatedOperationIdsFollowMethodAndPath(String method, String path, String expected) {
+        assertThat(OpenApiMerger.generatedOperationId(method, path)).isEqualTo(expected);
+    }
+
+    private static OpenApiMerger.Info info() {
+        return new OpenApiMerger.Info("t", "v1", "d", "http://localhost:8080", "team", "https://example.org");
+    }
+}
