@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.methodology;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.security.Caller;
@@ -46,6 +47,8 @@ public class MethodologyResource {
     @Operation(operationId = "getMethodology", summary = "One methodology version")
     @APIResponse(responseCode = "404", description = "No such methodology",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The methodology version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MethodologyView.class)))
     public MethodologyView get(@Parameter(description = "`id@version`, e.g. `plan-2012-ETDZ@1`, or `id` for its newest version",
             example = "plan-2012-ETDZ@1") @PathParam("key") String key) {
         return service.get(key);

@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.scores;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,8 @@ public class FlagResource {
             summary = "Every zone with a flag in a period: WARNING (bottom 5 of its region group), EXIT_CANDIDATE (bottom 5 in two of the last three periods), EXPANSION_ELIGIBLE (top 10 % of its type in this and the previous period), UNRANKED")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The flagged zones",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ScoreView.class)))
     public List<ScoreView> flags(
             @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
             @Parameter(description = "ETDZ or BECZ; both when absent") @QueryParam("zoneType") String zoneType,

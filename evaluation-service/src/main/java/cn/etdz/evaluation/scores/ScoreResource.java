@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.scores;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.security.Caller;
@@ -42,6 +43,8 @@ public class ScoreResource {
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getRanking",
             summary = "Ranking table of a zone type for a period: composite, five pillars, national and regional ranks, coverage, flags; unranked zones last")
+    @APIResponse(responseCode = "200", description = "The ranking table",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RankingView.class)))
     public RankingView ranking(
             @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
             @Parameter(description = "ETDZ or BECZ (the peer group)", example = "ETDZ", required = true) @QueryParam("zoneType") String zoneType,
@@ -64,6 +67,8 @@ public class ScoreResource {
     @Path("/{zone}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getZoneScoreHistory", summary = "A zone's scores in every scored period, oldest first")
+    @APIResponse(responseCode = "200", description = "The zone's scores, oldest period first",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ScoreView.class)))
     public List<ScoreView> history(@PathParam("zone") String zone,
                                    @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         QueryParameters parameters = new QueryParameters();
@@ -76,6 +81,8 @@ public class ScoreResource {
     @Path("/{zone}/{period}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getZoneScore", summary = "A zone's scores for one period")
+    @APIResponse(responseCode = "200", description = "The zone's scores for the period",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScoreView.class)))
     public ScoreView score(@PathParam("zone") String zone, @PathParam("period") String period,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         QueryParameters parameters = new QueryParameters();
@@ -92,6 +99,8 @@ public class ScoreResource {
             summary = "Per indicator: raw or derived value, normalised value, weight and contributions adding up to pillar and composite, plus the source revisions; submitters for their own province only")
     @APIResponse(responseCode = "403", description = "A submitter asking about another province's zone",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "How the scores add up",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExplanationView.class)))
     public ExplanationView explanation(@PathParam("zone") String zone, @PathParam("period") String period,
                                        @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         QueryParameters parameters = new QueryParameters();

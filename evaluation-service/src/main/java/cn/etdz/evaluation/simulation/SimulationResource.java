@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.simulation;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
@@ -53,6 +54,8 @@ public class SimulationResource {
             summary = "Score a data set with a methodology and return the full result (scores, ranks, coverage, explanation); nothing is stored")
     @APIResponse(responseCode = "422", description = "Every problem of the methodology and the data set",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The full result; nothing is stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScoringResult.class)))
     public ScoringResult simulate(SimulationRequest request) {
         List<Violation> violations = new ArrayList<>();
         if (request == null) {

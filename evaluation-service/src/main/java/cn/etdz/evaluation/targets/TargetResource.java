@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.targets;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.scores.QueryParameters;
@@ -41,6 +42,8 @@ public class TargetResource {
             summary = "Per zone and in aggregate for a zone type: the plan's 2015 targets against the period's values and against the annual path from the 2010 baseline (on track / behind)")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Attainment per zone and in aggregate",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetsView.class)))
     public TargetsView targets(
             @Parameter(description = "The year", example = "2013", required = true) @QueryParam("period") String period,
             @Parameter(description = "ETDZ or BECZ", example = "ETDZ", required = true) @QueryParam("zoneType") String zoneType) {
