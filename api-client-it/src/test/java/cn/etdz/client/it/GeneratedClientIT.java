@@ -1,5 +1,9 @@
 package cn.etdz.client.it;
 
+import cn.etdz.client.model.ExplanationView;
+import cn.etdz.client.model.ScoreView;
+import cn.etdz.client.model.RankingView;
+import cn.etdz.client.api.ScoresApi;
 import cn.etdz.client.ApiClient;
 import cn.etdz.client.ApiException;
 import cn.etdz.client.api.IdentityApi;
@@ -98,6 +102,30 @@ class GeneratedClientIT {
                 .until(() -> inputs.getEvaluationInput(zone, "2015").getRevision() == 2);
         InputView input = inputs.getEvaluationInput(zone, "2015");
         assertThat(input.getSubmissionId()).isEqualTo(second.getId());
+    }
+
+    @Test
+    void aMinistryAppReadsTheRankingAndAnExplanationThroughTheClient() throws Exception {
+        stack.loadDemoData();
+        ScoresApi scores = new ScoresApi(as(stack.tokens().analyst()));
+        await().atMost(Duration.ofSeconds(60)).ignoreException(ApiException.class).until(() -> {
+            RankingView ranking = scores.getRanking("2015", "ETDZ", null, 0, null, null, 500);
+            return ranking.getItems().stream().filter(s -> Boolean.TRUE.equals(s.getRanked())).count() >= 132;
+        });
+        RankingView ranking = scores.getRanking("2015", "ETDZ", null, 0, null, "EAST", 10);
+        assertThat(ranking.getItems()).isNotEmpty().allSatisfy(s -> assertThat(s.getRegion()).isEqualTo("EAST"));
+        ScoreView first = scores.getRanking("2015", "ETDZ", null, 0, null, null, 1).getItems().get(0);
+        assertThat(first.getNationalRank()).isEqualTo(1);
+        assertThat(first.getComposite()).isBetween(0.0, 100.0);
+
+        ExplanationView explanation = new ScoresApi(as(stack.tokens().submitter("320000")))
+                .getZoneScoreExplanation("SUZHOU-IP", "2015", null);
+        assertThat(explanation.getScore().getZone()).isEqualTo("SUZHOU-IP");
+        assertThat(explanation.getPillars()).hasSize(5);
+        assertThat(explanation.getIndicators()).isNotEmpty();
+        ApiException foreign = catchThrowableOfType(ApiException.class, () -> new ScoresApi(as(stack.tokens().submitter("440000")))
+                .getZoneScoreExplanation("SUZHOU-IP", "2015", null));
+        assertThat(foreign.getCode()).isEqualTo(403);
     }
 
     @Test
