@@ -1,8 +1,8 @@
 package cn.etdz.indicator.outbox;
 
-import cn.etdz.common.events.EventEnvelope;
+import cn.etdz.common.outbox.OutboxPublisher;
 import cn.etdz.indicator.config.IndicatorConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,31 +11,20 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Publishes the outbox to Kafka, oldest first, and marks each row published once Kafka has acknowledged it. When
- * Kafka is unreachable the rows stay and are retried after a pause: submissions keep being accepted and the backlog
- * drains when Kafka is back. A failed round discards its producer with everything still in flight, so a late
- * delivery cannot duplicate or reorder what the retry sends. A row may still be published twice (acknowledged, then
- * the marking transaction fails); consumers skip event ids they have applied.
+ * Runs the shared {@link OutboxPublisher} for this service's outbox (submissions, zones and the catalogue), creating
+ * the topics first unless an operator manages them.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,7 +32,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     @Inject
-    OutboxRepository messages;
+    AgroalDataSource dataSource;
     @Inject
     Supplier<Producer<String, String>> producers;
     @Inject
@@ -51,100 +40,27 @@ public class OutboxRelay {
     @Inject
     IndicatorConfig config;
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Producer<String, String> producer;
-    private Thread thread;
+    private OutboxPublisher publisher;
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        var outbox = config.outbox();
+        publisher = new OutboxPublisher("/indicator-service", dataSource, producers, new OutboxPublisher.Settings(
+                outbox.batchSize(), outbox.idleWait(), outbox.retryBackoff(), outbox.sendTimeout()),
+                config.topics().create() ? this::createTopics : null);
+        publisher.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUp.release();
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (publisher != null) {
+            publisher.stop();
         }
     }
 
     /** Asks the relay to look at the outbox now rather than after its idle wait. */
     public void wake() {
-        wakeUp.release();
-    }
-
-    private void run() {
-        boolean topicsReady = !config.topics().create();
-        while (running) {
-            try {
-                if (!topicsReady) {
-                    createTopics();
-                    topicsReady = true;
-                }
-                if (publishBatch() == 0) {
-                    wakeUp.tryAcquire(config.outbox().idleWait().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                LOG.warnf("Outbox not published, retrying in %s: %s", config.outbox().retryBackoff(), rootMessage(e));
-                discardProducer();
-                sleep(config.outbox().retryBackoff().toMillis());
-            }
+        if (publisher != null) {
+            publisher.wake();
         }
-        discardProducer();
-    }
-
-    private void discardProducer() {
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
-        }
-    }
-
-    /** Publishes one batch in one transaction; returns how many rows it published. */
-    int publishBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<OutboxMessage> batch = messages.lockUnpublished(config.outbox().batchSize());
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            if (producer == null) {
-                producer = producers.get();
-            }
-            // Metadata first: send() does not throw when it is missing but fails that record alone, and the records
-            // after it would then overtake it.
-            for (String topic : batch.stream().map(m -> m.topic).distinct().toList()) {
-                producer.partitionsFor(topic);
-            }
-            List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
-            for (OutboxMessage message : batch) {
-                EventEnvelope envelope = new EventEnvelope(message.eventId.toString(), message.eventType,
-                        "/indicator-service", message.occurredAt, message.subject, message.schemaVersion);
-                Future<RecordMetadata> acknowledgement = producer.send(new ProducerRecord<>(message.topic, null,
-                        message.messageKey, message.payload, envelope.toHeaders()));
-                if (acknowledgement.isDone()) {
-                    acknowledgement.get(); // failed at once: stop here, before later records overtake this one
-                }
-                acknowledgements.add(acknowledgement);
-            }
-            producer.flush();
-            long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
-            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-            messages.markPublished(batch.stream().map(m -> m.id).toList(), OffsetDateTime.now(ZoneOffset.UTC));
-            return batch.size();
-        });
     }
 
     /** Creates missing topics: submissions partitioned by zone, reference data compacted (latest state per key). */
@@ -173,19 +89,4 @@ public class OutboxRelay {
         }
     }
 
-    private static String rootMessage(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
-    private void sleep(long millis) {
-        try {
-            wakeUp.tryAcquire(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

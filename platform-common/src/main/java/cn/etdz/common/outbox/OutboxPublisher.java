@@ -1,0 +1,215 @@
+package cn.etdz.common.outbox;
+
+import cn.etdz.common.events.EventEnvelope;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Publishes a service's {@code outbox} table to Kafka, oldest first, on a thread of its own, and marks each row
+ * published once Kafka has acknowledged it. When Kafka is unreachable the rows stay and are retried after a pause, so
+ * the facts keep being stored and the backlog drains when Kafka is back. A round stops at its first failed send and
+ * discards its producer with everything still in flight, so a late delivery cannot overtake what the retry sends. A
+ * row may still be published twice (acknowledged, then the marking transaction fails); consumers skip event ids they
+ * have applied. {@code FOR UPDATE SKIP LOCKED} lets several replicas share one backlog.
+ * <p>
+ * The table is the one both services create: {@code id, event_id, topic, message_key, event_type, subject,
+ * schema_version, occurred_at, payload, published_at}.
+ */
+public final class OutboxPublisher {
+
+    /**
+     * @param batchSize    rows published per round
+     * @param idleWait     sleep when nothing is waiting and nobody wakes the publisher
+     * @param retryBackoff pause after Kafka could not be reached
+     * @param sendTimeout  longest wait for Kafka to acknowledge a round
+     */
+    public record Settings(int batchSize, Duration idleWait, Duration retryBackoff, Duration sendTimeout) {
+    }
+
+    /** Work done once before the first round, retried until it succeeds (e.g. creating topics). */
+    @FunctionalInterface
+    public interface Preparation {
+        void run() throws Exception;
+    }
+
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+
+    private final String source;
+    private final DataSource dataSource;
+    private final Supplier<Producer<String, String>> producers;
+    private final Settings settings;
+    private final Preparation preparation;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Producer<String, String> producer;
+    private Thread thread;
+
+    /**
+     * @param source      CloudEvents {@code source} of the events, e.g. {@code /indicator-service}
+     * @param preparation run before the first round; null for none
+     */
+    public OutboxPublisher(String source, DataSource dataSource, Supplier<Producer<String, String>> producers,
+                           Settings settings, Preparation preparation) {
+        this.source = source;
+        this.dataSource = dataSource;
+        this.producers = producers;
+        this.settings = settings;
+        this.preparation = preparation;
+    }
+
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        wakeUp.release();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Look at the outbox now rather than after the idle wait (called after a commit that appended events). */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        boolean prepared = preparation == null;
+        while (running) {
+            try {
+                if (!prepared) {
+                    preparation.run();
+                    prepared = true;
+                }
+                if (publishBatch() == 0) {
+                    wakeUp.tryAcquire(settings.idleWait().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                LOG.warnf("Outbox not published, retrying in %s: %s", settings.retryBackoff(), rootMessage(e));
+                discardProducer();
+                try {
+                    wakeUp.tryAcquire(settings.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        discardProducer();
+    }
+
+    /** Publishes one batch in one database transaction; returns how many rows it published. */
+    int publishBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int published = publishBatch(connection);
+                connection.commit();
+                return published;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int publishBatch(Connection connection) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select id, event_id, topic, message_key, event_type, subject, schema_version, occurred_at, payload
+                from outbox where published_at is null order by id limit ? for update skip locked""")) {
+            select.setInt(1, settings.batchSize());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong("id"));
+                    EventEnvelope envelope = new EventEnvelope(rows.getString("event_id"), rows.getString("event_type"),
+                            source, rows.getTimestamp("occurred_at").toInstant().atOffset(ZoneOffset.UTC),
+                            rows.getString("subject"), rows.getInt("schema_version"));
+                    records.add(new ProducerRecord<>(rows.getString("topic"), null, rows.getString("message_key"),
+                            rows.getString("payload"), envelope.toHeaders()));
+                }
+            }
+        }
+        if (records.isEmpty()) {
+            return 0;
+        }
+        if (producer == null) {
+            producer = producers.get();
+        }
+        // Metadata first: send() does not throw when it is missing but fails that record alone, and the records after
+        // it would then overtake it.
+        for (String topic : records.stream().map(ProducerRecord::topic).distinct().toList()) {
+            producer.partitionsFor(topic);
+        }
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(records.size());
+        for (ProducerRecord<String, String> record : records) {
+            Future<RecordMetadata> acknowledgement = producer.send(record);
+            if (acknowledgement.isDone()) {
+                acknowledgement.get(); // failed at once: stop here, before later records overtake this one
+            }
+            acknowledgements.add(acknowledgement);
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        markPublished(connection, ids);
+        return ids.size();
+    }
+
+    private static void markPublished(Connection connection, List<Long> ids) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox set published_at = ? where id = any(?)")) {
+            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            update.setArray(2, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
+            update.executeUpdate();
+        }
+    }
+
+    private void discardProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}
