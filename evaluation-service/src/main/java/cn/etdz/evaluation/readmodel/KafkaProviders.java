@@ -1,6 +1,7 @@
 package cn.etdz.evaluation.readmodel;
 
 import cn.etdz.common.kafka.KafkaClientConfigs;
+import cn.etdz.common.outbox.OutboxPublisher;
 import cn.etdz.evaluation.config.EvaluationConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,15 +55,7 @@ public class KafkaProviders {
     @Produces
     @ApplicationScoped
     Supplier<Producer<String, String>> eventProducers() {
-        return () -> new KafkaProducer<>(KafkaClientConfigs.producer(broker, Map.of(
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.CLIENT_ID_CONFIG, "evaluation-service-outbox")),
-                new StringSerializer(), new StringSerializer());
+        return OutboxPublisher.producers(broker, "evaluation-service-outbox");
     }
 
     @Produces

@@ -1,16 +1,14 @@
 package cn.etdz.indicator.outbox;
 
 import cn.etdz.common.kafka.KafkaClientConfigs;
+import cn.etdz.common.outbox.OutboxPublisher;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.Map;
@@ -24,22 +22,11 @@ public class KafkaProviders {
     @Identifier("default-kafka-broker")
     Map<String, Object> broker;
 
-    /**
-     * Makes idempotent producers with {@code acks=all}. A producer blocks at most 5 s when the broker is unreachable
-     * and gives a record up after 15 s, so the relay notices an outage and retries instead of hanging.
-     */
+    /** Producers of the outbox relay, made anew after a failed round. */
     @Produces
     @ApplicationScoped
     Supplier<Producer<String, String>> producers() {
-        return () -> new KafkaProducer<>(KafkaClientConfigs.producer(broker, Map.of(
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.CLIENT_ID_CONFIG, "indicator-service-outbox")),
-                new StringSerializer(), new StringSerializer());
+        return OutboxPublisher.producers(broker, "indicator-service-outbox");
     }
 
     @Produces
