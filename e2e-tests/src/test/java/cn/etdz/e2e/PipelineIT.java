@@ -2,6 +2,7 @@ package cn.etdz.e2e;
 
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.localstack.LocalStack;
+import cn.etdz.localstack.TraceCollector;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,13 +65,23 @@ class PipelineIT {
     }
 
     private static String registerZone(String province) {
+        return registerZone(province, newTraceId());
+    }
+
+    /** Registers a zone in a trace of the caller's, so tests can wait for the evaluation service to have applied it. */
+    private static String registerZone(String province, String traceId) {
         String code = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         as(stack.tokens().admin())
+                .header("traceparent", "00-" + traceId + "-" + traceId.substring(16) + "-01")
                 .body("""
                         {"code": "%s", "name": "端到端测试区", "type": "ETDZ", "province": "%s"}""".formatted(code, province))
                 .post("/api/v1/zones")
                 .then().statusCode(201);
         return code;
+    }
+
+    private static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     @Test
@@ -120,6 +132,88 @@ class PipelineIT {
         assertThat(input.getString("eventId")).isEqualTo(eventId);
         assertThat(input.getLong("submissionId")).isEqualTo(id);
         assertThat(input.getList("values.indicator")).containsExactlyInAnyOrder("GDP", "TAX", "EMPLOYEES", "SERV_VA");
+    }
+
+    /**
+     * The client starts a trace; the gateway, the indicator service, Kafka (the outbox's traceparent header), the
+     * evaluation service's consumer and its recomputation all continue it, and the scores.v1 event of the new snapshot
+     * carries it on. Period 2003 has no other data here, and the zone is known to the evaluation service before the
+     * submission, so this submission alone marks its peer group.
+     */
+    @Test
+    void oneTraceFollowsASubmissionFromTheGatewayThroughKafkaToItsScores() {
+        String registration = newTraceId();
+        String zone = registerZone("320000", registration);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TraceCollector.trace(stack.traces().endpoint(), registration).stream()
+                .anyMatch(span -> span.name().equals("zones.v1 process")));
+        String traceId = newTraceId();
+        String clientSpanId = traceId.substring(0, 16);
+        as(stack.tokens().submitter("320000"))
+                .header("traceparent", "00-" + traceId + "-" + clientSpanId + "-01")
+                .body("""
+                        {"zone": "%s", "period": "2003", "values": [{"indicator": "GDP", "value": 120},
+                         {"indicator": "TAX", "value": 12}, {"indicator": "EMPLOYEES", "value": 6}]}""".formatted(zone))
+                .post("/api/v1/submissions").then().statusCode(201);
+
+        ConsumerRecord<String, String> scores = scoresEventOfTrace(traceId);
+        assertThat(scores.key()).isEqualTo("ETDZ/2003");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<TraceCollector.CollectedSpan> trace = TraceCollector.trace(stack.traces().endpoint(), traceId);
+            TraceCollector.CollectedSpan gateway = only(trace, "gateway", "SERVER", "");
+            assertThat(gateway.parentSpanId()).isEqualTo(clientSpanId);
+            TraceCollector.CollectedSpan stored = only(trace, "indicator-service", "SERVER", "POST");
+            TraceCollector.CollectedSpan consumed = only(trace, "evaluation-service", "CONSUMER", "submissions.v1 process");
+            TraceCollector.CollectedSpan recomputed = only(trace, "evaluation-service", "INTERNAL", "recompute ETDZ 2003");
+            assertThat(ancestors(trace, stored)).contains(gateway.spanId());
+            assertThat(consumed.parentSpanId()).isEqualTo(stored.spanId());
+            assertThat(recomputed.parentSpanId()).isEqualTo(consumed.spanId());
+            assertThat(new String(scores.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("00-" + traceId + "-" + recomputed.spanId() + "-01");
+        });
+    }
+
+    private static TraceCollector.CollectedSpan only(List<TraceCollector.CollectedSpan> trace, String service,
+                                                     String kind, String namePrefix) {
+        List<TraceCollector.CollectedSpan> matching = trace.stream()
+                .filter(span -> span.service().equals(service) && span.kind().equals(kind)
+                        && span.name().startsWith(namePrefix)).toList();
+        assertThat(matching).as("%s %s span %s… in %s", service, kind, namePrefix, trace).hasSize(1);
+        return matching.get(0);
+    }
+
+    /** The span ids above a span in its trace, nearest first. */
+    private static List<String> ancestors(List<TraceCollector.CollectedSpan> trace, TraceCollector.CollectedSpan span) {
+        List<String> ids = new ArrayList<>();
+        String parent = span.parentSpanId();
+        while (!parent.isEmpty() && !ids.contains(parent)) {
+            ids.add(parent);
+            String current = parent;
+            parent = trace.stream().filter(s -> s.spanId().equals(current))
+                    .map(TraceCollector.CollectedSpan::parentSpanId).findFirst().orElse("");
+        }
+        return ids;
+    }
+
+    /** The scores.v1 record whose traceparent header belongs to the trace. */
+    private static ConsumerRecord<String, String> scoresEventOfTrace(String traceId) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("scores.v1"));
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    var header = record.headers().lastHeader("traceparent");
+                    if (header != null && new String(header.value(), StandardCharsets.UTF_8).contains(traceId)) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
     }
 
     @Test

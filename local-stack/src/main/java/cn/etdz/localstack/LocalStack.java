@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private Database database;
     private EmbeddedKafka kafka;
     private TokenIssuer tokens;
+    private TraceCollector traces;
 
     private LocalStack(Options options, Consumer<String> progress) {
         this.options = options;
@@ -90,10 +91,12 @@ public final class LocalStack implements AutoCloseable {
         kafka = EmbeddedKafka.start(state.resolve("kafka"));
         progress.accept("Kafka broker ready at " + kafka.bootstrapServers() + "; starting the services");
 
-        Map<String, String> common = Map.of(
+        traces = TraceCollector.start(state.resolve("traces.jsonl"));
+        Map<String, String> common = new LinkedHashMap<>(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+                "mp.jwt.verify.issuer", TokenIssuer.ISSUER));
+        common.putAll(traces.exporterConfig());
         launch(service("indicator-service"), withDatabase(common, "indicator"));
         launch(service("evaluation-service"), withDatabase(common, "evaluation"));
         Map<String, String> gateway = new LinkedHashMap<>(common);
@@ -203,6 +206,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
+    /** The collector the services send their traces to (also appended to {@code traces.jsonl} in the state). */
+    public TraceCollector traces() {
+        return traces;
+    }
+
     public TokenIssuer tokens() {
         return tokens;
     }
@@ -237,6 +245,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         processes.clear();
+        if (traces != null) {
+            traces.close();
+            traces = null;
+        }
         if (kafka != null) {
             quietly("the Kafka broker", kafka::close);
             kafka = null;

@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * The services' {@code @QuarkusTest}s run on a real broker and a real PostgreSQL: this resource starts both once per
- * test JVM and points the application at them. Init argument {@code database} names the service's own database.
+ * test JVM and points the application at them, and at a {@link TraceCollector} for its spans. Init argument {@code database} names the service's own database.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedKafka kafka;
     private static Database database;
     private static TokenIssuer tokens;
+    private static TraceCollector traces;
 
     private String databaseName = "app";
 
@@ -25,13 +26,15 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         String url = database().createDatabase(databaseName);
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", database.username(),
                 "quarkus.datasource.password", database.password(),
                 "kafka.bootstrap.servers", kafka().bootstrapServers(),
                 "mp.jwt.verify.publickey.location", tokens().publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+                "mp.jwt.verify.issuer", TokenIssuer.ISSUER));
+        config.putAll(traces().exporterConfig());
+        return config;
     }
 
     @Override
@@ -53,6 +56,15 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
             Runtime.getRuntime().addShutdownHook(new Thread(database::close));
         }
         return database;
+    }
+
+    /** Where the application under test sends its spans. */
+    public static synchronized TraceCollector traces() {
+        if (traces == null) {
+            traces = TraceCollector.start(null);
+            Runtime.getRuntime().addShutdownHook(new Thread(traces::close));
+        }
+        return traces;
     }
 
     public static synchronized TokenIssuer tokens() {

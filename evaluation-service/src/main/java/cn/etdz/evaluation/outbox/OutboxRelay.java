@@ -3,6 +3,7 @@ package cn.etdz.evaluation.outbox;
 import cn.etdz.common.outbox.OutboxPublisher;
 import cn.etdz.evaluation.config.EvaluationConfig;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +27,16 @@ public class OutboxRelay {
     @Inject
     EvaluationConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
     private OutboxPublisher publisher;
 
     void start(@Observes StartupEvent event) {
         var outbox = config.outbox();
         publisher = new OutboxPublisher("/evaluation-service", dataSource, producers, new OutboxPublisher.Settings(
                 outbox.batchSize(), outbox.idleWait(), outbox.retryBackoff(), outbox.sendTimeout()), null);
+        publisher.bindMetrics(metrics);
         publisher.start();
     }
 

@@ -6,9 +6,17 @@ import cn.etdz.common.events.IndicatorDefined;
 import cn.etdz.common.events.InvalidEventException;
 import cn.etdz.common.events.SubmissionAccepted;
 import cn.etdz.common.events.ZoneChanged;
+import cn.etdz.common.tracing.TraceContext;
 import cn.etdz.evaluation.config.EvaluationConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +75,10 @@ public class EventConsumer {
     ObjectMapper json;
     @Inject
     EvaluationConfig config;
+    @Inject
+    Tracer tracer;
+    @Inject
+    MeterRegistry metrics;
 
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
@@ -98,7 +110,10 @@ public class EventConsumer {
     }
 
     private void run() {
-        try (Consumer<String, byte[]> kafka = consumers.get()) {
+        try (Consumer<String, byte[]> kafka = consumers.get();
+             KafkaClientMetrics clientMetrics = new KafkaClientMetrics(kafka)) {
+            // records-lag(-max) per partition: how far the read model is behind the topics
+            clientMetrics.bindTo(metrics);
             consumer = kafka;
             createTopics();
             kafka.subscribe(List.of(config.consumer().submissionsTopic(), config.consumer().zonesTopic(),
@@ -109,7 +124,7 @@ public class EventConsumer {
                 boolean failed = false;
                 for (TopicPartition partition : records.partitions()) {
                     for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (!handle(record)) {
+                        if (!handleTraced(record)) {
                             kafka.seek(partition, record.offset());
                             failed = true;
                             break;
@@ -134,6 +149,31 @@ public class EventConsumer {
             LOG.error("Submissions consumer stopped", e);
         } finally {
             consumer = null;
+        }
+    }
+
+    /**
+     * {@link #handle} in a consumer span that continues the trace the record carries, so the read-model update and
+     * the recomputation it triggers join the trace of the request that stored the event.
+     */
+    private boolean handleTraced(ConsumerRecord<String, byte[]> record) {
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.fromHeaders(record.headers()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            boolean done = handle(record);
+            if (!done) {
+                span.setStatus(StatusCode.ERROR, "will be retried");
+            }
+            return done;
+        } finally {
+            span.end();
         }
     }
 

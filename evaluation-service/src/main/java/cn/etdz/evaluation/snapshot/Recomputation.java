@@ -1,6 +1,15 @@
 package cn.etdz.evaluation.snapshot;
 
 import cn.etdz.evaluation.config.EvaluationConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,7 +24,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -27,6 +38,10 @@ import java.util.concurrent.TimeUnit;
  * commits; one worker thread waits a short quiet time, drains the dirty set and computes each group once. A batch of
  * 250 submissions thus costs a handful of computations, not 250. At start-up every group with inputs is marked, and
  * the {@link SnapshotWriter} stores nothing when the inputs are those of the newest snapshot.
+ * <p>
+ * Each computation runs in a span that continues the trace of the first change that marked its group and links the
+ * others, so a trace follows a submission to the scores it changed; its duration is the metric
+ * {@code evaluation.recompute.duration}.
  */
 @ApplicationScoped
 public class Recomputation {
@@ -44,7 +59,20 @@ public class Recomputation {
     @Inject
     EvaluationConfig config;
 
+    /** Most links a recomputation span keeps to the other traces that caused it. */
+    private static final int MAX_LINKS = 64;
+
+    @Inject
+    Tracer tracer;
+    @Inject
+    MeterRegistry metrics;
+
     private final Set<PeerGroupKey> dirty = ConcurrentHashMap.newKeySet();
+    /**
+     * For each dirty group, the first span of each trace that marked it, oldest first. A national batch is one request,
+     * so its hundreds of changes share one trace.
+     */
+    private final Map<PeerGroupKey, Map<String, SpanContext>> causes = new ConcurrentHashMap<>();
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -82,6 +110,7 @@ public class Recomputation {
     /** Marks a peer group for recomputation once the current transaction commits (nothing if it rolls back). */
     public void markAfterCommit(String zoneType, String period) {
         PeerGroupKey key = new PeerGroupKey(zoneType, period);
+        SpanContext cause = Span.current().getSpanContext();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -90,6 +119,15 @@ public class Recomputation {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
+                    if (cause.isValid()) {
+                        causes.compute(key, (group, traces) -> {
+                            Map<String, SpanContext> byTrace = traces == null ? new LinkedHashMap<>() : traces;
+                            if (byTrace.size() <= MAX_LINKS) {
+                                byTrace.putIfAbsent(cause.getTraceId(), cause);
+                            }
+                            return byTrace;
+                        });
+                    }
                     mark(key);
                 }
             }
@@ -134,14 +172,43 @@ public class Recomputation {
     }
 
     private void computeOrRemark(PeerGroupKey key) throws InterruptedException {
-        try {
+        Map<String, SpanContext> because = causes.remove(key);
+        SpanBuilder builder = tracer.spanBuilder("recompute " + key.zoneType() + " " + key.period())
+                .setAttribute("etdz.zone_type", key.zoneType())
+                .setAttribute("etdz.period", key.period());
+        if (because == null || because.isEmpty()) {
+            builder.setNoParent();
+        } else {
+            List<SpanContext> traces = new ArrayList<>(because.values());
+            builder.setParent(Context.root().with(Span.wrap(traces.get(0))));
+            traces.stream().skip(1).forEach(builder::addLink);
+        }
+        Span span = builder.startSpan();
+        Timer.Sample started = Timer.start(metrics);
+        boolean failed = false;
+        try (Scope ignored = span.makeCurrent()) {
             writer.compute(key.zoneType(), key.period());
         } catch (RuntimeException e) {
+            failed = true;
+            span.setStatus(StatusCode.ERROR, e.getMessage());
             LOG.warnf("Could not score %s %s, retrying in %s: %s", key.zoneType(), key.period(),
                     config.consumer().retryBackoff(), e.getMessage());
+        } finally {
+            started.stop(recomputeTimer(key.zoneType()));
+            span.end();
+        }
+        if (failed) {
             dirty.add(key);
             Thread.sleep(config.consumer().retryBackoff().toMillis());
             wakeUp.release();
         }
+    }
+
+    private Timer recomputeTimer(String zoneType) {
+        return Timer.builder("evaluation.recompute.duration")
+                .description("Time to score one peer group (zone type and period) and store its snapshot")
+                .tag("zone_type", zoneType)
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
     }
 }

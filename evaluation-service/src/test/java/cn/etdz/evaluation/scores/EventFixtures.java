@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.scores;
 
+import cn.etdz.common.tracing.TraceContext;
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.common.events.EventTypes;
 import cn.etdz.localstack.PlatformTestResource;
@@ -62,6 +63,12 @@ final class EventFixtures implements AutoCloseable {
 
     /** One accepted revision of a zone-period (submissions.v1). */
     void submission(String zone, String period, int revision, Map<String, Double> values) throws Exception {
+        submission(zone, period, revision, values, null);
+    }
+
+    /** One accepted revision of a zone-period, stored within the trace of {@code traceparent} (null for none). */
+    void submission(String zone, String period, int revision, Map<String, Double> values, String traceparent)
+            throws Exception {
         String list = values.entrySet().stream()
                 .map(v -> "{\"indicator\": \"%s\", \"value\": %s, \"provisional\": false, \"note\": null}"
                         .formatted(v.getKey(), v.getValue()))
@@ -70,12 +77,17 @@ final class EventFixtures implements AutoCloseable {
                 {"submissionId": %d, "zone": "%s", "period": "%s", "revision": %d, "late": false,
                  "receivedAt": "2016-03-01T08:00:00Z", "submittedBy": "test", "values": [%s]}"""
                 .formatted(SUBMISSION_IDS.incrementAndGet(), zone, period, revision, list);
-        send("submissions.v1", zone, EventTypes.SUBMISSION_ACCEPTED, payload);
+        send("submissions.v1", zone, EventTypes.SUBMISSION_ACCEPTED, payload, traceparent);
     }
 
     private void send(String topic, String key, String type, String payload) throws Exception {
+        send(topic, key, type, payload, null);
+    }
+
+    private void send(String topic, String key, String type, String payload, String traceparent) throws Exception {
         var headers = new EventEnvelope(UUID.randomUUID().toString(), type, "/indicator-service",
                 OffsetDateTime.now(ZoneOffset.UTC), key, 1).toHeaders();
+        TraceContext.addTo(headers, traceparent);
         producer.send(new ProducerRecord<>(topic, null, key, payload, headers)).get();
     }
 

@@ -299,6 +299,10 @@ public class ProxyRoutes {
                 headers.set("X-Forwarded-For", prior == null ? remote : prior + ", " + remote);
             }
             headers.set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            // The caller's trace context is the parent of the gateway's server span; the service must see the gateway's
+            // own client span instead, which the HTTP client's tracing injects when the request is sent.
+            headers.remove("traceparent");
+            headers.remove("tracestate");
             Buffer buffered = bufferedBodies.remove(incoming);
             if (buffered != null) {
                 request.setBody(Body.body(buffered));

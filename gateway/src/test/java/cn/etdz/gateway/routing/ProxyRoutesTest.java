@@ -1,11 +1,17 @@
 package cn.etdz.gateway.routing;
 
 import cn.etdz.localstack.PlatformTestResource;
+import cn.etdz.localstack.TraceCollector;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -41,6 +47,29 @@ class ProxyRoutesTest {
 
         given().header("Authorization", token()).put("/api/v1/zones/X/teapot")
                 .then().statusCode(418).body("method", equalTo("PUT"));
+    }
+
+    @Test
+    void theServiceSeesTheGatewaysSpanInTheCallersTrace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        String forwarded = given().header("Authorization", token())
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .get("/api/v1/zones")
+                .then().statusCode(200)
+                .extract().path("headers.traceparent");
+        assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain(callerSpan);
+        // the span the service sees is the gateway's client span, a child of its server span under the caller's
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var trace = TraceCollector.trace(ConfigProvider.getConfig()
+                    .getValue("quarkus.otel.exporter.otlp.endpoint", String.class), traceId);
+            var client = trace.stream().filter(span -> forwarded.contains(span.spanId())).findFirst().orElseThrow();
+            var server = trace.stream().filter(span -> span.spanId().equals(client.parentSpanId())).findFirst().orElseThrow();
+            assertThat(client.kind()).isEqualTo("CLIENT");
+            assertThat(server.kind()).isEqualTo("SERVER");
+            assertThat(server.parentSpanId()).isEqualTo(callerSpan);
+        });
     }
 
     @Test

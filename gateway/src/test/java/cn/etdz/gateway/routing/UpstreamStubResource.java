@@ -92,6 +92,7 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         config.put("gateway.openapi.server-url", "https://api.etdz.example");
         config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        config.putAll(PlatformTestResource.traces().exporterConfig());
         return config;
     }
 

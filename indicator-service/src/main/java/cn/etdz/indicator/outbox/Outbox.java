@@ -1,5 +1,6 @@
 package cn.etdz.indicator.outbox;
 
+import cn.etdz.common.tracing.TraceContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Queues events in the caller's transaction, so an event exists exactly when the fact it reports was stored. The
- * {@link OutboxRelay} publishes them; a committed append wakes the relay at once.
+ * {@link OutboxRelay} publishes them; a committed append wakes the relay at once. Each event keeps the trace of the
+ * request that stored it, so the consumer's work joins that trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -43,10 +45,12 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<Entry> entries) {
         Timestamp now = Timestamp.from(Instant.now());
+        String traceparent = TraceContext.currentTraceparent();
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox (event_id, topic, message_key, event_type, subject, schema_version, occurred_at, payload)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    insert into outbox (event_id, topic, message_key, event_type, subject, schema_version, occurred_at, payload,
+                                        trace_parent)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (Entry entry : entries) {
                     insert.setObject(1, UUID.randomUUID());
                     insert.setString(2, entry.topic());
@@ -56,6 +60,7 @@ public class Outbox {
                     insert.setInt(6, entry.schemaVersion());
                     insert.setTimestamp(7, now);
                     insert.setString(8, serialise(entry.payload()));
+                    insert.setString(9, traceparent);
                     insert.addBatch();
                 }
                 insert.executeBatch();

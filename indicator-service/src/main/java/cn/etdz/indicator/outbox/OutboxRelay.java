@@ -3,6 +3,7 @@ package cn.etdz.indicator.outbox;
 import cn.etdz.common.outbox.OutboxPublisher;
 import cn.etdz.indicator.config.IndicatorConfig;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,9 @@ public class OutboxRelay {
     @Inject
     IndicatorConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
     private OutboxPublisher publisher;
 
     void start(@Observes StartupEvent event) {
@@ -47,6 +51,7 @@ public class OutboxRelay {
         publisher = new OutboxPublisher("/indicator-service", dataSource, producers, new OutboxPublisher.Settings(
                 outbox.batchSize(), outbox.idleWait(), outbox.retryBackoff(), outbox.sendTimeout()),
                 config.topics().create() ? this::createTopics : null);
+        publisher.bindMetrics(metrics);
         publisher.start();
     }
 

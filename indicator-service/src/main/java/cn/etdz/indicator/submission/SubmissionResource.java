@@ -38,6 +38,8 @@ public class SubmissionResource {
 
     @Inject
     SubmissionService submissions;
+    @Inject
+    SubmissionMetrics metrics;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,9 +75,17 @@ public class SubmissionResource {
             result = submissions.submit(request, dryRun, idempotencyKey);
         } catch (SubmissionService.ConcurrentIdempotentRequest lostRace) {
             result = new SubmissionService.Submitted(submissions.replayAfterRace(request, idempotencyKey), true);
+        } catch (ProblemException problem) {
+            if (problem.problem().status() == 422 && !dryRun) {
+                metrics.rejected("single", 1);
+            }
+            throw problem;
         }
         if (dryRun) {
             return Response.ok(result.submission()).build();
+        }
+        if (!result.replayed()) {
+            metrics.accepted("single", 1);
         }
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("api/v1/submissions")
                 .path(String.valueOf(result.submission().id())).build()).entity(result.submission());
@@ -95,7 +105,7 @@ public class SubmissionResource {
             throw ProblemException.badRequest("The body is {\"submissions\": [ … ]}.", List.of(
                     new cn.etdz.common.problem.Violation("submissions", "required", "The list of submissions is required.")));
         }
-        return submissions.submitBatch(batch.submissions(), dryRun, Map.of());
+        return counted(submissions.submitBatch(batch.submissions(), dryRun, Map.of()), dryRun);
     }
 
     @POST
@@ -107,7 +117,15 @@ public class SubmissionResource {
                     + "period form one submission.")
     public BatchResult batchCsv(String csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         CsvSubmissions.Parsed parsed = CsvSubmissions.parse(csv == null ? "" : csv);
-        return submissions.submitBatch(parsed.submissions(), dryRun, parsed.lineViolations());
+        return counted(submissions.submitBatch(parsed.submissions(), dryRun, parsed.lineViolations()), dryRun);
+    }
+
+    private BatchResult counted(BatchResult result, boolean dryRun) {
+        if (!dryRun) {
+            metrics.accepted("batch", result.accepted());
+            metrics.rejected("batch", result.rejected());
+        }
+        return result;
     }
 
     @GET

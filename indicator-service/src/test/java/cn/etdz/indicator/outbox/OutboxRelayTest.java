@@ -3,17 +3,18 @@ package cn.etdz.indicator.outbox;
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.common.events.EventTypes;
 import cn.etdz.localstack.PlatformTestResource;
+import cn.etdz.localstack.PrometheusText;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import static cn.etdz.indicator.IndicatorTestSupport.as;
 import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
 import static cn.etdz.indicator.IndicatorTestSupport.tokens;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,8 +32,15 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicator"))
 class OutboxRelayTest {
 
-    @Inject
-    OutboxRepository outbox;
+    /** What an operator sees on /q/metrics: events stored but not yet acknowledged by Kafka. */
+    private static double backlog() {
+        return PrometheusText.sample(given().get("/q/metrics").asString(), "outbox_backlog_events").orElseThrow();
+    }
+
+    private static double oldestUnpublishedSeconds() {
+        return PrometheusText.sample(given().get("/q/metrics").asString(), "outbox_oldest_unpublished_seconds")
+                .orElseThrow();
+    }
 
     private static String submission(String zone) {
         return cn.etdz.indicator.IndicatorTestSupport.submission(zone, "2013", 120.5);
@@ -40,7 +49,10 @@ class OutboxRelayTest {
     @Test
     void anAcceptedSubmissionIsPublishedOnceWithItsFullValuesAndCloudEventsHeaders() {
         String zone = registerZone("PUB", "ETDZ", "320000");
-        int id = as(tokens().submitter("320000")).body(submission(zone)).post("/api/v1/submissions")
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        int id = as(tokens().submitter("320000")).body(submission(zone))
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .post("/api/v1/submissions")
                 .then().statusCode(201).extract().path("id");
 
         List<ConsumerRecord<String, String>> records = awaitRecords(zone, 1);
@@ -57,7 +69,10 @@ class OutboxRelayTest {
         assertThat(payload.getList("values.indicator")).containsExactly("GDP", "TAX", "EMPLOYEES", "SERV_VA");
         assertThat(payload.getDouble("values[0].value")).isEqualTo(120.5);
         assertThat(payload.getString("submittedBy")).isEqualTo("demo-submitter-320000");
-        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.backlog() == 0);
+        // the consumer continues the trace of the request that stored the event, below this service's span
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("b7ad6b7169203331");
+        await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
     }
 
     @Test
@@ -69,7 +84,10 @@ class OutboxRelayTest {
                 as(tokens().submitter("320000")).body(submission(zone)).post("/api/v1/submissions")
                         .then().statusCode(201);
             }
-            assertThat(outbox.backlog()).isGreaterThanOrEqualTo(3);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(backlog()).isGreaterThanOrEqualTo(3);
+                assertThat(oldestUnpublishedSeconds()).isPositive();
+            });
         } finally {
             PlatformTestResource.kafka().startBroker();
         }
@@ -87,7 +105,7 @@ class OutboxRelayTest {
                 .as(() -> records.stream().map(r -> r.partition() + "@" + r.offset() + ":" + JsonPath.from(r.value()).getInt("revision"))
                         .toList().toString())
                 .containsExactly(1, 2, 3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> backlog() == 0);
     }
 
     /** Reads submissions.v1 from the beginning until {@code expected} records of the zone arrived. */

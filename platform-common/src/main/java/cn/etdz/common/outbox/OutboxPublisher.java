@@ -2,11 +2,15 @@ package cn.etdz.common.outbox;
 
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.common.kafka.KafkaClientConfigs;
+import cn.etdz.common.tracing.TraceContext;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
@@ -36,7 +40,8 @@ import java.util.function.Supplier;
  * have applied. {@code FOR UPDATE SKIP LOCKED} lets several replicas share one backlog.
  * <p>
  * The table is the one both services create: {@code id, event_id, topic, message_key, event_type, subject,
- * schema_version, occurred_at, payload, published_at}.
+ * schema_version, occurred_at, payload, trace_parent, published_at}; {@code trace_parent} is the W3C
+ * {@code traceparent} of the request that stored the event (null outside a trace), sent as the record's header.
  */
 public final class OutboxPublisher {
 
@@ -56,6 +61,10 @@ public final class OutboxPublisher {
     }
 
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+
+    /** The backlog as last read, and when ({@link System#nanoTime()}; 0 for never). */
+    private record Backlog(double events, double oldestSeconds, long readAt) {
+    }
 
     /**
      * Makes the publisher's producers: idempotent, {@code acks=all}, blocking at most 5 s when the broker is
@@ -81,6 +90,7 @@ public final class OutboxPublisher {
     private final Settings settings;
     private final Preparation preparation;
     private final Semaphore wakeUp = new Semaphore(0);
+    private volatile Backlog backlog = new Backlog(Double.NaN, Double.NaN, 0);
     private volatile boolean running;
     private Producer<String, String> producer;
     private Thread thread;
@@ -115,6 +125,38 @@ public final class OutboxPublisher {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Gauges of what waits in the outbox: {@code outbox_backlog_events} (unpublished rows) and
+     * {@code outbox_oldest_unpublished_seconds} (age of the oldest, 0 when none): a growing age means Kafka is
+     * unreachable or the relay is stuck. Read from the database at most once a second, when scraped.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        Gauge.builder("outbox.backlog.events", this, publisher -> publisher.backlog().events())
+                .description("Events stored but not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("outbox.oldest.unpublished", this, publisher -> publisher.backlog().oldestSeconds())
+                .description("Age of the oldest unpublished event").baseUnit("seconds").register(registry);
+    }
+
+    private Backlog backlog() {
+        Backlog last = backlog;
+        if (System.nanoTime() - last.readAt() < TimeUnit.SECONDS.toNanos(1) && last.readAt() != 0) {
+            return last;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "select count(*), min(occurred_at) from outbox where published_at is null");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            Timestamp oldest = row.getTimestamp(2);
+            last = new Backlog(row.getLong(1), oldest == null ? 0
+                    : Math.max(0, Duration.between(oldest.toInstant(), Instant.now()).toMillis() / 1000.0), System.nanoTime());
+        } catch (SQLException e) {
+            last = new Backlog(Double.NaN, Double.NaN, System.nanoTime());
+        }
+        backlog = last;
+        return last;
     }
 
     /** Look at the outbox now rather than after the idle wait (called after a commit that appended events). */
@@ -170,7 +212,8 @@ public final class OutboxPublisher {
         List<Long> ids = new ArrayList<>();
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                select id, event_id, topic, message_key, event_type, subject, schema_version, occurred_at, payload
+                select id, event_id, topic, message_key, event_type, subject, schema_version, occurred_at, payload,
+                       trace_parent
                 from outbox where published_at is null order by id limit ? for update skip locked""")) {
             select.setInt(1, settings.batchSize());
             try (ResultSet rows = select.executeQuery()) {
@@ -179,8 +222,10 @@ public final class OutboxPublisher {
                     EventEnvelope envelope = new EventEnvelope(rows.getString("event_id"), rows.getString("event_type"),
                             source, rows.getTimestamp("occurred_at").toInstant().atOffset(ZoneOffset.UTC),
                             rows.getString("subject"), rows.getInt("schema_version"));
+                    Headers headers = envelope.toHeaders();
+                    TraceContext.addTo(headers, rows.getString("trace_parent"));
                     records.add(new ProducerRecord<>(rows.getString("topic"), null, rows.getString("message_key"),
-                            rows.getString("payload"), envelope.toHeaders()));
+                            rows.getString("payload"), headers));
                 }
             }
         }
