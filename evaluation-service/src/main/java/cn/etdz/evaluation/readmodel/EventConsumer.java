@@ -42,8 +42,8 @@ import java.util.function.Supplier;
 
 /**
  * Consumes {@code submissions.v1}, {@code zones.v1} and {@code indicators.v1} into the read model and the reference
- * tables, on one thread in one consumer group. Each record is applied in its own database transaction and its offset
- * committed only after that commit. A record that can never be processed (no CloudEvents attributes,
+ * tables, on one thread in one consumer group. A poll's submission records are applied in one database transaction
+ * (reference records each in their own), and offsets are committed only after that commit. A record that can never be processed (no CloudEvents attributes,
  * unknown type or schema version, undecodable payload) goes to the topic's dead-letter topic
  * ({@code submissions.v1.dlq}, {@code zones.v1.dlq}, {@code indicators.v1.dlq}) with its reason and the partition moves on; a transient failure (e.g. the database) rewinds the partition and retries after a pause.
  */
@@ -106,8 +106,11 @@ public class EventConsumer {
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(config.consumer().pollTimeout());
                 Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
-                boolean failed = false;
+                boolean failed = !applySubmissions(records, processed);
                 for (TopicPartition partition : records.partitions()) {
+                    if (processed.containsKey(partition)) {
+                        continue; // a submissions partition the poll's one transaction took care of
+                    }
                     for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                         if (!handle(record)) {
                             kafka.seek(partition, record.offset());
@@ -135,6 +138,56 @@ public class EventConsumer {
         } finally {
             consumer = null;
         }
+    }
+
+    /**
+     * Applies the poll's submission records in one transaction, then dead-letters the undecodable ones, and notes each
+     * submissions partition done in {@code processed}. When the transaction fails, nothing is noted and the records
+     * go through {@link #handle} one by one (which retries a failing partition while the others move on). Returns
+     * false when a dead letter could not be sent: that partition is rewound to it (the records after it are applied
+     * and will be skipped as duplicates) and retried.
+     */
+    private boolean applySubmissions(ConsumerRecords<String, byte[]> records,
+                                     Map<TopicPartition, OffsetAndMetadata> processed) {
+        List<ReadModelUpdater.Event> events = new ArrayList<>();
+        Map<ConsumerRecord<String, byte[]>, String> poison = new HashMap<>();
+        List<TopicPartition> partitions = new ArrayList<>();
+        try {
+            for (TopicPartition partition : records.partitions()) {
+                if (!partition.topic().equals(config.consumer().submissionsTopic())) {
+                    continue;
+                }
+                partitions.add(partition);
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    try {
+                        EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
+                        events.add(new ReadModelUpdater.Event(envelope, decode(envelope, record.value())));
+                    } catch (InvalidEventException e) {
+                        poison.put(record, e.getMessage());
+                    }
+                }
+            }
+            if (!events.isEmpty()) {
+                updater.applyAll(events);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not apply a poll's submissions at once, one by one instead: %s", e.getMessage());
+            return true;
+        }
+        boolean sent = true;
+        for (TopicPartition partition : partitions) {
+            long next = records.records(partition).get(records.records(partition).size() - 1).offset() + 1;
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (poison.containsKey(record) && !deadLetter(record, poison.get(record))) {
+                    consumer.seek(partition, record.offset());
+                    next = record.offset();
+                    sent = false;
+                    break;
+                }
+            }
+            processed.put(partition, new OffsetAndMetadata(next));
+        }
+        return sent;
     }
 
     /** Applies or dead-letters one record; false when it must be retried. */
