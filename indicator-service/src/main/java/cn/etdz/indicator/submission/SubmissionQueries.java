@@ -41,24 +41,37 @@ public class SubmissionQueries {
     private record PeerKey(String period, String zoneType) {
     }
 
-    private record Cached(Map<String, Map<String, Double>> values, long loadedAt) {
+    /**
+     * The newest values of a peer group, indicator → zone → value, with each indicator's sorted sample for the outlier
+     * check built once (on first use) rather than for every submission.
+     */
+    static final class PeerGroup {
+        private final Map<String, Map<String, Double>> values;
+        private final Map<String, Plausibility.PeerSample> samples = new java.util.concurrent.ConcurrentHashMap<>();
+
+        PeerGroup(Map<String, Map<String, Double>> values) {
+            this.values = values;
+        }
+
+        Plausibility.PeerSample sample(String indicator, boolean logScale) {
+            return samples.computeIfAbsent(indicator,
+                    code -> Plausibility.PeerSample.of(values.getOrDefault(code, Map.of()), logScale));
+        }
+    }
+
+    private record Cached(PeerGroup group, long loadedAt) {
     }
 
     /** Peer values are read for every submission but only feed soft checks, so a few seconds' staleness is fine. */
     static final long PEER_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     private final Map<PeerKey, Cached> peerCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /**
-     * The newest values of every zone of a type for one period, indicator → zone → value, at most
-     * {@link #PEER_CACHE_NANOS} old. The caller gets its own copy to overlay values of the request with.
-     */
-    public Map<String, Map<String, Double>> peerValues(String period, String zoneType) {
+    /** The newest values of every zone of a type for one period, at most {@link #PEER_CACHE_NANOS} old. */
+    PeerGroup peerGroup(String period, String zoneType) {
         long now = System.nanoTime();
-        Cached cached = peerCache.compute(new PeerKey(period, zoneType), (key, old) ->
-                old != null && now - old.loadedAt() < PEER_CACHE_NANOS ? old : new Cached(loadPeerValues(period, zoneType), now));
-        Map<String, Map<String, Double>> copy = new HashMap<>();
-        cached.values().forEach((indicator, byZone) -> copy.put(indicator, new HashMap<>(byZone)));
-        return copy;
+        return peerCache.compute(new PeerKey(period, zoneType), (key, old) -> old != null
+                && now - old.loadedAt() < PEER_CACHE_NANOS ? old : new Cached(new PeerGroup(loadPeerValues(period, zoneType)), now))
+                .group();
     }
 
     @SuppressWarnings("unchecked")
