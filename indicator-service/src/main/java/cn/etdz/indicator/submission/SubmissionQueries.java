@@ -2,7 +2,10 @@ package cn.etdz.indicator.submission;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,22 +22,28 @@ public class SubmissionQueries {
             join submission_value v on v.submission_id = s.id
             """;
 
-    /** The newest values of these zones for one period: zone → indicator → value. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The newest values of these zones for one period: zone → indicator → value. Plain JDBC with an array parameter:
+     * Hibernate rewrote the in-list query for every call.
+     */
     public Map<String, Map<String, Double>> newestValues(Collection<String> zones, String period) {
         Map<String, Map<String, Double>> values = new HashMap<>();
         if (zones.isEmpty()) {
             return values;
         }
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery(NEWEST_VALUES + " where zp.period = :period and zp.zone_code in (:zones)")
-                .setParameter("period", period)
-                .setParameter("zones", zones)
-                .getResultList();
-        for (Object[] row : rows) {
-            values.computeIfAbsent((String) row[0], zone -> new HashMap<>())
-                    .put((String) row[1], ((Number) row[2]).doubleValue());
-        }
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    NEWEST_VALUES + " where zp.period = ? and zp.zone_code = any(?)")) {
+                select.setString(1, period);
+                select.setArray(2, connection.createArrayOf("varchar", zones.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        values.computeIfAbsent(rows.getString(1), zone -> new HashMap<>())
+                                .put(rows.getString(2), rows.getDouble(3));
+                    }
+                }
+            }
+        });
         return values;
     }
 
