@@ -56,6 +56,8 @@ public final class OutboxPublisher {
     }
 
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+    /** Wait after a wake-up before looking at the outbox. */
+    static final long LINGER_MILLIS = 5;
 
     /**
      * Makes the publisher's producers: idempotent, {@code acks=all}, blocking at most 5 s when the broker is
@@ -131,7 +133,11 @@ public final class OutboxPublisher {
                     prepared = true;
                 }
                 if (publishBatch() == 0) {
-                    wakeUp.tryAcquire(settings.idleWait().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUp.tryAcquire(settings.idleWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                        // woken by a commit: let the commits of concurrent requests land in the same round, rather
+                        // than a round (and a consumer transaction downstream) per submission
+                        Thread.sleep(LINGER_MILLIS);
+                    }
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
