@@ -43,8 +43,9 @@ import java.util.function.Supplier;
 /**
  * Consumes {@code submissions.v1}, {@code zones.v1} and {@code indicators.v1} into the read model and the reference
  * tables, on one thread in one consumer group. A poll's submission records are applied in one database transaction
- * (reference records each in their own), and offsets are committed only after that commit. A record that can never be processed (no CloudEvents attributes,
- * unknown type or schema version, undecodable payload) goes to the topic's dead-letter topic
+ * (reference records each in their own), and offsets are committed only after that commit. A record that can never
+ * be processed (no CloudEvents attributes, unknown type or schema version, undecodable payload) goes to the topic's
+ * dead-letter topic
  * ({@code submissions.v1.dlq}, {@code zones.v1.dlq}, {@code indicators.v1.dlq}) with its reason and the partition moves on; a transient failure (e.g. the database) rewinds the partition and retries after a pause.
  */
 @ApplicationScoped
