@@ -50,9 +50,10 @@ import java.util.function.Supplier;
 
 /**
  * Consumes {@code submissions.v1}, {@code zones.v1} and {@code indicators.v1} into the read model and the reference
- * tables, on one thread in one consumer group. Each record is applied in its own database transaction and its offset
- * committed only after that commit. A record that can never be processed (no CloudEvents attributes,
- * unknown type or schema version, undecodable payload) goes to the topic's dead-letter topic
+ * tables, on one thread in one consumer group. A poll's submission records are applied in one database transaction
+ * (reference records each in their own), and offsets are committed only after that commit. A record that can never
+ * be processed (no CloudEvents attributes, unknown type or schema version, undecodable payload) goes to the topic's
+ * dead-letter topic
  * ({@code submissions.v1.dlq}, {@code zones.v1.dlq}, {@code indicators.v1.dlq}) with its reason and the partition moves on; a transient failure (e.g. the database) rewinds the partition and retries after a pause.
  */
 @ApplicationScoped
@@ -121,8 +122,11 @@ public class EventConsumer {
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(config.consumer().pollTimeout());
                 Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
-                boolean failed = false;
+                boolean failed = !applySubmissions(records, processed);
                 for (TopicPartition partition : records.partitions()) {
+                    if (processed.containsKey(partition)) {
+                        continue; // a submissions partition the poll's one transaction took care of
+                    }
                     for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                         if (!handleTraced(record)) {
                             kafka.seek(partition, record.offset());
@@ -157,15 +161,7 @@ public class EventConsumer {
      * the recomputation it triggers join the trace of the request that stored the event.
      */
     private boolean handleTraced(ConsumerRecord<String, byte[]> record) {
-        Span span = tracer.spanBuilder(record.topic() + " process")
-                .setSpanKind(SpanKind.CONSUMER)
-                .setParent(TraceContext.fromHeaders(record.headers()))
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
-                .setAttribute("messaging.kafka.offset", record.offset())
-                .startSpan();
+        Span span = consumerSpan(record);
         try (Scope ignored = span.makeCurrent()) {
             boolean done = handle(record);
             if (!done) {
@@ -175,6 +171,78 @@ public class EventConsumer {
         } finally {
             span.end();
         }
+    }
+
+    /** A span for processing one record, child of the span that stored the event (its traceparent header). */
+    private Span consumerSpan(ConsumerRecord<String, byte[]> record) {
+        return tracer.spanBuilder(record.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.fromHeaders(record.headers()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .startSpan();
+    }
+
+    /**
+     * Applies the poll's submission records in one transaction, then dead-letters the undecodable ones, and notes each
+     * submissions partition done in {@code processed}. When the transaction fails, nothing is noted and the records
+     * go through {@link #handle} one by one (which retries a failing partition while the others move on). Returns
+     * false when a dead letter could not be sent: that partition is rewound to it (the records after it are applied
+     * and will be skipped as duplicates) and retried.
+     */
+    private boolean applySubmissions(ConsumerRecords<String, byte[]> records,
+                                     Map<TopicPartition, OffsetAndMetadata> processed) {
+        List<ReadModelUpdater.Event> events = new ArrayList<>();
+        Map<ConsumerRecord<String, byte[]>, String> poison = new HashMap<>();
+        List<TopicPartition> partitions = new ArrayList<>();
+        // one consumer span per record, each continuing its own trace, though they share a transaction
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (TopicPartition partition : records.partitions()) {
+                if (!partition.topic().equals(config.consumer().submissionsTopic())) {
+                    continue;
+                }
+                partitions.add(partition);
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    Span span = consumerSpan(record);
+                    spans.add(span);
+                    try {
+                        EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
+                        events.add(new ReadModelUpdater.Event(envelope, decode(envelope, record.value()),
+                                span.getSpanContext()));
+                    } catch (InvalidEventException e) {
+                        span.setStatus(StatusCode.ERROR, "dead-lettered: " + e.getMessage());
+                        poison.put(record, e.getMessage());
+                    }
+                }
+            }
+            if (!events.isEmpty()) {
+                updater.applyAll(events);
+            }
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, "applied one by one instead"));
+            LOG.warnf("Could not apply a poll's submissions at once, one by one instead: %s", e.getMessage());
+            return true;
+        } finally {
+            spans.forEach(Span::end);
+        }
+        boolean sent = true;
+        for (TopicPartition partition : partitions) {
+            long next = records.records(partition).get(records.records(partition).size() - 1).offset() + 1;
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (poison.containsKey(record) && !deadLetter(record, poison.get(record))) {
+                    consumer.seek(partition, record.offset());
+                    next = record.offset();
+                    sent = false;
+                    break;
+                }
+            }
+            processed.put(partition, new OffsetAndMetadata(next));
+        }
+        return sent;
     }
 
     /** Applies or dead-letters one record; false when it must be retried. */

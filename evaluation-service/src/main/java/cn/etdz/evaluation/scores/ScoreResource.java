@@ -12,7 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,7 +49,8 @@ public class ScoreResource {
             summary = "Ranking table of a zone type for a period: composite, five pillars, national and regional ranks, coverage, flags; unranked zones last")
     @APIResponse(responseCode = "200", description = "The ranking table",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RankingView.class)))
-    public RankingView ranking(
+    public Response ranking(
+            @Context Request request,
             @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
             @Parameter(description = "ETDZ or BECZ (the peer group)", example = "ETDZ", required = true) @QueryParam("zoneType") String zoneType,
             @Parameter(description = "Only zones of this statistical region (ranks stay those of the whole table)") @QueryParam("region") String region,
@@ -60,7 +65,12 @@ public class ScoreResource {
         var at = parameters.asOf(asOf);
         parameters.paging(page, size);
         parameters.check();
-        return service.ranking(period, zoneType, region, province, at, page, size);
+        ScoreService.RankingJson ranking = service.rankingJson(period, zoneType, region, province, at, page, size);
+        // clients polling for a new ranking get 304 until a new snapshot (or zone name) changes the page
+        EntityTag etag = new EntityTag(ranking.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        return (notModified != null ? notModified : Response.ok(ranking.body(), MediaType.APPLICATION_JSON_TYPE))
+                .tag(etag).build();
     }
 
     @GET

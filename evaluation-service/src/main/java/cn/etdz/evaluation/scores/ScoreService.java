@@ -5,16 +5,23 @@ import cn.etdz.evaluation.config.EvaluationConfig;
 import cn.etdz.evaluation.readmodel.ZoneDirectory;
 import cn.etdz.evaluation.readmodel.ZoneDirectory.ZoneInfo;
 import cn.etdz.evaluation.security.Caller;
+import cn.etdz.evaluation.snapshot.NewestSnapshots;
 import cn.etdz.evaluation.snapshot.ScoreRow;
 import cn.etdz.evaluation.snapshot.SnapshotInfo;
 import cn.etdz.evaluation.snapshot.SnapshotRepository;
 import cn.etdz.evaluation.snapshot.StoredExplanation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code asOf}, default now) and uses, per peer group and period, the snapshot valid at that time, so a ranking as
  * published can be read again later. Flags are evaluated on the snapshots valid at that same time. Snapshots are
  * never updated, so a ranking with its flags is a pure function of the three snapshot ids it reads and is cached by
- * them: a query costs one index lookup once the ranking has been read.
+ * them; which snapshots are the newest is known in memory ({@link NewestSnapshots}), so a query for the current
+ * ranking costs no database round trip once the ranking has been read, and its JSON is kept too.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -41,18 +49,29 @@ public class ScoreService {
 
     @Inject
     ZoneDirectory directory;
+    @Inject
+    NewestSnapshots newest;
+    @Inject
+    ObjectMapper json;
 
     private final Map<List<Long>, Ranking> cache = new ConcurrentHashMap<>();
+    /** Pages of rankings as JSON, by the ranking's snapshot ids and the query; each valid for one zone directory. */
+    private final Map<List<Object>, RankingJson> pages = new ConcurrentHashMap<>();
 
-    /** A period's ranking with its flags, read from one snapshot. */
-    private record Ranking(SnapshotInfo snapshot, List<ScoreRow> rows, Map<String, Set<Flag>> flags) {
+    /**
+     * A page of a ranking as the API sends it, with an entity tag of its content.
+     *
+     * @param zones the zone directory the names came from; the page is stale once the directory is reloaded
+     */
+    public record RankingJson(byte[] body, String etag, Map<String, ZoneInfo> zones) {
     }
 
-    public RankingView ranking(String period, String zoneType, String region, String province, OffsetDateTime asOf,
-                               int page, int size) {
-        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(
-                "No " + zoneType + " scores for " + period + (asOf == null ? "" : " as of " + asOf) + "."));
-        Map<String, ZoneInfo> zones = zones();
+    /** A period's ranking with its flags, read from one snapshot. */
+    private record Ranking(List<Long> key, SnapshotInfo snapshot, List<ScoreRow> rows, Map<String, Set<Flag>> flags) {
+    }
+
+    private RankingView view(Ranking ranking, String region, String province, int page, int size,
+                             Map<String, ZoneInfo> zones) {
         List<ScoreView> matching = ranking.rows().stream()
                 .filter(row -> region == null || region.equals(row.region()))
                 .filter(row -> province == null || province.equals(row.province()))
@@ -61,6 +80,42 @@ public class ScoreService {
         int from = (int) Math.min((long) page * size, matching.size());
         return new RankingView(ranking.snapshot(), matching.subList(from, Math.min(from + size, matching.size())),
                 page, size, matching.size());
+    }
+
+    /**
+     * One page of a peer group's ranking table as JSON. A ranking is a pure function of its snapshots (never updated) and the zone names, so
+     * each page is serialised once and then sent as it is: 250 rows of JSON were most of a ranking query's cost.
+     */
+    public RankingJson rankingJson(String period, String zoneType, String region, String province, OffsetDateTime asOf,
+                                   int page, int size) {
+        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(
+                "No " + zoneType + " scores for " + period + (asOf == null ? "" : " as of " + asOf) + "."));
+        Map<String, ZoneInfo> zones = zones();
+        List<Object> key = Arrays.asList(ranking.key(), region, province, page, size);
+        RankingJson cached = pages.get(key);
+        if (cached != null && cached.zones() == zones) {
+            return cached;
+        }
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(view(ranking, region, province, page, size, zones));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Ranking cannot be serialised", e);
+        }
+        RankingJson fresh = new RankingJson(body, etag(body), zones);
+        if (pages.size() >= CACHED_RANKINGS) {
+            pages.clear();
+        }
+        pages.put(key, fresh);
+        return fresh;
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The zone's scores in every period that has any, oldest first. */
@@ -115,7 +170,9 @@ public class ScoreService {
         int year = Integer.parseInt(period);
         String previous = Integer.toString(year - 1);
         String beforePrevious = Integer.toString(year - 2);
-        Map<String, SnapshotInfo> snapshots = this.snapshots.atEach(zoneType, List.of(period, previous, beforePrevious), asOf);
+        List<String> periods = List.of(period, previous, beforePrevious);
+        Map<String, SnapshotInfo> snapshots = asOf == null ? newest.newest(zoneType, periods)
+                : this.snapshots.atEach(zoneType, periods, asOf);
         SnapshotInfo snapshot = snapshots.get(period);
         if (snapshot == null) {
             return Optional.empty();
@@ -127,7 +184,7 @@ public class ScoreService {
         }
         List<ScoreRow> rows = this.snapshots.rows(snapshot.id());
         FlagRules rules = new FlagRules(config.flags().bottomOfRegionGroup(), config.flags().topShareOfType());
-        Ranking ranking = new Ranking(snapshot, rows, rules.flags(rows, rows(snapshots.get(previous)),
+        Ranking ranking = new Ranking(key, snapshot, rows, rules.flags(rows, rows(snapshots.get(previous)),
                 rows(snapshots.get(beforePrevious))));
         if (cache.size() >= CACHED_RANKINGS) {
             cache.clear();

@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debounced recomputation of peer groups. Normalisation is relative to the peer group, so any change to one zone's
  * inputs rescales the whole group (zone type × period). Changes only mark the group dirty, after their transaction
- * commits; one worker thread waits a short quiet time, drains the dirty set and computes each group once. A batch of
+ * commits; one worker thread waits a short quiet time (after a round, at least as long as that round took), drains the
+ * dirty set and computes each group once. A batch of
  * 250 submissions thus costs a handful of computations, not 250. At start-up every group with inputs is marked, and
  * the {@link SnapshotWriter} stores nothing when the inputs are those of the newest snapshot.
  * <p>
@@ -109,8 +110,12 @@ public class Recomputation {
 
     /** Marks a peer group for recomputation once the current transaction commits (nothing if it rolls back). */
     public void markAfterCommit(String zoneType, String period) {
+        markAfterCommit(zoneType, period, Span.current().getSpanContext());
+    }
+
+    /** As {@link #markAfterCommit(String, String)}, caused by the work of the given span. */
+    public void markAfterCommit(String zoneType, String period, SpanContext cause) {
         PeerGroupKey key = new PeerGroupKey(zoneType, period);
-        SpanContext cause = Span.current().getSpanContext();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -150,12 +155,17 @@ public class Recomputation {
     }
 
     private void run() {
+        long idleUntil = System.nanoTime();
         while (running) {
             try {
                 wakeUp.acquire();
-                // quiet time: let the rest of a batch arrive before computing
-                Thread.sleep(config.recompute().debounce().toMillis());
+                // quiet time: let the rest of a batch arrive before computing; and after a round, idle at least as
+                // long as it took, so under a steady stream of submissions recomputing takes at most half the
+                // worker's time instead of rescoring whole peer groups back to back and starving everything else
+                long quiet = config.recompute().debounce().toNanos();
+                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(Math.max(quiet, idleUntil - System.nanoTime())));
                 wakeUp.drainPermits();
+                long begin = System.nanoTime();
                 List<PeerGroupKey> keys = new ArrayList<>(dirty);
                 dirty.removeAll(keys);
                 for (PeerGroupKey key : keys) {
@@ -164,6 +174,8 @@ public class Recomputation {
                     }
                     computeOrRemark(key);
                 }
+                long end = System.nanoTime();
+                idleUntil = end + (end - begin);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

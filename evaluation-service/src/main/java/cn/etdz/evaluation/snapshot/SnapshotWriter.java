@@ -107,6 +107,9 @@ public class SnapshotWriter {
         ScoringResult result = ScoringEngine.score(methodology.methodology(),
                 new PeerGroupData(zones, values, previousValues));
         long id = store(zoneType, period, methodology, fingerprint, members, result);
+        // delivered when this transaction commits: every replica's NewestSnapshots forgets what it knew
+        em().createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, NewestSnapshots.CHANNEL)
+                .setParameter(2, zoneType + "/" + period).getSingleResult();
         LOG.debugf("Scored %s %s with %s: snapshot %d, %d zones", zoneType, period, methodology.key(), id, members.size());
         return Optional.of(id);
     }

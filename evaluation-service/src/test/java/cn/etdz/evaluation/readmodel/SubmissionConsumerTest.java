@@ -155,6 +155,52 @@ class SubmissionConsumerTest {
     }
 
     @Test
+    void aPollWithAPoisonRecordInTheMiddleAppliesTheOthersAndDeadLettersIt() throws Exception {
+        String zone = zone();
+        String other = zone();
+        String newest = UUID.randomUUID().toString();
+        String duplicate = UUID.randomUUID().toString();
+        // sent together and keyed by one zone, so they arrive in one partition and (usually) one poll
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        sent.add(producer.send(new ProducerRecord<>(TOPIC, null, zone, payload(zone, 1, 100),
+                headers(UUID.randomUUID().toString(), zone))));
+        sent.add(producer.send(new ProducerRecord<>(TOPIC, null, zone, payload(zone, 3, 300), headers(newest, zone))));
+        sent.add(producer.send(new ProducerRecord<>(TOPIC, null, zone, "{\"zone\": 42", headers(UUID.randomUUID().toString(), zone))));
+        sent.add(producer.send(new ProducerRecord<>(TOPIC, null, zone, payload(zone, 2, 200),
+                headers(UUID.randomUUID().toString(), zone))));   // older than revision 3: changes nothing
+        sent.add(producer.send(new ProducerRecord<>(TOPIC, null, zone, payload(zone, 3, 999), headers(newest, zone))));
+        sent.add(producer.send(new ProducerRecord<>(TOPIC, null, other, payload(other, 1, 10), headers(duplicate, other))));
+        sent.add(producer.send(new ProducerRecord<>(TOPIC, null, other, payload(other, 1, 10), headers(duplicate, other))));
+        for (var future : sent) {
+            future.get();
+        }
+
+        awaitInput(other, 1);
+        awaitCommittedToEnd();
+        JsonPath input = awaitInput(zone, 3);
+        assertThat(input.getString("eventId")).isEqualTo(newest);
+        assertThat(input.getDouble("values[0].value")).isEqualTo(300.0);
+
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> reasons = new ArrayList<>();
+        try (var reader = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            reader.subscribe(List.of("submissions.v1.dlq"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                reader.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (zone.equals(record.key())) {
+                        reasons.add(new String(record.headers().lastHeader("dlq_reason").value(), StandardCharsets.UTF_8));
+                    }
+                });
+                return !reasons.isEmpty();
+            });
+        }
+        assertThat(reasons).singleElement().asString().contains("not a SubmissionAccepted document");
+    }
+
+    @Test
     void inputsNeedAMinistryRole() {
         given().get("/api/v1/inputs/ANY/2015").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer " + PlatformTestResource.tokens().submitter("320000"))

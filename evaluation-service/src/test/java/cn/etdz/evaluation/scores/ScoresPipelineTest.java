@@ -23,6 +23,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 /**
  * The whole path on the real broker and database: zone and submission events in, snapshots, rankings, explanations,
@@ -168,12 +170,22 @@ class ScoresPipelineTest {
         assertThat(before.getList("items.zone", String.class)).containsExactly(c, b, a);
         String publishedAt = before.getString("snapshot.computedAt");
         long firstSnapshot = before.getLong("snapshot.id");
+        // the ranking carries an entity tag: asking again with it is 304 while no new snapshot exists
+        String etag = given().header("Authorization", analyst()).get("/api/v1/scores?period=2032&zoneType=ETDZ")
+                .then().statusCode(200).extract().header("ETag");
+        assertThat(etag).isNotBlank();
+        given().header("Authorization", analyst()).header("If-None-Match", etag)
+                .get("/api/v1/scores?period=2032&zoneType=ETDZ").then().statusCode(304).header("ETag", etag);
 
         events.submission(a, "2032", 2, EventFixtures.fullValues(5));   // the province corrects zone a
         JsonPath after = awaitRanking("2032", "ETDZ", 3, json -> json.getString("items[0].zone").equals(a));
         assertThat(after.getList("items.zone", String.class)).containsExactly(a, c, b);
         assertThat(after.getInt("items[0].revision")).isEqualTo(2);
         assertThat(after.getLong("snapshot.id")).isGreaterThan(firstSnapshot);
+        // the remembered ranking was replaced by the new snapshot's, and the old tag no longer matches
+        given().header("Authorization", analyst()).header("If-None-Match", etag)
+                .get("/api/v1/scores?period=2032&zoneType=ETDZ").then().statusCode(200)
+                .header("ETag", not(etag)).body("snapshot.id", equalTo((int) after.getLong("snapshot.id")));
 
         JsonPath asPublished = ranking("2032", "ETDZ", "&asOf=" + publishedAt);
         assertThat(asPublished.getLong("snapshot.id")).isEqualTo(firstSnapshot);

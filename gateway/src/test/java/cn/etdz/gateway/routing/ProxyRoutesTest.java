@@ -61,11 +61,13 @@ class ProxyRoutesTest {
         assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-01")
                 .doesNotContain(callerSpan);
         // the span the service sees is the gateway's client span, a child of its server span under the caller's
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var trace = TraceCollector.trace(ConfigProvider.getConfig()
                     .getValue("quarkus.otel.exporter.otlp.endpoint", String.class), traceId);
-            var client = trace.stream().filter(span -> forwarded.contains(span.spanId())).findFirst().orElseThrow();
-            var server = trace.stream().filter(span -> span.spanId().equals(client.parentSpanId())).findFirst().orElseThrow();
+            var client = trace.stream().filter(span -> forwarded.contains(span.spanId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no client span in " + trace));
+            var server = trace.stream().filter(span -> span.spanId().equals(client.parentSpanId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no server span in " + trace));
             assertThat(client.kind()).isEqualTo("CLIENT");
             assertThat(server.kind()).isEqualTo("SERVER");
             assertThat(server.parentSpanId()).isEqualTo(callerSpan);

@@ -5,6 +5,7 @@ import cn.etdz.indicator.catalogue.ValueType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,17 +40,113 @@ final class Plausibility {
 
         /** Stats of a sample, or null when it has fewer than {@value #MIN_PEERS} usable values or no spread. */
         static PeerStats of(double[] sample, boolean logScale) {
-            double[] scaled = Arrays.stream(sample).map(v -> scale(v, logScale)).filter(Double::isFinite).toArray();
-            if (scaled.length < MIN_PEERS) {
+            double[] scaled = Arrays.stream(sample).map(v -> scale(v, logScale)).filter(Double::isFinite).sorted().toArray();
+            return ofSorted(scaled, scaled.length);
+        }
+
+        /** Stats of the first {@code n} values of an ascending array of finite values. */
+        static PeerStats ofSorted(double[] sorted, int n) {
+            if (n < MIN_PEERS) {
                 return null;
             }
-            double median = Plausibility.median(scaled);
-            double mad = Plausibility.median(Arrays.stream(scaled).map(v -> Math.abs(v - median)).toArray());
-            return mad == 0 ? null : new PeerStats(median, mad, scaled.length);
+            double median = middle(sorted, n);
+            // the absolute deviations, ascending, are two ascending runs: left of the median read backwards, and the
+            // rest; merging them up to the middle gives their median without sorting them
+            int right = 0;
+            while (right < n && sorted[right] < median) {
+                right++;
+            }
+            int left = right - 1;
+            double below = 0;
+            double at = 0;
+            for (int rank = 0; rank <= n / 2; rank++) {
+                below = at;
+                if (right >= n || (left >= 0 && Math.abs(sorted[left] - median) <= Math.abs(sorted[right] - median))) {
+                    at = Math.abs(sorted[left--] - median);
+                } else {
+                    at = Math.abs(sorted[right++] - median);
+                }
+            }
+            double mad = n % 2 == 1 ? at : (below + at) / 2;
+            return mad == 0 ? null : new PeerStats(median, mad, n);
         }
 
         double z(double scaledValue) {
             return 0.6745 * (scaledValue - median) / mad;
+        }
+    }
+
+    /**
+     * One indicator's peer values on the outlier check's scale, sorted once per cached peer group, so the stats of the
+     * group with a submission's own values in it cost a copy and a merge instead of two sorts per indicator.
+     */
+    static final class PeerSample {
+
+        private final Map<String, Double> scaledByZone;
+        private final double[] sorted;
+        private final boolean logScale;
+
+        private PeerSample(Map<String, Double> scaledByZone, double[] sorted, boolean logScale) {
+            this.scaledByZone = scaledByZone;
+            this.sorted = sorted;
+            this.logScale = logScale;
+        }
+
+        /** @param byZone zone → value as submitted */
+        static PeerSample of(Map<String, Double> byZone, boolean logScale) {
+            Map<String, Double> scaled = new HashMap<>();
+            byZone.forEach((zone, value) -> {
+                double v = scale(value, logScale);
+                if (Double.isFinite(v)) {
+                    scaled.put(zone, v);
+                }
+            });
+            double[] sorted = scaled.values().stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(sorted);
+            return new PeerSample(scaled, sorted, logScale);
+        }
+
+        /**
+         * Stats of the sample with these zones' values in place of theirs (or added): exactly {@link PeerStats#of} of
+         * that sample.
+         */
+        PeerStats with(Map<String, Double> overlay) {
+            if (overlay.size() > 32) { // a batch: sorting afresh beats shifting the array once per zone
+                double[] values = new double[sorted.length + overlay.size()];
+                int size = 0;
+                for (Map.Entry<String, Double> entry : scaledByZone.entrySet()) {
+                    if (!overlay.containsKey(entry.getKey())) {
+                        values[size++] = entry.getValue();
+                    }
+                }
+                for (double value : overlay.values()) {
+                    double v = scale(value, logScale);
+                    if (Double.isFinite(v)) {
+                        values[size++] = v;
+                    }
+                }
+                Arrays.sort(values, 0, size);
+                return PeerStats.ofSorted(values, size);
+            }
+            double[] values = Arrays.copyOf(sorted, sorted.length + overlay.size());
+            int size = sorted.length;
+            for (Map.Entry<String, Double> entry : overlay.entrySet()) {
+                Double old = scaledByZone.get(entry.getKey());
+                if (old != null) {
+                    int at = Arrays.binarySearch(values, 0, size, old);
+                    System.arraycopy(values, at + 1, values, at, size - at - 1);
+                    size--;
+                }
+                double v = scale(entry.getValue(), logScale);
+                if (Double.isFinite(v)) {
+                    int at = Arrays.binarySearch(values, 0, size, v);
+                    at = at < 0 ? -at - 1 : at;
+                    System.arraycopy(values, at, values, at + 1, size - at);
+                    values[at] = v;
+                    size++;
+                }
+            }
+            return PeerStats.ofSorted(values, size);
         }
     }
 
@@ -101,10 +198,7 @@ final class Plausibility {
         return stats == null || !Double.isFinite(x) ? null : stats.z(x);
     }
 
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
+    private static double middle(double[] sorted, int n) {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 

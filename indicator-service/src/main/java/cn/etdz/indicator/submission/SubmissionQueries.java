@@ -2,7 +2,10 @@ package cn.etdz.indicator.submission;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,46 +22,65 @@ public class SubmissionQueries {
             join submission_value v on v.submission_id = s.id
             """;
 
-    /** The newest values of these zones for one period: zone → indicator → value. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The newest values of these zones for one period: zone → indicator → value. Plain JDBC with an array parameter:
+     * Hibernate rewrote the in-list query for every call.
+     */
     public Map<String, Map<String, Double>> newestValues(Collection<String> zones, String period) {
         Map<String, Map<String, Double>> values = new HashMap<>();
         if (zones.isEmpty()) {
             return values;
         }
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery(NEWEST_VALUES + " where zp.period = :period and zp.zone_code in (:zones)")
-                .setParameter("period", period)
-                .setParameter("zones", zones)
-                .getResultList();
-        for (Object[] row : rows) {
-            values.computeIfAbsent((String) row[0], zone -> new HashMap<>())
-                    .put((String) row[1], ((Number) row[2]).doubleValue());
-        }
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    NEWEST_VALUES + " where zp.period = ? and zp.zone_code = any(?)")) {
+                select.setString(1, period);
+                select.setArray(2, connection.createArrayOf("varchar", zones.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        values.computeIfAbsent(rows.getString(1), zone -> new HashMap<>())
+                                .put(rows.getString(2), rows.getDouble(3));
+                    }
+                }
+            }
+        });
         return values;
     }
 
     private record PeerKey(String period, String zoneType) {
     }
 
-    private record Cached(Map<String, Map<String, Double>> values, long loadedAt) {
+    /**
+     * The newest values of a peer group, indicator → zone → value, with each indicator's sorted sample for the outlier
+     * check built once (on first use) rather than for every submission.
+     */
+    static final class PeerGroup {
+        private final Map<String, Map<String, Double>> values;
+        private final Map<String, Plausibility.PeerSample> samples = new java.util.concurrent.ConcurrentHashMap<>();
+
+        PeerGroup(Map<String, Map<String, Double>> values) {
+            this.values = values;
+        }
+
+        Plausibility.PeerSample sample(String indicator, boolean logScale) {
+            return samples.computeIfAbsent(indicator,
+                    code -> Plausibility.PeerSample.of(values.getOrDefault(code, Map.of()), logScale));
+        }
+    }
+
+    private record Cached(PeerGroup group, long loadedAt) {
     }
 
     /** Peer values are read for every submission but only feed soft checks, so a few seconds' staleness is fine. */
     static final long PEER_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     private final Map<PeerKey, Cached> peerCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /**
-     * The newest values of every zone of a type for one period, indicator → zone → value, at most
-     * {@link #PEER_CACHE_NANOS} old. The caller gets its own copy to overlay values of the request with.
-     */
-    public Map<String, Map<String, Double>> peerValues(String period, String zoneType) {
+    /** The newest values of every zone of a type for one period, at most {@link #PEER_CACHE_NANOS} old. */
+    PeerGroup peerGroup(String period, String zoneType) {
         long now = System.nanoTime();
-        Cached cached = peerCache.compute(new PeerKey(period, zoneType), (key, old) ->
-                old != null && now - old.loadedAt() < PEER_CACHE_NANOS ? old : new Cached(loadPeerValues(period, zoneType), now));
-        Map<String, Map<String, Double>> copy = new HashMap<>();
-        cached.values().forEach((indicator, byZone) -> copy.put(indicator, new HashMap<>(byZone)));
-        return copy;
+        return peerCache.compute(new PeerKey(period, zoneType), (key, old) -> old != null
+                && now - old.loadedAt() < PEER_CACHE_NANOS ? old : new Cached(new PeerGroup(loadPeerValues(period, zoneType)), now))
+                .group();
     }
 
     @SuppressWarnings("unchecked")

@@ -2,8 +2,10 @@ package cn.etdz.indicator.submission;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -57,5 +59,36 @@ class PlausibilityTest {
         assertThat(warnings.get(0).message()).contains("median 173.21");
         assertThat(Plausibility.check(request(1000, 90), SubmissionRulesTest.CATALOGUE, Map.of(),
                 Map.of("GDP", Plausibility.PeerStats.of(widePeers, true)))).isEmpty();
+    }
+
+    @Test
+    void aCachedSampleWithASubmissionsValuesGivesExactlyTheStatsOfTheWholeSample() {
+        Random random = new Random(2012);
+        for (int round = 0; round < 500; round++) {
+            boolean log = random.nextBoolean();
+            Map<String, Double> stored = new HashMap<>();
+            int zones = random.nextInt(12);
+            for (int z = 0; z < zones; z++) {
+                // ties, zeros (left out on the log scale) and negatives included
+                stored.put("Z" + z, random.nextInt(4) == 0 ? random.nextInt(3) - 1.0 : Math.exp(random.nextGaussian() * 3));
+            }
+            Map<String, Double> overlay = new HashMap<>();
+            int replaced = random.nextInt(random.nextBoolean() ? 3 : 40);
+            for (int i = 0; i < replaced; i++) {
+                overlay.put("Z" + random.nextInt(zones + 30), random.nextInt(5) == 0 ? 0.0 : Math.exp(random.nextGaussian() * 3));
+            }
+            Map<String, Double> whole = new HashMap<>(stored);
+            whole.putAll(overlay);
+            var expected = Plausibility.PeerStats.of(whole.values().stream().mapToDouble(Double::doubleValue).toArray(), log);
+            assertThat(Plausibility.PeerSample.of(stored, log).with(overlay)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theMedianAbsoluteDeviationOfAnEvenSampleAveragesItsTwoMiddleDeviations() {
+        // 1, 2, 4, 8, 16, 32: median 6; deviations 5, 4, 2, 2, 10, 26 → sorted 2, 2, 4, 5, 10, 26 → MAD 4.5
+        var stats = Plausibility.PeerStats.of(new double[]{32, 1, 16, 2, 8, 4}, false);
+        assertThat(stats.median()).isEqualTo(6.0);
+        assertThat(stats.mad()).isEqualTo(4.5);
     }
 }

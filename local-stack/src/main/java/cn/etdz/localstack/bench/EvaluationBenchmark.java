@@ -54,6 +54,13 @@ public final class EvaluationBenchmark {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int rounds = Integer.parseInt(System.getenv().getOrDefault("ROUNDS", "3"));
         Path state = Files.createTempDirectory("bench-stack-");
+        // One analyst token sends thousands of ranking queries a second here: the benchmark measures the pipeline, not
+        // the gateway's per-subject rate limiter (which answers 429 and aborts the run), so both routes' buckets are
+        // made large, as in IndicatorBenchmark (LocalStack passes gateway.*).
+        for (String route : new String[] {"indicator", "evaluation"}) {
+            System.setProperty("gateway.routes." + route + ".rate-limit.capacity", "1000000");
+            System.setProperty("gateway.routes." + route + ".rate-limit.refill-per-second", "1000000");
+        }
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
                 message -> System.out.println("[bench] " + message))) {
             EvaluationBenchmark bench = new EvaluationBenchmark(stack);

@@ -61,6 +61,8 @@ public final class OutboxPublisher {
     }
 
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+    /** Wait after a wake-up before looking at the outbox. */
+    static final long LINGER_MILLIS = 5;
 
     /** The backlog as last read, and when ({@link System#nanoTime()}; 0 for never). */
     private record Backlog(double events, double oldestSeconds, long readAt) {
@@ -173,7 +175,11 @@ public final class OutboxPublisher {
                     prepared = true;
                 }
                 if (publishBatch() == 0) {
-                    wakeUp.tryAcquire(settings.idleWait().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUp.tryAcquire(settings.idleWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                        // woken by a commit: let the commits of concurrent requests land in the same round, rather
+                        // than a round (and a consumer transaction downstream) per submission
+                        Thread.sleep(LINGER_MILLIS);
+                    }
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
