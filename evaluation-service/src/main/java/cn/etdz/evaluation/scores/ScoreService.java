@@ -20,7 +20,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +63,22 @@ public class ScoreService {
     private final Map<List<Object>, RankingJson> pages = new ConcurrentHashMap<>();
 
     /**
-     * A page of a ranking as the API sends it, with an entity tag of its content.
+     * A page of a ranking as the API sends it, with an entity tag of its content, and the same bytes gzip-compressed
+     * for clients that accept it (a 250-zone page is about 135 KB, about 10 % of that compressed).
      *
      * @param zones the zone directory the names came from; the page is stale once the directory is reloaded
      */
-    public record RankingJson(byte[] body, String etag, Map<String, ZoneInfo> zones) {
+    public record RankingJson(byte[] body, byte[] gzipped, String etag, Map<String, ZoneInfo> zones) {
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 8);
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return compressed.toByteArray();
     }
 
     /** A period's ranking with its flags, read from one snapshot. */
@@ -102,7 +117,7 @@ public class ScoreService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Ranking cannot be serialised", e);
         }
-        RankingJson fresh = new RankingJson(body, etag(body), zones);
+        RankingJson fresh = new RankingJson(body, gzip(body), etag(body), zones);
         if (pages.size() >= CACHED_RANKINGS) {
             pages.clear();
         }

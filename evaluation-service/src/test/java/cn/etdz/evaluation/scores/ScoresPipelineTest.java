@@ -177,6 +177,23 @@ class ScoresPipelineTest {
         given().header("Authorization", analyst()).header("If-None-Match", etag)
                 .get("/api/v1/scores?period=2032&zoneType=ETDZ").then().statusCode(304).header("ETag", etag);
 
+        // gzip for clients that accept it: the same JSON, compressed, under its own entity tag
+        var http = java.net.http.HttpClient.newHttpClient();
+        var url = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                + "/api/v1/scores?period=2032&zoneType=ETDZ");
+        var plain = http.send(java.net.http.HttpRequest.newBuilder(url).header("Authorization", analyst()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var compressed = http.send(java.net.http.HttpRequest.newBuilder(url).header("Authorization", analyst())
+                .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(compressed.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(compressed.body().length).isLessThan(plain.body().length);
+        try (var gunzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body()))) {
+            assertThat(gunzip.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(compressed.headers().firstValue("ETag")).isNotEqualTo(plain.headers().firstValue("ETag"));
+
         events.submission(a, "2032", 2, EventFixtures.fullValues(5));   // the province corrects zone a
         JsonPath after = awaitRanking("2032", "ETDZ", 3, json -> json.getString("items[0].zone").equals(a));
         assertThat(after.getList("items.zone", String.class)).containsExactly(a, c, b);
