@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.snapshot;
 
+import cn.etdz.evaluation.config.EvaluationConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,6 +36,8 @@ public class NewestSnapshots {
     AgroalDataSource dataSource;
     @Inject
     SnapshotRepository snapshots;
+    @Inject
+    EvaluationConfig config;
 
     /** One generation of knowledge; replaced, never cleared, so a read racing a notification cannot keep stale data. */
     private volatile Map<String, Optional<SnapshotInfo>> known = new ConcurrentHashMap<>();
@@ -114,7 +117,7 @@ public class NewestSnapshots {
             }
             if (running) {
                 try {
-                    Thread.sleep(2000);
+                    Thread.sleep(config.consumer().retryBackoff().toMillis());
                 } catch (InterruptedException e) {
                     return;
                 }

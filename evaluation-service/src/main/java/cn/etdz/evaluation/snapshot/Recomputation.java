@@ -210,6 +210,13 @@ public class Recomputation {
             span.end();
         }
         if (failed) {
+            if (because != null) {
+                // the retry still answers for the changes that caused this round
+                causes.merge(key, because, (later, earlier) -> {
+                    later.forEach(earlier::putIfAbsent);
+                    return earlier;
+                });
+            }
             dirty.add(key);
             Thread.sleep(config.consumer().retryBackoff().toMillis());
             wakeUp.release();
