@@ -32,15 +32,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Publishes a service's {@code outbox} table to Kafka, oldest first, on a thread of its own, and marks each row
- * published once Kafka has acknowledged it. When Kafka is unreachable the rows stay and are retried after a pause, so
+ * Publishes a service's {@code outbox} table to Kafka, oldest first, on a thread of its own, and deletes each row
+ * once Kafka has acknowledged it. When Kafka is unreachable the rows stay and are retried after a pause, so
  * the facts keep being stored and the backlog drains when Kafka is back. A round stops at its first failed send and
  * discards its producer with everything still in flight, so a late delivery cannot overtake what the retry sends. A
- * row may still be published twice (acknowledged, then the marking transaction fails); consumers skip event ids they
+ * row may still be published twice (acknowledged, then the deleting transaction fails); consumers skip event ids they
  * have applied. {@code FOR UPDATE SKIP LOCKED} lets several replicas share one backlog.
  * <p>
  * The table is the one both services create: {@code id, event_id, topic, message_key, event_type, subject,
- * schema_version, occurred_at, payload, trace_parent, published_at}; {@code trace_parent} is the W3C
+ * schema_version, occurred_at, payload, trace_parent}; {@code trace_parent} is the W3C
  * {@code traceparent} of the request that stored the event (null outside a trace), sent as the record's header.
  */
 public final class OutboxPublisher {
@@ -148,7 +148,7 @@ public final class OutboxPublisher {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement(
-                     "select count(*), min(occurred_at) from outbox where published_at is null");
+                     "select count(*), min(occurred_at) from outbox");
              ResultSet row = count.executeQuery()) {
             row.next();
             Timestamp oldest = row.getTimestamp(2);
@@ -220,7 +220,7 @@ public final class OutboxPublisher {
         try (PreparedStatement select = connection.prepareStatement("""
                 select id, event_id, topic, message_key, event_type, subject, schema_version, occurred_at, payload,
                        trace_parent
-                from outbox where published_at is null order by id limit ? for update skip locked""")) {
+                from outbox order by id limit ? for update skip locked""")) {
             select.setInt(1, settings.batchSize());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -259,16 +259,15 @@ public final class OutboxPublisher {
         for (Future<RecordMetadata> acknowledgement : acknowledgements) {
             acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
-        markPublished(connection, ids);
+        deletePublished(connection, ids);
         return ids.size();
     }
 
-    private static void markPublished(Connection connection, List<Long> ids) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update outbox set published_at = ? where id = any(?)")) {
-            update.setTimestamp(1, Timestamp.from(Instant.now()));
-            update.setArray(2, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
-            update.executeUpdate();
+    /** Kafka has the events now; a row kept as "published" would only be rewritten and scanned past. */
+    private static void deletePublished(Connection connection, List<Long> ids) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
+            delete.executeUpdate();
         }
     }
 
