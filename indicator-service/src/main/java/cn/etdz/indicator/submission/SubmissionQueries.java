@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.indicator.zone.ZoneType;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
@@ -45,6 +46,30 @@ public class SubmissionQueries {
             }
         });
         return values;
+    }
+
+    /**
+     * Code, type and province of these zones, by code; unknown codes are absent. Plain JDBC with an array parameter:
+     * Hibernate translated an in-list query afresh for every call and loaded whole entities into the session.
+     */
+    public Map<String, SubmissionRules.ZoneFacts> zoneFacts(Collection<String> codes) {
+        Map<String, SubmissionRules.ZoneFacts> facts = new HashMap<>();
+        if (codes.isEmpty()) {
+            return facts;
+        }
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select code, type, province from zone where code = any(?)")) {
+                select.setArray(1, connection.createArrayOf("varchar", codes.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        facts.put(rows.getString(1), new SubmissionRules.ZoneFacts(rows.getString(1),
+                                ZoneType.valueOf(rows.getString(2)), rows.getString(3)));
+                    }
+                }
+            }
+        });
+        return facts;
     }
 
     private record PeerKey(String period, String zoneType) {

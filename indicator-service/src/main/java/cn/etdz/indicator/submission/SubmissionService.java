@@ -160,22 +160,19 @@ public class SubmissionService {
     List<Evaluated> evaluate(List<SubmissionRequest> requests, Map<Integer, List<Violation>> readProblems) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Map<String, IndicatorRule> rules = catalogue.rules();
+        Year currentYear = Year.now(clock);
         Set<String> codes = requests.stream().map(SubmissionRequest::zone).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        // one zone by id: Hibernate re-translates an in-list query on every call, a third of a single POST's CPU (JFR)
-        Map<String, ZoneEntity> known = codes.isEmpty() ? Map.of() : codes.size() == 1
-                ? zones.findByIdOptional(codes.iterator().next()).map(z -> Map.of(z.code, z)).orElse(Map.of())
-                : zones.list("code in ?1", codes).stream().collect(Collectors.toMap(z -> z.code, z -> z));
+        Map<String, SubmissionRules.ZoneFacts> known = queries.zoneFacts(codes);
         Deadlines deadlines = new Deadlines(config.submissions().deadline(), ZoneId.of(config.submissions().deadlineZone()));
 
         List<Evaluated> firstPass = new ArrayList<>(requests.size());
         for (int index = 0; index < requests.size(); index++) {
             SubmissionRequest request = requests.get(index);
-            Optional<ZoneEntity> zone = Optional.ofNullable(request.zone()).map(known::get);
-            List<Violation> violations = new ArrayList<>(SubmissionRules.check(request,
-                    zone.map(z -> new SubmissionRules.ZoneFacts(z.code, z.type, z.province)), rules, Year.now(clock)));
+            Optional<SubmissionRules.ZoneFacts> zone = Optional.ofNullable(request.zone()).map(known::get);
+            List<Violation> violations = new ArrayList<>(SubmissionRules.check(request, zone, rules, currentYear));
             violations.addAll(0, readProblems.getOrDefault(index, List.of()));
-            boolean forbidden = zone.isPresent() && !caller.mayActFor(zone.get().province);
+            boolean forbidden = zone.isPresent() && !caller.mayActFor(zone.get().province());
             if (forbidden) {
                 violations.add(0, new Violation("zone", "forbidden",
                         "Submitters may act only for zones of their own province."));
@@ -198,7 +195,7 @@ public class SubmissionService {
         return withWarnings(firstPass, known, rules);
     }
 
-    private List<Evaluated> withWarnings(List<Evaluated> items, Map<String, ZoneEntity> known,
+    private List<Evaluated> withWarnings(List<Evaluated> items, Map<String, SubmissionRules.ZoneFacts> known,
                                          Map<String, IndicatorRule> rules) {
         Map<String, List<Evaluated>> byPeriod = items.stream().filter(Evaluated::accepted)
                 .collect(Collectors.groupingBy(item -> item.request().period(), LinkedHashMap::new, Collectors.toList()));
@@ -207,7 +204,7 @@ public class SubmissionService {
             Map<String, Map<String, Double>> previous = queries.newestValues(
                     group.stream().map(item -> item.request().zone()).collect(Collectors.toSet()),
                     String.valueOf(Integer.parseInt(period) - 1));
-            group.stream().collect(Collectors.groupingBy(item -> known.get(item.request().zone()).type))
+            group.stream().collect(Collectors.groupingBy(item -> known.get(item.request().zone()).type()))
                     .forEach((type, peers) -> {
                         // the group's stored values with this request's in place of (or besides) its zones' own
                         SubmissionQueries.PeerGroup stored = queries.peerGroup(period, type.name());

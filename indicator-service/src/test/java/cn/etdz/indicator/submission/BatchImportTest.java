@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -13,6 +14,7 @@ import static cn.etdz.indicator.IndicatorTestSupport.as;
 import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
 import static cn.etdz.indicator.IndicatorTestSupport.submission;
 import static cn.etdz.indicator.IndicatorTestSupport.tokens;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -88,6 +90,33 @@ class BatchImportTest {
         as(tokens().analyst()).queryParam("zone", zone).get("/api/v1/submissions")
                 .then().body("items[0].values[0].note", equalTo("a\tb\\c\nd \\N"))
                 .body("items[0].values[1].note", nullValue());
+    }
+
+    @Test
+    void aBatchLargeEnoughForCopyKeepsEveryValueAndNote() {
+        String zone = registerZone("NOTECOPY", "ETDZ", "320000");
+        List<String> codes = as(tokens().analyst()).queryParam("zoneType", "ETDZ").get("/api/v1/indicators")
+                .then().statusCode(200).extract().jsonPath().getList("code");
+        int submissions = 20;
+        assertThat(codes.size() * submissions).as("the batch takes the COPY path")
+                .isGreaterThanOrEqualTo(SubmissionWriter.COPY_FROM_VALUES);
+        String values = codes.stream().map(code -> "{\"indicator\": \"" + code + "\", \"value\": 1"
+                        + (code.equals("GDP") ? ", \"provisional\": true, \"note\": \"a\\tb\\\\c\\nd \\\\N\"" : "") + "}")
+                .collect(Collectors.joining(","));
+        String items = IntStream.range(0, submissions)
+                .mapToObj(i -> "{\"zone\": \"" + zone + "\", \"period\": \"2014\", \"values\": [" + values + "]}")
+                .collect(Collectors.joining(","));
+        as(tokens().admin()).body("{\"submissions\": [" + items + "]}").post("/api/v1/submissions/batch")
+                .then().statusCode(200).body("accepted", equalTo(submissions)).body("rejected", equalTo(0));
+
+        var newest = as(tokens().analyst()).queryParam("zone", zone).queryParam("size", 1).get("/api/v1/submissions")
+                .then().statusCode(200).body("total", equalTo(submissions)).body("items[0].revision", equalTo(submissions))
+                .extract().jsonPath();
+        assertThat(newest.getList("items[0].values.indicator")).containsExactlyElementsOf(codes);
+        int gdp = codes.indexOf("GDP");
+        assertThat(newest.getString("items[0].values[" + gdp + "].note")).isEqualTo("a\tb\\c\nd \\N");
+        assertThat(newest.getBoolean("items[0].values[" + gdp + "].provisional")).isTrue();
+        assertThat(newest.getString("items[0].values[" + (gdp == 0 ? 1 : 0) + "].note")).isNull();
     }
 
     @Test
