@@ -12,3 +12,8 @@ alter table zone_score drop constraint zone_score_snapshot_id_fkey;
 delete from outbox where published_at is not null;
 drop index outbox_unpublished_idx;
 alter table outbox drop column published_at;
+
+-- 3. Every read of the values is by period (a peer group's recomputation, target attainment): the primary key leads
+--    with the period, so a recomputation reads its period's rows instead of scanning every period's.
+alter table zone_period_input_value drop constraint zone_period_input_value_pkey;
+alter table zone_period_input_value add primary key (period, zone_code, indicator);
