@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Indicator-service benchmarks (issue 3): bulk import through the gateway vs PostgreSQL COPY, and single submissions
-# from 20 concurrent clients. Starts its own stack on free ports; ROUNDS (default 3) repetitions, medians reported.
+# from 20 concurrent clients (JVM threads, and wrk when installed). Starts its own stack on free ports; WARMUP (default 3)
+# unmeasured imports, then ROUNDS (default 3) repetitions, medians reported. STOP_EVALUATION=true measures the
+# indicator path alone (the evaluation service is stopped first, so it does not share the cores).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -28,8 +28,13 @@ import java.util.stream.Collectors;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** A service of the platform and where its packaged application lives. */
-    public record Service(String name, String module, int port) {
+    /**
+     * A service of the platform, where its packaged application lives, and its heap. The serial collector touches
+     * every page of its heap in time, so the heap cap is most of the resident size: each service gets what its live
+     * data needs with room to spare (the indicator service keeps about 30 MiB live after a national import; the
+     * evaluation service keeps peer groups and ranking pages in memory).
+     */
+    public record Service(String name, String module, int port, int heapMiB) {
         Path runner(Path root) {
             return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         }
@@ -73,9 +78,9 @@ public final class LocalStack implements AutoCloseable {
         Path state = options.state();
         mkdirs(state.resolve("logs"));
         for (Service service : List.of(
-                new Service("indicator-service", "indicator-service", freePortOr(options.indicatorPort())),
-                new Service("evaluation-service", "evaluation-service", freePortOr(options.evaluationPort())),
-                new Service("gateway", "gateway", freePortOr(options.gatewayPort())))) {
+                new Service("indicator-service", "indicator-service", freePortOr(options.indicatorPort()), 192),
+                new Service("evaluation-service", "evaluation-service", freePortOr(options.evaluationPort()), 256),
+                new Service("gateway", "gateway", freePortOr(options.gatewayPort()), 256))) {
             if (!Files.isRegularFile(service.runner(options.root()))) {
                 throw new IllegalStateException(service.runner(options.root()) + " is missing: build first (./mvnw -B package -DskipTests)");
             }
@@ -126,7 +131,7 @@ public final class LocalStack implements AutoCloseable {
     private void launch(Service service, Map<String, String> config) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+                "-Xmx" + service.heapMiB() + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         command.add("-Dquarkus.http.port=" + service.port());
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

@@ -81,38 +81,23 @@ public final class EvaluationBenchmark {
      * itself does. 10 s warm-up, then 20 s measured.
      */
     private void rankingQueriesWithWrk(int connections, String acceptEncoding) throws Exception {
-        if (new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() != 0) {
+        if (!Wrk.installed()) {
             System.out.println("[bench] wrk not installed (apt-get install wrk): skipping the wrk measurement");
             return;
         }
         String url = stack.gatewayUrl() + "/api/v1/scores?period=" + PERIOD + "&zoneType=ETDZ&size=" + ZONES;
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "--latency",
-                "-H", "Authorization: Bearer " + analyst));
+        List<String> options = new ArrayList<>(List.of("-H", "Authorization: Bearer " + analyst));
         if (acceptEncoding != null) {
-            command.addAll(List.of("-H", "Accept-Encoding: " + acceptEncoding));
+            options.addAll(List.of("-H", "Accept-Encoding: " + acceptEncoding));
         }
-        wrk(command, "10s", url);
-        String report = wrk(command, "20s", url);
-        String p50 = report.replaceAll("(?s).*\\n\\s+50%\\s+(\\S+).*", "$1");
-        String p99 = report.replaceAll("(?s).*\\n\\s+99%\\s+(\\S+).*", "$1");
-        String rate = report.replaceAll("(?s).*Requests/sec:\\s+(\\S+).*", "$1");
-        // reported, not fatal: a handful of 502s where the service closed a kept-alive connection the gateway reused
-        String failed = report.contains("Non-2xx") ? report.replaceAll("(?s).*Non-2xx or 3xx responses:\\s+(\\d+).*", "$1") : "0";
+        Wrk.run(connections, options, "10s", url);
+        // failed answers are reported, not fatal: a handful of 502s where the service closed a kept-alive connection
+        // the gateway reused
+        Wrk.Report report = Wrk.run(connections, options, "20s", url);
         System.out.printf(Locale.ROOT, "RESULT ranking query for %d zones (%s), %d wrk connections through the gateway:"
-                        + " p50 %s, p99 %s (goal p99 ≤ 50 ms), %s queries/s, %s failed answers%n", ZONES,
-                acceptEncoding == null ? "identity" : "Accept-Encoding: " + acceptEncoding, connections, p50, p99, rate,
-                failed);
-    }
-
-    private static String wrk(List<String> options, String duration, String url) throws Exception {
-        List<String> command = new ArrayList<>(options);
-        command.addAll(List.of("-d" + duration, url));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed:\n" + output);
-        }
-        return output;
+                        + " %s (goal p99 ≤ 50 ms)%n", ZONES,
+                acceptEncoding == null ? "identity" : "Accept-Encoding: " + acceptEncoding, connections,
+                Wrk.describe(report));
     }
 
     private static String code(int zone) {

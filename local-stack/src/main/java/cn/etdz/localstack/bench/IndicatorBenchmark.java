@@ -34,9 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>bulk import: 250 zones × 10 years × the 27 raw ETDZ indicators, one JSON batch per year, values per second
  * accepted end to end (stored with their outbox events when the answer arrives), side by side with a PostgreSQL
  * {@code COPY} of the same rows into a table of the same shape as {@code submission_value} on the same server;</li>
- * <li>single submissions from 20 concurrent clients: latency p50/p99 and the indicator service's peak RSS.</li>
+ * <li>single submissions from 20 concurrent clients (JVM threads, then wrk when installed): latency p50/p99 and the
+ * indicator service's peak RSS.</li>
  * </ol>
- * Each measurement is repeated ({@code ROUNDS}, default 3) and the medians are reported.
+ * Each measurement is repeated ({@code ROUNDS}, default 3) after a warm-up ({@code WARMUP} imports, default 3) and
+ * the medians are reported. {@code STOP_EVALUATION=true} stops the evaluation service first, to measure the indicator
+ * path without the evaluation pipeline sharing the machine's cores.
  * Run with {@code bench/indicator.sh}.
  */
 public final class IndicatorBenchmark {
@@ -56,10 +59,12 @@ public final class IndicatorBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalStack stack;
     private final String admin;
+    private final CpuAccount cpu;
 
     private IndicatorBenchmark(LocalStack stack) {
         this.stack = stack;
         this.admin = stack.tokens().admin();
+        this.cpu = new CpuAccount(stack.pids());
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,7 +79,12 @@ public final class IndicatorBenchmark {
                 message -> System.out.println("[bench] " + message))) {
             IndicatorBenchmark bench = new IndicatorBenchmark(stack);
             bench.registerZones();
-            bench.bulkImport(rounds);
+            if (Boolean.parseBoolean(System.getenv("STOP_EVALUATION"))) {
+                // the indicator path alone: no consumer and recomputation sharing the cores (the events stay in Kafka)
+                ProcessHandle.of(stack.pids().get("evaluation-service")).ifPresent(ProcessHandle::destroy);
+                System.out.println("[bench] evaluation service stopped (STOP_EVALUATION=true)");
+            }
+            bench.bulkImport(Integer.parseInt(System.getenv().getOrDefault("WARMUP", "3")), rounds);
             bench.concurrentSingles(rounds);
         }
     }
@@ -135,7 +145,12 @@ public final class IndicatorBenchmark {
         return Map.of("zone", code(zone), "period", String.valueOf(year), "values", values);
     }
 
-    private void bulkImport(int rounds) throws Exception {
+    /**
+     * {@code warmups} unmeasured imports first, so the services' JIT has compiled the path (in the first imports the
+     * compiler threads took most of the indicator service's CPU), then {@code rounds} measured ones. Each import and
+     * each COPY starts once the stack is quiet.
+     */
+    private void bulkImport(int warmups, int rounds) throws Exception {
         Random random = new Random(7);
         List<byte[]> batches = new ArrayList<>();
         StringBuilder copyRows = new StringBuilder();
@@ -160,15 +175,21 @@ public final class IndicatorBenchmark {
         double[] copyRates = new double[rounds];
         try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("bench"), stack.databaseUser(),
                 stack.databasePassword())) {
-            for (int r = 0; r < rounds; r++) {
+            for (int w = 0; w < warmups; w++) {
+                cpu.awaitQuiet();
                 long start = System.nanoTime();
-                for (byte[] batch : batches) {
-                    JsonNode result = sendBytes("/api/v1/submissions/batch", admin, batch, 200);
-                    if (result.path("rejected").asInt() != 0) {
-                        throw new IllegalStateException("rejected: " + result.path("results").get(0));
-                    }
-                }
+                importAll(batches);
+                System.out.printf(Locale.ROOT, "[bench] warm-up import %d: %.0f values/s%n", w + 1,
+                        values / ((System.nanoTime() - start) / 1e9));
+            }
+            for (int r = 0; r < rounds; r++) {
+                cpu.awaitQuiet();
+                Map<String, Double> cpuBefore = cpu.sample();
+                long start = System.nanoTime();
+                importAll(batches);
                 importRates[r] = values / ((System.nanoTime() - start) / 1e9);
+                String cpuUsed = CpuAccount.between(cpuBefore, cpu.sample());
+                cpu.awaitQuiet();
 
                 try (Statement ddl = connection.createStatement()) {
                     ddl.execute("drop table if exists copy_value");
@@ -181,8 +202,8 @@ public final class IndicatorBenchmark {
                 long copied = connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("copy copy_value from stdin", new StringReader(copyRows.toString()));
                 copyRates[r] = copied / ((System.nanoTime() - start) / 1e9);
-                System.out.printf(Locale.ROOT, "[bench] import round %d: %.0f values/s through the gateway; COPY %.0f values/s%n",
-                        r + 1, importRates[r], copyRates[r]);
+                System.out.printf(Locale.ROOT, "[bench] import round %d: %.0f values/s through the gateway (%s); COPY %.0f values/s%n",
+                        r + 1, importRates[r], cpuUsed, copyRates[r]);
             }
         }
         double importMedian = median(importRates);
@@ -192,13 +213,33 @@ public final class IndicatorBenchmark {
                 values, YEARS, ZONES, importMedian, copyMedian, 100 * importMedian / copyMedian);
     }
 
+    /** One measured round of single submissions: latency percentiles in ms and submissions per second. */
+    private record Latencies(double p50, double p99, double perSecond) {
+    }
+
+    @FunctionalInterface
+    private interface Load {
+        Latencies run() throws Exception;
+    }
+
+    /**
+     * Single submissions from 20 concurrent clients in a closed loop, {@code rounds} times after a warm-up: first from
+     * 20 JVM client threads (2 000 submissions a round), then, when wrk is installed, from 20 wrk connections (10 s a
+     * round). wrk leaves the stack the cores the JVM client threads take, so its figures are closer to what the stack
+     * itself does. Each round also reports the indicator service's peak RSS and the CPU each part used.
+     */
+    private void importAll(List<byte[]> batches) {
+        for (byte[] batch : batches) {
+            JsonNode result = sendBytes("/api/v1/submissions/batch", admin, batch, 200);
+            if (result.path("rejected").asInt() != 0) {
+                throw new IllegalStateException("rejected: " + result.path("results").get(0));
+            }
+        }
+    }
+
     private void concurrentSingles(int rounds) throws Exception {
         int clients = 20;
         int perClient = 100;
-        long pid = stack.pids().get("indicator-service");
-        double[] p50s = new double[rounds];
-        double[] p99s = new double[rounds];
-        double[] peaks = new double[rounds];
         Random random = new Random(11);
         List<byte[]> bodies = new ArrayList<>();
         for (int i = 0; i < clients * perClient; i++) {
@@ -207,8 +248,38 @@ public final class IndicatorBenchmark {
         for (int warm = 0; warm < 200; warm++) {
             sendBytes("/api/v1/submissions", admin, bodies.get(warm), 201);
         }
+        measureSingles("JVM client threads", clients, rounds, () -> jvmClients(bodies, clients, perClient));
+
+        if (!Wrk.installed()) {
+            System.out.println("[bench] wrk not installed (apt-get install wrk): skipping the wrk measurement");
+            return;
+        }
+        Path work = Files.createTempDirectory("bench-wrk-");
+        Path bodyFile = work.resolve("submissions.jsonl");
+        Files.write(bodyFile, bodies.stream().map(body -> new String(body, java.nio.charset.StandardCharsets.UTF_8)).toList());
+        Path script = work.resolve("submissions.lua");
+        try (var lua = IndicatorBenchmark.class.getResourceAsStream("/bench/submissions.lua")) {
+            Files.copy(lua, script);
+        }
+        List<String> options = List.of("-s", script.toString());
+        String url = stack.gatewayUrl() + "/api/v1/submissions";
+        Wrk.run(clients, options, "5s", url, bodyFile.toString(), admin);
+        measureSingles("wrk connections", clients, rounds, () -> {
+            Wrk.Report report = Wrk.run(clients, options, "10s", url, bodyFile.toString(), admin);
+            if (report.failed() > 0) { // reported, not fatal (see the gateway's known 502s in the README)
+                System.out.printf("[bench] %d of the round's submissions were not accepted%n", report.failed());
+            }
+            return new Latencies(report.p50Millis(), report.p99Millis(), report.requestsPerSecond());
+        });
+    }
+
+    private void measureSingles(String clientKind, int clients, int rounds, Load load) throws Exception {
+        long pid = stack.pids().get("indicator-service");
+        double[] p50s = new double[rounds];
+        double[] p99s = new double[rounds];
+        double[] peaks = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            long[] latencies = new long[clients * perClient];
+            cpu.awaitQuiet();
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong peakKb = new AtomicLong();
             Thread sampler = new Thread(() -> {
@@ -222,36 +293,49 @@ public final class IndicatorBenchmark {
                 }
             });
             sampler.start();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < perClient; i++) {
-                        int n = client * perClient + i;
-                        long start = System.nanoTime();
-                        sendBytes("/api/v1/submissions", admin, bodies.get(n), 201);
-                        latencies[n] = System.nanoTime() - start;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-            pool.shutdown();
+            Map<String, Double> cpuBefore = cpu.sample();
+            Latencies latencies = load.run();
+            String cpuUsed = CpuAccount.between(cpuBefore, cpu.sample());
             running.set(false);
             sampler.join();
-            Arrays.sort(latencies);
-            p50s[r] = latencies[latencies.length / 2] / 1e6;
-            p99s[r] = latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6;
+            p50s[r] = latencies.p50();
+            p99s[r] = latencies.p99();
             peaks[r] = peakKb.get() / 1024.0;
-            System.out.printf(Locale.ROOT, "[bench] singles round %d: p50 %.1f ms, p99 %.1f ms, indicator-service peak RSS %.0f MiB%n",
-                    r + 1, p50s[r], p99s[r], peaks[r]);
+            System.out.printf(Locale.ROOT, "[bench] singles round %d (%s): p50 %.1f ms, p99 %.1f ms, %.0f submissions/s, "
+                            + "indicator-service peak RSS %.0f MiB (%s)%n",
+                    r + 1, clientKind, p50s[r], p99s[r], latencies.perSecond(), peaks[r], cpuUsed);
         }
-        System.out.printf(Locale.ROOT, "RESULT single submissions, %d clients × %d through the gateway: median p50 %.1f ms, "
+        System.out.printf(Locale.ROOT, "RESULT single submissions, %d %s through the gateway: median p50 %.1f ms, "
                         + "median p99 %.1f ms (goal ≤ 100 ms); indicator-service peak RSS median %.0f MiB (goal ≤ 400 MiB)%n",
-                clients, perClient, median(p50s), median(p99s), median(peaks));
+                clients, clientKind, median(p50s), median(p99s), median(peaks));
+    }
+
+    /** Every client thread posts its share of the bodies one after another; latencies measured here. */
+    private Latencies jvmClients(List<byte[]> bodies, int clients, int perClient) throws Exception {
+        long[] latencies = new long[clients * perClient];
+        long roundStart = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perClient; i++) {
+                    int n = client * perClient + i;
+                    long start = System.nanoTime();
+                    sendBytes("/api/v1/submissions", admin, bodies.get(n), 201);
+                    latencies[n] = System.nanoTime() - start;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - roundStart) / 1e9;
+        Arrays.sort(latencies);
+        return new Latencies(latencies[latencies.length / 2] / 1e6,
+                latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6, latencies.length / elapsed);
     }
 
     private JsonNode send(String path, String token, Object body, int expected) throws Exception {
