@@ -140,17 +140,21 @@ final class SubmissionRules {
             return;
         }
         numbers.put(rule.code(), number);
-        String range = rule.valueType() == ValueType.YES_NO ? "1 (yes) or 0 (no)"
-                : rule.maxValue() == null ? "at least " + plain(rule.minValue())
-                : "from " + plain(rule.minValue()) + " to " + plain(rule.maxValue());
         boolean inRange = number >= rule.minValue() && (rule.maxValue() == null || number <= rule.maxValue());
         boolean whole = number == Math.rint(number);
         if (!inRange || (rule.valueType() == ValueType.YES_NO && !whole)) {
             violations.add(new Violation(field + ".value", "out-of-range",
-                    rule.code() + " is " + range + " " + rule.unit() + "; got " + plain(number) + "."));
+                    rule.code() + " is " + range(rule) + " " + rule.unit() + "; got " + plain(number) + "."));
         } else if (rule.valueType() == ValueType.COUNT && !whole) {
             violations.add(new Violation(field + ".value", "not-a-count", rule.code() + " is a whole number; got " + plain(number) + "."));
         }
+    }
+
+    /** Built only for a violation: formatting the bounds (two doubles as text) cost more than checking every valid value. */
+    private static String range(IndicatorRule rule) {
+        return rule.valueType() == ValueType.YES_NO ? "1 (yes) or 0 (no)"
+                : rule.maxValue() == null ? "at least " + plain(rule.minValue())
+                : "from " + plain(rule.minValue()) + " to " + plain(rule.maxValue());
     }
 
     static String plain(double number) {
