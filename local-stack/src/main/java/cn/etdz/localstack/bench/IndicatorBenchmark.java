@@ -292,12 +292,17 @@ public final class IndicatorBenchmark {
                     }
                 }
             });
+            sampler.setDaemon(true);
             sampler.start();
             Map<String, Double> cpuBefore = cpu.sample();
-            Latencies latencies = load.run();
+            Latencies latencies;
+            try {
+                latencies = load.run();
+            } finally { // a failed round must not leave the sampler polling (and the JVM running) forever
+                running.set(false);
+                sampler.join();
+            }
             String cpuUsed = CpuAccount.between(cpuBefore, cpu.sample());
-            running.set(false);
-            sampler.join();
             p50s[r] = latencies.p50();
             p99s[r] = latencies.p99();
             peaks[r] = peakKb.get() / 1024.0;
@@ -328,10 +333,13 @@ public final class IndicatorBenchmark {
                 return null;
             }));
         }
-        for (Future<?> future : done) {
-            future.get();
+        try {
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally { // its threads would otherwise keep the JVM running after a failed round
+            pool.shutdownNow();
         }
-        pool.shutdown();
         double elapsed = (System.nanoTime() - roundStart) / 1e9;
         Arrays.sort(latencies);
         return new Latencies(latencies[latencies.length / 2] / 1e6,
