@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Who is calling, from the verified token, and the province rule for submitters. The claims are read from the token
  * once per request: a batch asks for them for each of its hundreds of submissions, and every read through the token's
- * proxy converts the claim afresh (a third of a national batch's validation time, measured).
+ * proxy converts the claim afresh.
  */
 @RequestScoped
 public class Caller {

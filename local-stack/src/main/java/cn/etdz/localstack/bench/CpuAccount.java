@@ -42,7 +42,7 @@ final class CpuAccount {
         long deadline = System.nanoTime() + 20_000_000_000L;
         double before = total(sample());
         while (System.nanoTime() < deadline) {
-            Thread.sleep(500);
+            Thread.sleep(500); // the measurement window itself, not a wait for an event
             double now = total(sample());
             if (now - before < 0.05) {
                 return;

@@ -213,6 +213,15 @@ public final class IndicatorBenchmark {
                 values, YEARS, ZONES, importMedian, copyMedian, 100 * importMedian / copyMedian);
     }
 
+    private void importAll(List<byte[]> batches) {
+        for (byte[] batch : batches) {
+            JsonNode result = sendBytes("/api/v1/submissions/batch", admin, batch, 200);
+            if (result.path("rejected").asInt() != 0) {
+                throw new IllegalStateException("rejected: " + result.path("results").get(0));
+            }
+        }
+    }
+
     /** One measured round of single submissions: latency percentiles in ms and submissions per second. */
     private record Latencies(double p50, double p99, double perSecond) {
     }
@@ -228,15 +237,6 @@ public final class IndicatorBenchmark {
      * round). wrk leaves the stack the cores the JVM client threads take, so its figures are closer to what the stack
      * itself does. Each round also reports the indicator service's peak RSS and the CPU each part used.
      */
-    private void importAll(List<byte[]> batches) {
-        for (byte[] batch : batches) {
-            JsonNode result = sendBytes("/api/v1/submissions/batch", admin, batch, 200);
-            if (result.path("rejected").asInt() != 0) {
-                throw new IllegalStateException("rejected: " + result.path("results").get(0));
-            }
-        }
-    }
-
     private void concurrentSingles(int rounds) throws Exception {
         int clients = 20;
         int perClient = 100;
@@ -266,7 +266,7 @@ public final class IndicatorBenchmark {
         Wrk.run(clients, options, "5s", url, bodyFile.toString(), admin);
         measureSingles("wrk connections", clients, rounds, () -> {
             Wrk.Report report = Wrk.run(clients, options, "10s", url, bodyFile.toString(), admin);
-            if (report.failed() > 0) { // reported, not fatal (see the gateway's known 502s in the README)
+            if (report.failed() > 0) { // reported, not fatal: the gateway's rare 502s after a client drops connections (docs/evaluation.md)
                 System.out.printf("[bench] %d of the round's submissions were not accepted%n", report.failed());
             }
             return new Latencies(report.p50Millis(), report.p99Millis(), report.requestsPerSecond());
