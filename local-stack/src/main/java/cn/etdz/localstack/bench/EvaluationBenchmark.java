@@ -64,6 +64,8 @@ public final class EvaluationBenchmark {
         }
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
                 message -> System.out.println("[bench] " + message))) {
+            // a benchmark stopped with a signal (kill, not Ctrl-C) must not leave the services and the database running
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             EvaluationBenchmark bench = new EvaluationBenchmark(stack);
             bench.registerZones();
             bench.batches(rounds);

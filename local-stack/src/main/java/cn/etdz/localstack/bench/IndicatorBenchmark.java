@@ -77,6 +77,8 @@ public final class IndicatorBenchmark {
         System.setProperty("gateway.routes.indicator.rate-limit.refill-per-second", "1000000");
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
                 message -> System.out.println("[bench] " + message))) {
+            // a benchmark stopped with a signal (kill, not Ctrl-C) must not leave the services and the database running
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             IndicatorBenchmark bench = new IndicatorBenchmark(stack);
             bench.registerZones();
             if (Boolean.parseBoolean(System.getenv("STOP_EVALUATION"))) {
@@ -263,9 +265,10 @@ public final class IndicatorBenchmark {
         }
         List<String> options = List.of("-s", script.toString());
         String url = stack.gatewayUrl() + "/api/v1/submissions";
-        Wrk.run(clients, options, "5s", url, bodyFile.toString(), admin);
+        String[] scriptArgs = {bodyFile.toString(), admin, String.valueOf(Wrk.THREADS)};
+        Wrk.run(clients, options, "5s", url, scriptArgs);
         measureSingles("wrk connections", clients, rounds, () -> {
-            Wrk.Report report = Wrk.run(clients, options, "10s", url, bodyFile.toString(), admin);
+            Wrk.Report report = Wrk.run(clients, options, "10s", url, scriptArgs);
             if (report.failed() > 0) { // reported, not fatal: the gateway's rare 502s after a client drops connections (docs/evaluation.md)
                 System.out.printf("[bench] %d of the round's submissions were not accepted%n", report.failed());
             }
@@ -315,7 +318,13 @@ public final class IndicatorBenchmark {
                 clients, clientKind, median(p50s), median(p99s), median(peaks));
     }
 
-    /** Every client thread posts its share of the bodies one after another; latencies measured here. */
+    /**
+     * Every client thread posts its share of the bodies one after another; latencies measured here. Body {@code n} is
+     * for zone {@code n % ZONES}, and client {@code c} posts bodies {@code c, c + clients, c + 2 clients, …}: at each
+     * step the clients post distinct zones, as provincial systems posting their own zones do. (Concurrent posts of
+     * one zone-period wait for each other's revision claim; dealing the bodies out in blocks made four clients post
+     * the same zone at every step.)
+     */
     private Latencies jvmClients(List<byte[]> bodies, int clients, int perClient) throws Exception {
         long[] latencies = new long[clients * perClient];
         long roundStart = System.nanoTime();
@@ -325,7 +334,7 @@ public final class IndicatorBenchmark {
             int client = c;
             done.add(pool.submit(() -> {
                 for (int i = 0; i < perClient; i++) {
-                    int n = client * perClient + i;
+                    int n = i * clients + client;
                     long start = System.nanoTime();
                     sendBytes("/api/v1/submissions", admin, bodies.get(n), 201);
                     latencies[n] = System.nanoTime() - start;

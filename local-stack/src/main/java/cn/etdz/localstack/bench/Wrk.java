@@ -21,6 +21,9 @@ final class Wrk {
 
     private static final Pattern PERCENTILE = Pattern.compile("\\n\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)");
 
+    /** wrk's threads: one per core of the machines this runs on; each has its own Lua state. */
+    static final int THREADS = 2;
+
     private Wrk() {
     }
 
@@ -29,13 +32,13 @@ final class Wrk {
     }
 
     /**
-     * Runs {@code wrk -t2 --latency -c<connections> <options> -d<duration> <url> [-- scriptArgs]}.
+     * Runs {@code wrk -t<THREADS> --latency -c<connections> <options> -d<duration> <url> [-- scriptArgs]}.
      *
      * @param options more wrk options, e.g. {@code -H "Authorization: …"} or {@code -s script.lua}
      */
     static Report run(int connections, List<String> options, String duration, String url, String... scriptArgs)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "--latency"));
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + connections, "--latency"));
         command.addAll(options);
         command.addAll(List.of("-d" + duration, url));
         if (scriptArgs.length > 0) {
