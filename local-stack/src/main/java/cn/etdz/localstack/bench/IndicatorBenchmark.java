@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>single submissions from 20 concurrent clients (JVM threads, then wrk when installed): latency p50/p99 and the
  * indicator service's peak RSS.</li>
  * </ol>
- * Each measurement is repeated ({@code ROUNDS}, default 3) after a warm-up ({@code WARMUP} imports, default 3) and
+ * Each measurement is repeated ({@code ROUNDS}, default 3) after a warm-up ({@code WARMUP} imports, default 3;
+ * {@code SINGLES_WARMUP} seconds of single submissions, default 60) and
  * the medians are reported. {@code STOP_EVALUATION=true} stops the evaluation service first, to measure the indicator
  * path without the evaluation pipeline sharing the machine's cores.
  * Run with {@code bench/indicator.sh}.
@@ -87,7 +88,7 @@ public final class IndicatorBenchmark {
                 System.out.println("[bench] evaluation service stopped (STOP_EVALUATION=true)");
             }
             bench.bulkImport(Integer.parseInt(System.getenv().getOrDefault("WARMUP", "3")), rounds);
-            bench.concurrentSingles(rounds);
+            bench.concurrentSingles(rounds, Integer.parseInt(System.getenv().getOrDefault("SINGLES_WARMUP", "60")));
         }
     }
 
@@ -234,12 +235,14 @@ public final class IndicatorBenchmark {
     }
 
     /**
-     * Single submissions from 20 concurrent clients in a closed loop, {@code rounds} times after a warm-up: first from
-     * 20 JVM client threads (2 000 submissions a round), then, when wrk is installed, from 20 wrk connections (10 s a
-     * round). wrk leaves the stack the cores the JVM client threads take, so its figures are closer to what the stack
-     * itself does. Each round also reports the indicator service's peak RSS and the CPU each part used.
+     * Single submissions from 20 concurrent clients in a closed loop, {@code rounds} times after {@code warmupSeconds}
+     * of the same load: first from 20 JVM client threads (2 000 submissions a round), then, when wrk is installed, from
+     * 20 wrk connections (10 s a round). wrk leaves the stack the cores the JVM client threads take, so its figures are
+     * closer to what the stack itself does. Each round also reports the indicator service's peak RSS and the CPU each
+     * part used. The warm-up is long because on two cores the services' JIT compilers took about a third of the CPU
+     * through the first minute of this load, and throughput kept rising until they were done.
      */
-    private void concurrentSingles(int rounds) throws Exception {
+    private void concurrentSingles(int rounds, int warmupSeconds) throws Exception {
         int clients = 20;
         int perClient = 100;
         Random random = new Random(11);
@@ -250,25 +253,41 @@ public final class IndicatorBenchmark {
         for (int warm = 0; warm < 200; warm++) {
             sendBytes("/api/v1/submissions", admin, bodies.get(warm), 201);
         }
+        boolean wrk = Wrk.installed();
+        List<String> options = List.of();
+        String[] scriptArgs = {};
+        String url = stack.gatewayUrl() + "/api/v1/submissions";
+        if (wrk) {
+            Path work = Files.createTempDirectory("bench-wrk-");
+            Path bodyFile = work.resolve("submissions.jsonl");
+            Files.write(bodyFile, bodies.stream()
+                    .map(body -> new String(body, java.nio.charset.StandardCharsets.UTF_8)).toList());
+            Path script = work.resolve("submissions.lua");
+            try (var lua = IndicatorBenchmark.class.getResourceAsStream("/bench/submissions.lua")) {
+                Files.copy(lua, script);
+            }
+            options = List.of("-s", script.toString());
+            scriptArgs = new String[]{bodyFile.toString(), admin, String.valueOf(Wrk.THREADS)};
+        }
+        System.out.printf(Locale.ROOT, "[bench] warming up with %d s of single submissions from %d clients%n",
+                warmupSeconds, clients);
+        if (wrk) {
+            Wrk.run(clients, options, warmupSeconds + "s", url, scriptArgs);
+        } else {
+            long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+            while (System.nanoTime() < until) {
+                jvmClients(bodies, clients, perClient);
+            }
+        }
         measureSingles("JVM client threads", clients, rounds, () -> jvmClients(bodies, clients, perClient));
-
-        if (!Wrk.installed()) {
+        if (!wrk) {
             System.out.println("[bench] wrk not installed (apt-get install wrk): skipping the wrk measurement");
             return;
         }
-        Path work = Files.createTempDirectory("bench-wrk-");
-        Path bodyFile = work.resolve("submissions.jsonl");
-        Files.write(bodyFile, bodies.stream().map(body -> new String(body, java.nio.charset.StandardCharsets.UTF_8)).toList());
-        Path script = work.resolve("submissions.lua");
-        try (var lua = IndicatorBenchmark.class.getResourceAsStream("/bench/submissions.lua")) {
-            Files.copy(lua, script);
-        }
-        List<String> options = List.of("-s", script.toString());
-        String url = stack.gatewayUrl() + "/api/v1/submissions";
-        String[] scriptArgs = {bodyFile.toString(), admin, String.valueOf(Wrk.THREADS)};
-        Wrk.run(clients, options, "5s", url, scriptArgs);
+        List<String> wrkOptions = options;
+        String[] wrkArgs = scriptArgs;
         measureSingles("wrk connections", clients, rounds, () -> {
-            Wrk.Report report = Wrk.run(clients, options, "10s", url, scriptArgs);
+            Wrk.Report report = Wrk.run(clients, wrkOptions, "10s", url, wrkArgs);
             if (report.failed() > 0) { // reported, not fatal: the gateway's rare 502s after a client drops connections (docs/evaluation.md)
                 System.out.printf("[bench] %d of the round's submissions were not accepted%n", report.failed());
             }
