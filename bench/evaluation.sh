@@ -7,6 +7,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ./mvnw -B -q package -DskipTests
-exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+exec java -Xmx1g -XX:TieredStopAtLevel=1 -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "local-stack/target/local-stack-1.0.0-SNAPSHOT.jar:local-stack/target/lib/*" \
   cn.etdz.localstack.bench.EvaluationBenchmark "$ROOT"

@@ -48,5 +48,6 @@ else
   echo "[local] packaged applications are up to date"
 fi
 
-# exec: the launcher receives Ctrl-C/SIGTERM itself and stops the services, the broker and PostgreSQL.
-exec "$JAVA" -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$LAUNCHER:local-stack/target/lib/*" cn.etdz.localstack.LocalStack "$ROOT"
+# exec: the launcher receives Ctrl-C/SIGTERM itself and stops the services, the broker and PostgreSQL. C1 only, as for
+# the services (LocalStack): on a small machine C2 compiling for minutes costs more than its faster code gains.
+exec "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$LAUNCHER:local-stack/target/lib/*" cn.etdz.localstack.LocalStack "$ROOT"

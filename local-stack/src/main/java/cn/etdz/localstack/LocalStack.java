@@ -131,7 +131,10 @@ public final class LocalStack implements AutoCloseable {
     private void launch(Service service, Map<String, String> config) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + service.heapMiB() + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+                "-Xmx" + service.heapMiB() + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                // C1 only: with four JVMs on two cores, C2 kept compiling for minutes under load and took about a third
+                // of the CPU; without it the import ran 1.5 times as fast and the singles' p99 fell (docs/submissions.md)
+                "-XX:TieredStopAtLevel=1"));
         command.add("-Dquarkus.http.port=" + service.port());
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
