@@ -7,6 +7,7 @@ import org.postgresql.PGConnection;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -253,26 +254,12 @@ public final class IndicatorBenchmark {
         for (int warm = 0; warm < 200; warm++) {
             sendBytes("/api/v1/submissions", admin, bodies.get(warm), 201);
         }
-        boolean wrk = Wrk.installed();
-        List<String> options = List.of();
-        String[] scriptArgs = {};
         String url = stack.gatewayUrl() + "/api/v1/submissions";
-        if (wrk) {
-            Path work = Files.createTempDirectory("bench-wrk-");
-            Path bodyFile = work.resolve("submissions.jsonl");
-            Files.write(bodyFile, bodies.stream()
-                    .map(body -> new String(body, java.nio.charset.StandardCharsets.UTF_8)).toList());
-            Path script = work.resolve("submissions.lua");
-            try (var lua = IndicatorBenchmark.class.getResourceAsStream("/bench/submissions.lua")) {
-                Files.copy(lua, script);
-            }
-            options = List.of("-s", script.toString());
-            scriptArgs = new String[]{bodyFile.toString(), admin, String.valueOf(Wrk.THREADS)};
-        }
+        WrkScript wrk = Wrk.installed() ? wrkScript(bodies) : null;
         System.out.printf(Locale.ROOT, "[bench] warming up with %d s of single submissions from %d clients%n",
                 warmupSeconds, clients);
-        if (wrk) {
-            Wrk.run(clients, options, warmupSeconds + "s", url, scriptArgs);
+        if (wrk != null) {
+            Wrk.run(clients, wrk.options(), warmupSeconds + "s", url, wrk.args());
         } else {
             long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
             while (System.nanoTime() < until) {
@@ -280,19 +267,33 @@ public final class IndicatorBenchmark {
             }
         }
         measureSingles("JVM client threads", clients, rounds, () -> jvmClients(bodies, clients, perClient));
-        if (!wrk) {
+        if (wrk == null) {
             System.out.println("[bench] wrk not installed (apt-get install wrk): skipping the wrk measurement");
             return;
         }
-        List<String> wrkOptions = options;
-        String[] wrkArgs = scriptArgs;
         measureSingles("wrk connections", clients, rounds, () -> {
-            Wrk.Report report = Wrk.run(clients, wrkOptions, "10s", url, wrkArgs);
+            Wrk.Report report = Wrk.run(clients, wrk.options(), "10s", url, wrk.args());
             if (report.failed() > 0) { // reported, not fatal: the gateway's rare 502s after a client drops connections (docs/evaluation.md)
                 System.out.printf("[bench] %d of the round's submissions were not accepted%n", report.failed());
             }
             return new Latencies(report.p50Millis(), report.p99Millis(), report.requestsPerSecond());
         });
+    }
+
+    /** wrk's options and script arguments for posting the bodies (submissions.lua). */
+    private record WrkScript(List<String> options, String[] args) {
+    }
+
+    private WrkScript wrkScript(List<byte[]> bodies) throws Exception {
+        Path work = Files.createTempDirectory("bench-wrk-");
+        Path bodyFile = work.resolve("submissions.jsonl");
+        Files.write(bodyFile, bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList());
+        Path script = work.resolve("submissions.lua");
+        try (var lua = IndicatorBenchmark.class.getResourceAsStream("/bench/submissions.lua")) {
+            Files.copy(lua, script);
+        }
+        return new WrkScript(List.of("-s", script.toString()),
+                new String[]{bodyFile.toString(), admin, String.valueOf(Wrk.THREADS)});
     }
 
     private void measureSingles(String clientKind, int clients, int rounds, Load load) throws Exception {
