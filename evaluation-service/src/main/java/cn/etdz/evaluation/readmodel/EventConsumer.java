@@ -269,7 +269,8 @@ public class EventConsumer {
                 return true;
             }
             SubmissionAccepted submission = decode(envelope, record.value());
-            ReadModelUpdater.Outcome outcome = updater.apply(envelope, submission);
+            ReadModelUpdater.Outcome outcome = updater.applyAll(List.of(
+                    new ReadModelUpdater.Event(envelope, submission, Span.current().getSpanContext()))).get(0);
             LOG.debugf("%s revision %d of %s/%s: %s", envelope.id(), submission.revision(), submission.zone(),
                     submission.period(), outcome);
             return true;

@@ -11,6 +11,9 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
 @Path("/api/v1/inputs")
 @Tag(name = "Inputs", description = "What the evaluation service has received: the counting revision of each zone-period")
 public class InputResource {
@@ -29,7 +32,8 @@ public class InputResource {
                 .orElseThrow(() -> ProblemException.notFound("No submission of " + zone + " for " + period + " has reached the evaluation service."));
         return new InputView(input.zoneCode, input.period, input.revision, input.submissionId, input.late,
                 input.receivedAt, input.eventId, input.appliedAt,
-                readModel.values(zone, period).stream()
-                        .map(v -> new InputView.Value(v.indicator, v.value, v.provisional)).toList());
+                IntStream.range(0, input.indicators.length)
+                        .mapToObj(i -> new InputView.Value(input.indicators[i], input.indicatorValues[i], input.provisional[i]))
+                        .sorted(Comparator.comparing(InputView.Value::indicator)).toList());
     }
 }

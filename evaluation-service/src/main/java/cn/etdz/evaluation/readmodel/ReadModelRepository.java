@@ -3,11 +3,17 @@ package cn.etdz.evaluation.readmodel;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Persistence of the read model: applied events, zone-period inputs and their values. */
+/** Persistence of the read model: applied events and zone-period inputs. */
 @ApplicationScoped
 public class ReadModelRepository {
 
@@ -27,12 +33,34 @@ public class ReadModelRepository {
         return Optional.ofNullable(em().find(ZonePeriodInput.class, new ZonePeriodInput.Key(zone, period)));
     }
 
-    public List<ZonePeriodInputValue> values(String zone, String period) {
-        return em().createQuery("from ZonePeriodInputValue where zoneCode = :zone and period = :period order by indicator",
-                        ZonePeriodInputValue.class)
-                .setParameter("zone", zone)
-                .setParameter("period", period)
-                .getResultList();
+    /**
+     * The values of a period's inputs, zone → indicator → value: of every zone, or of {@code zones} only when given.
+     * One row per zone-period, its values as arrays (V6).
+     */
+    public Map<String, Map<String, Double>> periodValues(String period, Collection<String> zones) {
+        Map<String, Map<String, Double>> values = new HashMap<>();
+        em().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select zone_code, indicators, indicator_values from zone_period_input where period = ?"
+                            + (zones == null ? "" : " and zone_code = any(?)"))) {
+                select.setString(1, period);
+                if (zones != null) {
+                    select.setArray(2, connection.createArrayOf("varchar", zones.toArray()));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String[] indicators = (String[]) rows.getArray(2).getArray();
+                        Double[] amounts = (Double[]) rows.getArray(3).getArray();
+                        Map<String, Double> zone = new HashMap<>();
+                        for (int i = 0; i < indicators.length; i++) {
+                            zone.put(indicators[i], amounts[i]);
+                        }
+                        values.put(rows.getString(1), zone);
+                    }
+                }
+            }
+        });
+        return values;
     }
 
     /** The periods for which the zone has an input. */
@@ -40,24 +68,5 @@ public class ReadModelRepository {
         return em().createQuery("select period from ZonePeriodInput where zoneCode = :zone", String.class)
                 .setParameter("zone", zone)
                 .getResultList();
-    }
-
-    /** The zone type of a registered zone; empty while its zone event has not arrived. */
-    public Optional<String> zoneType(String zone) {
-        @SuppressWarnings("unchecked")
-        List<Object> types = em().createNativeQuery("select type from zone where code = :code")
-                .setParameter("code", zone).getResultList();
-        return types.stream().findFirst().map(Object::toString);
-    }
-
-    /** Replaces the zone-period's input and values with a newer revision's. */
-    public void replace(ZonePeriodInput input, List<ZonePeriodInputValue> values) {
-        em().createQuery("delete from ZonePeriodInputValue where zoneCode = :zone and period = :period")
-                .setParameter("zone", input.zoneCode)
-                .setParameter("period", input.period)
-                .executeUpdate();
-        em().merge(input);
-        em().flush();
-        values.forEach(em()::persist);
     }
 }

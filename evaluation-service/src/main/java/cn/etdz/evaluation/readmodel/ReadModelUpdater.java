@@ -28,11 +28,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies one accepted submission to the read model in one transaction: the newest revision of a zone-period wins,
+ * Applies accepted submissions to the read model in one transaction: the newest revision of a zone-period wins,
  * an older revision arriving late changes nothing, and an event id seen before is skipped. A new revision marks its
  * peer group (and the next period's, whose growth rates depend on it) for recomputation once the transaction commits.
- * {@link #applyAll} applies a whole poll the same way in one transaction, so a national batch of 250 submissions is
- * not 250 transactions.
+ * A whole poll goes in one transaction, so a national batch of 250 submissions is not 250 transactions.
  */
 @ApplicationScoped
 public class ReadModelUpdater {
@@ -48,53 +47,7 @@ public class ReadModelUpdater {
     }
 
     @Inject
-    ReadModelRepository readModel;
-    @Inject
     Recomputation recomputation;
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Outcome apply(EventEnvelope envelope, SubmissionAccepted submission) {
-        if (readModel.alreadyApplied(envelope.id())) {
-            return Outcome.DUPLICATE;
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Optional<ZonePeriodInput> current = readModel.input(submission.zone(), submission.period());
-        Outcome outcome = current.filter(input -> input.revision >= submission.revision()).isPresent()
-                ? Outcome.STALE : Outcome.APPLIED;
-        if (outcome == Outcome.APPLIED) {
-            ZonePeriodInput input = new ZonePeriodInput();
-            input.zoneCode = submission.zone();
-            input.period = submission.period();
-            input.revision = submission.revision();
-            input.submissionId = submission.submissionId();
-            input.late = submission.late();
-            input.receivedAt = submission.receivedAt();
-            input.eventId = envelope.id();
-            input.appliedAt = now;
-            readModel.replace(input, submission.values().stream().map(value -> {
-                ZonePeriodInputValue row = new ZonePeriodInputValue();
-                row.zoneCode = submission.zone();
-                row.period = submission.period();
-                row.indicator = value.indicator();
-                row.value = value.value();
-                row.provisional = value.provisional();
-                return row;
-            }).toList());
-            // the period's peer group, and the next period's whose growth rates read this one
-            readModel.zoneType(submission.zone()).ifPresent(type -> {
-                recomputation.markAfterCommit(type, submission.period());
-                nextPeriod(submission.period()).ifPresent(next -> recomputation.markAfterCommit(type, next));
-            });
-        }
-        AppliedEvent applied = new AppliedEvent();
-        applied.eventId = envelope.id();
-        applied.eventType = envelope.type();
-        applied.subject = envelope.subject();
-        applied.outcome = outcome.name();
-        applied.appliedAt = now;
-        readModel.record(applied);
-        return outcome;
-    }
 
     /** One decoded event of a poll, with the span that processes it (the cause of the recomputation it triggers). */
     public record Event(EventEnvelope envelope, SubmissionAccepted submission, SpanContext span) {
@@ -183,65 +136,40 @@ public class ReadModelUpdater {
         return held;
     }
 
-    /** Replaces each winning zone-period's input and values (delete, upsert, insert: one statement each). */
+    /** Upserts each winning zone-period's input row, its values with it: one statement, batched by the driver. */
     private static void writeInputs(Connection connection, List<Event> winners, OffsetDateTime now) throws SQLException {
         if (winners.isEmpty()) {
             return;
         }
-        List<SubmissionAccepted> inputs = winners.stream().map(Event::submission).toList();
-        Array zoneCodes = varchars(connection, inputs.stream().map(SubmissionAccepted::zone).toList());
-        Array periodCodes = varchars(connection, inputs.stream().map(SubmissionAccepted::period).toList());
-        try (PreparedStatement delete = connection.prepareStatement("""
-                delete from zone_period_input_value v using unnest(?::varchar[], ?::varchar[]) as k(z, p)
-                where v.zone_code = k.z and v.period = k.p""")) {
-            delete.setArray(1, zoneCodes);
-            delete.setArray(2, periodCodes);
-            delete.executeUpdate();
-        }
+        Timestamp appliedAt = Timestamp.from(now.toInstant());
         try (PreparedStatement upsert = connection.prepareStatement("""
                 insert into zone_period_input (zone_code, period, revision, submission_id, late, received_at, event_id,
-                    applied_at)
-                select z, p, r, s, l, t::timestamptz, e, ? from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[],
-                    ?::boolean[], ?::text[], ?::varchar[]) as k(z, p, r, s, l, t, e)
-                on conflict (zone_code, period) do update set revision = excluded.revision,
+                    applied_at, indicators, indicator_values, provisional)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (period, zone_code) do update set revision = excluded.revision,
                     submission_id = excluded.submission_id, late = excluded.late, received_at = excluded.received_at,
-                    event_id = excluded.event_id, applied_at = excluded.applied_at""")) {
-            upsert.setTimestamp(1, Timestamp.from(now.toInstant()));
-            upsert.setArray(2, zoneCodes);
-            upsert.setArray(3, periodCodes);
-            upsert.setArray(4, connection.createArrayOf("int4",
-                    inputs.stream().map(SubmissionAccepted::revision).toArray()));
-            upsert.setArray(5, connection.createArrayOf("int8",
-                    inputs.stream().map(SubmissionAccepted::submissionId).toArray()));
-            upsert.setArray(6, connection.createArrayOf("bool", inputs.stream().map(SubmissionAccepted::late).toArray()));
-            upsert.setArray(7, connection.createArrayOf("text",
-                    inputs.stream().map(i -> i.receivedAt().toInstant().toString()).toArray()));
-            upsert.setArray(8, varchars(connection, winners.stream().map(e -> e.envelope().id()).toList()));
-            upsert.executeUpdate();
-        }
-        List<String> zones = new ArrayList<>();
-        List<String> periods = new ArrayList<>();
-        List<String> indicators = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        List<Boolean> provisional = new ArrayList<>();
-        for (SubmissionAccepted input : inputs) {
-            for (SubmissionAccepted.Value value : input.values()) {
-                zones.add(input.zone());
-                periods.add(input.period());
-                indicators.add(value.indicator());
-                values.add(value.value());
-                provisional.add(value.provisional());
+                    event_id = excluded.event_id, applied_at = excluded.applied_at, indicators = excluded.indicators,
+                    indicator_values = excluded.indicator_values, provisional = excluded.provisional""")) {
+            for (Event winner : winners) {
+                SubmissionAccepted input = winner.submission();
+                List<SubmissionAccepted.Value> values = input.values();
+                upsert.setString(1, input.zone());
+                upsert.setString(2, input.period());
+                upsert.setInt(3, input.revision());
+                upsert.setLong(4, input.submissionId());
+                upsert.setBoolean(5, input.late());
+                upsert.setTimestamp(6, Timestamp.from(input.receivedAt().toInstant()));
+                upsert.setString(7, winner.envelope().id());
+                upsert.setTimestamp(8, appliedAt);
+                upsert.setArray(9, connection.createArrayOf("varchar",
+                        values.stream().map(SubmissionAccepted.Value::indicator).toArray()));
+                upsert.setArray(10, connection.createArrayOf("float8",
+                        values.stream().map(SubmissionAccepted.Value::value).toArray()));
+                upsert.setArray(11, connection.createArrayOf("bool",
+                        values.stream().map(SubmissionAccepted.Value::provisional).toArray()));
+                upsert.addBatch();
             }
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into zone_period_input_value (zone_code, period, indicator, value, provisional)
-                select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::float8[], ?::boolean[])""")) {
-            insert.setArray(1, varchars(connection, zones));
-            insert.setArray(2, varchars(connection, periods));
-            insert.setArray(3, varchars(connection, indicators));
-            insert.setArray(4, connection.createArrayOf("float8", values.toArray()));
-            insert.setArray(5, connection.createArrayOf("bool", provisional.toArray()));
-            insert.executeUpdate();
+            upsert.executeBatch();
         }
     }
 

@@ -10,7 +10,7 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/** The revision of a zone-period that currently counts, and the event it came from. */
+/** The revision of a zone-period that currently counts, its values, and the event it came from. */
 @Entity
 @Table(name = "zone_period_input")
 @IdClass(ZonePeriodInput.Key.class)
@@ -30,6 +30,11 @@ public class ZonePeriodInput {
     public String eventId;
     @Column(name = "applied_at")
     public OffsetDateTime appliedAt;
+    /** The revision's values, in the order submitted: indicator codes, values and provisional flags side by side. */
+    public String[] indicators;
+    @Column(name = "indicator_values")
+    public double[] indicatorValues;
+    public boolean[] provisional;
 
     public static class Key implements Serializable {
         public String zoneCode;

@@ -6,6 +6,7 @@ import cn.etdz.evaluation.config.EvaluationConfig;
 import cn.etdz.evaluation.methodology.MethodologyRepository;
 import cn.etdz.evaluation.methodology.StoredMethodology;
 import cn.etdz.evaluation.outbox.Outbox;
+import cn.etdz.evaluation.readmodel.ReadModelRepository;
 import cn.etdz.evaluation.scoring.PeerGroupData;
 import cn.etdz.evaluation.scoring.PillarCode;
 import cn.etdz.evaluation.scoring.Region;
@@ -62,6 +63,8 @@ public class SnapshotWriter {
     @Inject
     ObjectMapper json;
     @Inject
+    ReadModelRepository readModel;
+    @Inject
     EvaluationConfig config;
 
     private record Member(String code, String province, Region region, Double area, int revision,
@@ -94,8 +97,9 @@ public class SnapshotWriter {
         if (newest.isEmpty() ? members.isEmpty() : newest.get(0).equals(fingerprint)) {
             return Optional.empty();
         }
-        Map<String, Map<String, Double>> values = values(period);
-        Map<String, Map<String, Double>> previousValues = previousPeriod == null ? Map.of() : values(previousPeriod);
+        Map<String, Map<String, Double>> values = readModel.periodValues(period, null);
+        Map<String, Map<String, Double>> previousValues = previousPeriod == null ? Map.of()
+                : readModel.periodValues(previousPeriod, null);
         List<Zone> zones = new ArrayList<>();
         for (Member member : members) {
             zones.add(new Zone(member.code(), ZoneType.valueOf(zoneType), member.region()));
@@ -129,18 +133,6 @@ public class SnapshotWriter {
         return rows.stream().map(row -> new Member((String) row[0], (String) row[1], Region.valueOf((String) row[2]),
                 row[3] == null ? null : ((Number) row[3]).doubleValue(), ((Number) row[4]).intValue(),
                 row[5] == null ? null : ((Number) row[5]).intValue())).toList();
-    }
-
-    private Map<String, Map<String, Double>> values(String period) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery(
-                        "select zone_code, indicator, value from zone_period_input_value where period = ?1")
-                .setParameter(1, period).getResultList();
-        Map<String, Map<String, Double>> values = new HashMap<>();
-        for (Object[] row : rows) {
-            values.computeIfAbsent((String) row[0], z -> new HashMap<>()).put((String) row[1], ((Number) row[2]).doubleValue());
-        }
-        return values;
     }
 
     private long store(String zoneType, String period, StoredMethodology methodology, String fingerprint,

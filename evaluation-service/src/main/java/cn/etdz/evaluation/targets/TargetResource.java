@@ -3,10 +3,12 @@ package cn.etdz.evaluation.targets;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
+import cn.etdz.evaluation.readmodel.ReadModelRepository;
 import cn.etdz.evaluation.scores.QueryParameters;
 import cn.etdz.evaluation.scoring.ZoneType;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Targets", description = "The plan's 2015 targets against current values and the annual path from 2010")
 public class TargetResource {
+
+    @Inject
+    ReadModelRepository readModel;
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
@@ -61,9 +65,10 @@ public class TargetResource {
                         from zone z join zone_period_input i on i.zone_code = z.code and i.period = ?2
                         where z.type = ?1 and z.status <> 'EXITED' order by z.code""")
                 .setParameter(1, zoneType).setParameter(2, period).getResultList();
-        Map<String, Map<String, Double>> current = values(period, zones);
-        Map<String, Map<String, Double>> previous = values(Integer.toString(year - 1), zones);
-        Map<String, Map<String, Double>> base = values("2010", zones);
+        List<String> codes = zones.stream().map(zone -> (String) zone[0]).toList();
+        Map<String, Map<String, Double>> current = readModel.periodValues(period, codes);
+        Map<String, Map<String, Double>> previous = readModel.periodValues(Integer.toString(year - 1), codes);
+        Map<String, Map<String, Double>> base = readModel.periodValues("2010", codes);
 
         List<TargetsView.ZoneTargets> lines = new ArrayList<>();
         for (Object[] zone : zones) {
@@ -79,22 +84,5 @@ public class TargetResource {
                     previous.getOrDefault(code, Map.of()), base.getOrDefault(code, Map.of()))));
         }
         return new TargetsView(zoneType, period, TargetCalculator.aggregate(type, year, current, previous), lines);
-    }
-
-    private static Map<String, Map<String, Double>> values(String period, List<Object[]> zones) {
-        Map<String, Map<String, Double>> values = new LinkedHashMap<>();
-        if (zones.isEmpty()) {
-            return values;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
-                        "select zone_code, indicator, value from zone_period_input_value where period = ?1 and zone_code in (?2)")
-                .setParameter(1, period)
-                .setParameter(2, zones.stream().map(zone -> (String) zone[0]).toList())
-                .getResultList();
-        for (Object[] row : rows) {
-            values.computeIfAbsent((String) row[0], z -> new HashMap<>()).put((String) row[1], ((Number) row[2]).doubleValue());
-        }
-        return values;
     }
 }
