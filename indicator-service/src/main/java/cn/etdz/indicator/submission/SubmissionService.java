@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +200,8 @@ public class SubmissionService {
                                          Map<String, IndicatorRule> rules) {
         Map<String, List<Evaluated>> byPeriod = items.stream().filter(Evaluated::accepted)
                 .collect(Collectors.groupingBy(item -> item.request().period(), LinkedHashMap::new, Collectors.toList()));
-        Map<Evaluated, List<SubmissionView.Warning>> warnings = new HashMap<>();
+        // by identity: a record's hashCode would hash the whole submission, all its values, on every lookup
+        Map<Evaluated, List<SubmissionView.Warning>> warnings = new IdentityHashMap<>();
         byPeriod.forEach((period, group) -> {
             Map<String, Map<String, Double>> previous = queries.newestValues(
                     group.stream().map(item -> item.request().zone()).collect(Collectors.toSet()),
