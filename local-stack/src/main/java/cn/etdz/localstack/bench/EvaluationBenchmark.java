@@ -54,7 +54,7 @@ public final class EvaluationBenchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int rounds = Integer.parseInt(System.getenv().getOrDefault("ROUNDS", "3"));
-        Path state = Files.createTempDirectory("bench-stack-");
+        Path state = BenchState.create();
         // One analyst token sends thousands of ranking queries a second here: the benchmark measures the pipeline, not
         // the gateway's per-subject rate limiter (which answers 429 and aborts the run), so both routes' buckets are
         // made large, as in IndicatorBenchmark (LocalStack passes gateway.*).
@@ -65,7 +65,10 @@ public final class EvaluationBenchmark {
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
                 message -> System.out.println("[bench] " + message))) {
             // a benchmark stopped with a signal (kill, not Ctrl-C) must not leave the services and the database running
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.close();
+                BenchState.cleanUp(state);
+            }));
             EvaluationBenchmark bench = new EvaluationBenchmark(stack);
             bench.registerZones();
             bench.batches(rounds);
@@ -74,6 +77,8 @@ public final class EvaluationBenchmark {
             bench.rankingQueries(50, 200, null);
             bench.rankingQueriesWithWrk(50, "gzip");
             bench.rankingQueriesWithWrk(50, null);
+        } finally {
+            BenchState.cleanUp(state);
         }
     }
 

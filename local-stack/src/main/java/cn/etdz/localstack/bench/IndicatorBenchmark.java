@@ -60,11 +60,13 @@ public final class IndicatorBenchmark {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalStack stack;
+    private final Path state;
     private final String admin;
     private final CpuAccount cpu;
 
-    private IndicatorBenchmark(LocalStack stack) {
+    private IndicatorBenchmark(LocalStack stack, Path state) {
         this.stack = stack;
+        this.state = state;
         this.admin = stack.tokens().admin();
         this.cpu = new CpuAccount(stack.pids());
     }
@@ -72,7 +74,7 @@ public final class IndicatorBenchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int rounds = Integer.parseInt(System.getenv().getOrDefault("ROUNDS", "3"));
-        Path state = Files.createTempDirectory("bench-stack-");
+        Path state = BenchState.create();
         // One admin token sends thousands of requests a second here: the benchmark measures the service, not the
         // gateway's rate limiter, so the indicator route's per-subject bucket is made large (LocalStack passes gateway.*).
         System.setProperty("gateway.routes.indicator.rate-limit.capacity", "1000000");
@@ -80,8 +82,11 @@ public final class IndicatorBenchmark {
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
                 message -> System.out.println("[bench] " + message))) {
             // a benchmark stopped with a signal (kill, not Ctrl-C) must not leave the services and the database running
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-            IndicatorBenchmark bench = new IndicatorBenchmark(stack);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.close();
+                BenchState.cleanUp(state);
+            }));
+            IndicatorBenchmark bench = new IndicatorBenchmark(stack, state);
             bench.registerZones();
             if (Boolean.parseBoolean(System.getenv("STOP_EVALUATION"))) {
                 // the indicator path alone: no consumer and recomputation sharing the cores (the events stay in Kafka)
@@ -90,6 +95,8 @@ public final class IndicatorBenchmark {
             }
             bench.bulkImport(Integer.parseInt(System.getenv().getOrDefault("WARMUP", "3")), rounds);
             bench.concurrentSingles(rounds, Integer.parseInt(System.getenv().getOrDefault("SINGLES_WARMUP", "60")));
+        } finally {
+            BenchState.cleanUp(state);
         }
     }
 
@@ -256,14 +263,18 @@ public final class IndicatorBenchmark {
         }
         String url = stack.gatewayUrl() + "/api/v1/submissions";
         WrkScript wrk = Wrk.installed() ? wrkScript(bodies) : null;
-        System.out.printf(Locale.ROOT, "[bench] warming up with %d s of single submissions from %d clients%n",
-                warmupSeconds, clients);
-        if (wrk != null) {
-            Wrk.run(clients, wrk.options(), warmupSeconds + "s", url, wrk.args());
+        if (warmupSeconds <= 0) {
+            System.out.println("[bench] no singles warm-up (SINGLES_WARMUP=0): the first rounds include JIT compilation");
         } else {
-            long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-            while (System.nanoTime() < until) {
-                jvmClients(bodies, clients, perClient);
+            System.out.printf(Locale.ROOT, "[bench] warming up with %d s of single submissions from %d clients%n",
+                    warmupSeconds, clients);
+            if (wrk != null) {
+                Wrk.run(clients, wrk.options(), warmupSeconds + "s", url, wrk.args());
+            } else {
+                long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+                while (System.nanoTime() < until) {
+                    jvmClients(bodies, clients, perClient);
+                }
             }
         }
         measureSingles("JVM client threads", clients, rounds, () -> jvmClients(bodies, clients, perClient));
@@ -285,7 +296,7 @@ public final class IndicatorBenchmark {
     }
 
     private WrkScript wrkScript(List<byte[]> bodies) throws Exception {
-        Path work = Files.createTempDirectory("bench-wrk-");
+        Path work = Files.createTempDirectory(state, "wrk-");
         Path bodyFile = work.resolve("submissions.jsonl");
         Files.write(bodyFile, bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList());
         Path script = work.resolve("submissions.lua");

@@ -1,0 +1,48 @@
+package cn.etdz.localstack.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The temporary directory a benchmark's stack keeps its state in. After the run only the services' logs stay: the
+ * database, the broker's log segments and the traces of an import benchmark took up to 400 MB a run, and reruns piled
+ * them up in {@code /tmp}.
+ */
+final class BenchState {
+
+    private BenchState() {
+    }
+
+    static Path create() throws IOException {
+        return Files.createTempDirectory("bench-stack-");
+    }
+
+    private static final Set<Path> CLEANED = new HashSet<>();
+
+    /**
+     * Deletes everything in {@code state} but {@code logs/}, once: called when the run ends and from the shutdown hook
+     * that stops the stack when the benchmark is killed.
+     */
+    static synchronized void cleanUp(Path state) {
+        Path logs = state.resolve("logs");
+        if (!CLEANED.add(state) || !Files.isDirectory(state)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(state)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(state) && !path.startsWith(logs)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not clean up " + state, e);
+        }
+        System.out.println("[bench] logs kept in " + logs);
+    }
+}
