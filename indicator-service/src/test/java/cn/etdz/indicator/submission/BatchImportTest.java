@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -52,6 +53,26 @@ class BatchImportTest {
 
         as(tokens().analyst()).queryParam("zone", b).get("/api/v1/submissions").then().body("total", equalTo(0));
         as(tokens().analyst()).queryParam("zone", a).get("/api/v1/submissions").then().body("total", equalTo(2));
+    }
+
+    @Test
+    void eachZoneOfABatchIsComparedWithItsOwnPreviousYear() {
+        String steady = registerZone("YS", "ETDZ", "320000");
+        String jumped = registerZone("YJ", "ETDZ", "320000");
+        String fresh = registerZone("YF", "ETDZ", "320000");
+        as(tokens().admin()).body("""
+                        {"submissions": [%s, %s]}""".formatted(submission(steady, "2012", 100), submission(jumped, "2012", 100)))
+                .post("/api/v1/submissions/batch").then().statusCode(200).body("accepted", equalTo(2));
+
+        as(tokens().admin()).body("""
+                        {"submissions": [%s, %s, %s]}""".formatted(submission(steady, "2013", 110),
+                        submission(jumped, "2013", 300), submission(fresh, "2013", 100)))
+                .post("/api/v1/submissions/batch").then().statusCode(200)
+                .body("accepted", equalTo(3))
+                .body("results[0].warnings.code", not(hasItem("large-change")))
+                .body("results[1].warnings.findAll { it.code == 'large-change' }.field",
+                        contains("values[0].value", "values[1].value", "values[3].value"))
+                .body("results[2].warnings.code", not(hasItem("large-change")));
     }
 
     @Test
