@@ -136,7 +136,10 @@ public class ReadModelUpdater {
         return held;
     }
 
-    /** Upserts each winning zone-period's input row, its values with it: one statement, batched by the driver. */
+    /**
+     * Upserts each winning zone-period's input row, its values with it: one statement, batched by the driver. A row
+     * never goes back to an older revision, even if another consumer wrote a newer one since {@link #heldRevisions}.
+     */
     private static void writeInputs(Connection connection, List<Event> winners, OffsetDateTime now) throws SQLException {
         if (winners.isEmpty()) {
             return;
@@ -149,7 +152,8 @@ public class ReadModelUpdater {
                 on conflict (period, zone_code) do update set revision = excluded.revision,
                     submission_id = excluded.submission_id, late = excluded.late, received_at = excluded.received_at,
                     event_id = excluded.event_id, applied_at = excluded.applied_at, indicators = excluded.indicators,
-                    indicator_values = excluded.indicator_values, provisional = excluded.provisional""")) {
+                    indicator_values = excluded.indicator_values, provisional = excluded.provisional
+                where zone_period_input.revision < excluded.revision""")) {
             for (Event winner : winners) {
                 SubmissionAccepted input = winner.submission();
                 List<SubmissionAccepted.Value> values = input.values();

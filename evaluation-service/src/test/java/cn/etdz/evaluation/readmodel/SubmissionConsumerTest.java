@@ -62,12 +62,13 @@ class SubmissionConsumerTest {
         return ("EVT-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase(Locale.ROOT);
     }
 
+    /** TAX before GDP: the input lists its values by indicator code, whatever the order submitted. */
     private static String payload(String zone, int revision, double gdp) {
         return """
                 {"submissionId": %d, "zone": "%s", "period": "2015", "revision": %d, "late": false,
                  "receivedAt": "2016-03-01T08:00:00Z", "submittedBy": "js-system",
-                 "values": [{"indicator": "GDP", "value": %s, "provisional": false, "note": null},
-                            {"indicator": "TAX", "value": 80.5, "provisional": true, "note": "estimate"}]}"""
+                 "values": [{"indicator": "TAX", "value": 80.5, "provisional": true, "note": "estimate"},
+                            {"indicator": "GDP", "value": %s, "provisional": false, "note": null}]}"""
                 .formatted(revision * 10, zone, revision, gdp);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -34,15 +35,27 @@ final class BenchState {
         if (!CLEANED.add(state) || !Files.isDirectory(state)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(state)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(state) && !path.startsWith(logs)) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not clean up " + state, e);
+        // deepest first; a file that cannot go is reported and the rest still goes, and nothing here may replace the
+        // exception that ended the benchmark
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(state)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException | UncheckedIOException e) {
+            System.out.println("[bench] could not list " + state + " to clean it up: " + e.getMessage());
+            return;
         }
-        System.out.println("[bench] logs kept in " + logs);
+        int left = 0;
+        for (Path path : paths) {
+            if (path.equals(state) || path.startsWith(logs)) {
+                continue;
+            }
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                left++;
+            }
+        }
+        System.out.println("[bench] logs kept in " + logs
+                + (left == 0 ? "" : "; " + left + " other files could not be deleted"));
     }
 }
