@@ -1,5 +1,7 @@
 package cn.etdz.localstack.bench;
 
+import cn.etdz.localstack.LocalStack;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +24,20 @@ final class BenchState {
 
     static Path create() throws IOException {
         return Files.createTempDirectory("bench-stack-");
+    }
+
+    /**
+     * Starts the packaged stack on free ports with its state in {@code state}. A benchmark stopped with a signal (kill,
+     * not Ctrl-C) must not leave the services and the database running, so a shutdown hook stops them and cleans up.
+     */
+    static LocalStack startStack(Path root, Path state) {
+        LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
+                message -> System.out.println("[bench] " + message));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            cleanUp(state);
+        }));
+        return stack;
     }
 
     private static final Set<Path> CLEANED = new HashSet<>();

@@ -61,13 +61,7 @@ public final class EvaluationBenchmark {
             System.setProperty("gateway.routes." + route + ".rate-limit.capacity", "1000000");
             System.setProperty("gateway.routes." + route + ".rate-limit.refill-per-second", "1000000");
         }
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
-                message -> System.out.println("[bench] " + message))) {
-            // a benchmark stopped with a signal (kill, not Ctrl-C) must not leave the services and the database running
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stack.close();
-                BenchState.cleanUp(state);
-            }));
+        try (LocalStack stack = BenchState.startStack(root, state)) {
             EvaluationBenchmark bench = new EvaluationBenchmark(stack);
             bench.registerZones();
             bench.batches(rounds);

@@ -79,13 +79,7 @@ public final class IndicatorBenchmark {
         // gateway's rate limiter, so the indicator route's per-subject bucket is made large (LocalStack passes gateway.*).
         System.setProperty("gateway.routes.indicator.rate-limit.capacity", "1000000");
         System.setProperty("gateway.routes.indicator.rate-limit.refill-per-second", "1000000");
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0),
-                message -> System.out.println("[bench] " + message))) {
-            // a benchmark stopped with a signal (kill, not Ctrl-C) must not leave the services and the database running
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stack.close();
-                BenchState.cleanUp(state);
-            }));
+        try (LocalStack stack = BenchState.startStack(root, state)) {
             IndicatorBenchmark bench = new IndicatorBenchmark(stack, state);
             bench.registerZones();
             if (Boolean.parseBoolean(System.getenv("STOP_EVALUATION"))) {
