@@ -12,6 +12,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -44,7 +46,8 @@ import java.util.concurrent.TimeoutException;
  * status pass through unchanged; the gateway adds {@code X-Request-Id} (when absent) and {@code X-Forwarded-*}. A
  * request without a valid token is answered 401 here; the service verifies the token again and applies its own
  * rules. Per route, a body above the limit is a 413 problem and a caller above its rate a 429 problem with {@code
- * Retry-After}. An unreachable upstream is a 502 problem, a silent one a 504 problem. The request id is in every
+ * Retry-After}. An unreachable upstream is a 502 problem, a silent one a 504 problem; a bodiless idempotent request
+ * whose kept-alive connection the service closed before answering is sent once more first. The request id is in every
  * problem body and in the MDC of every log line; one access line is written per request. {@code GET /api/v1/me} is
  * answered here from the token. See {@code docs/gateway.md}.
  */
@@ -160,9 +163,9 @@ public class ProxyRoutes {
      */
     private void forward(RoutingContext ctx, RouteTable.Limits limits) {
         HttpServerRequest request = ctx.request();
-        boolean mayHaveBody = request.method() == io.vertx.core.http.HttpMethod.POST
-                || request.method() == io.vertx.core.http.HttpMethod.PUT
-                || request.method() == io.vertx.core.http.HttpMethod.PATCH;
+        boolean mayHaveBody = request.method() == HttpMethod.POST
+                || request.method() == HttpMethod.PUT
+                || request.method() == HttpMethod.PATCH;
         if (request.getHeader("Content-Length") != null || !mayHaveBody) {
             proxy.handle(request);
             return;
@@ -218,7 +221,7 @@ public class ProxyRoutes {
     /** {@code GET /api/v1/me}: the caller as the token describes it, so integrators can check a token. */
     private void respondCaller(RoutingContext ctx, VerifiedTokens.Caller caller) {
         ctx.request().resume();
-        if (ctx.request().method() != io.vertx.core.http.HttpMethod.GET) {
+        if (ctx.request().method() != HttpMethod.GET) {
             respond(ctx, problem(405, "method-not-allowed", "Method not allowed", "Only GET is allowed here."));
             return;
         }
@@ -311,7 +314,19 @@ public class ProxyRoutes {
                 headers.set("X-Forwarded-Host", incoming.authority().host());
                 headers.set("X-Forwarded-Port", String.valueOf(incoming.authority().port()));
             }
-            return context.sendRequest().recover(failure -> {
+            Future<ProxyResponse> sent = context.sendRequest();
+            if (resendable(incoming)) {
+                sent = sent.recover(failure -> {
+                    if (!(failure instanceof HttpClosedException)) {
+                        return Future.failedFuture(failure);
+                    }
+                    LOG.debugf("%s %s: the service closed the kept-alive connection before answering; sent again",
+                            incoming.method(), incoming.path());
+                    request.setBody(null);
+                    return context.sendRequest();
+                });
+            }
+            return sent.recover(failure -> {
                 boolean timedOut = failure instanceof TimeoutException
                         || failure.getClass().getSimpleName().contains("Timeout");
                 Problem problem = timedOut
@@ -326,6 +341,18 @@ public class ProxyRoutes {
                         .setBody(Body.body(serialise(problem.at(incoming.path(), requestId))));
                 return Future.succeededFuture(response);
             });
+        }
+
+        /**
+         * A request the gateway may send a second time when the service closed the connection without answering
+         * (typically a kept-alive connection it closed just as the gateway reused it): an idempotent method without a
+         * body, so nothing changes if the first one did reach the service (RFC 9110, 9.2.2). A POST is never resent.
+         */
+        private static boolean resendable(HttpServerRequest incoming) {
+            HttpMethod method = incoming.method();
+            boolean idempotent = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                    || method == HttpMethod.DELETE;
+            return idempotent && declaredLength(incoming) == 0 && incoming.getHeader("Transfer-Encoding") == null;
         }
 
         @Override

@@ -114,6 +114,34 @@ class ProxyRoutesTest {
                 .body("status", equalTo(504));
     }
 
+    /**
+     * The {@code reused} upstream closes each kept-alive connection when its second request arrives. A GET that meets
+     * such a connection is sent once more on a new one; a POST is not, since the service may already have acted on
+     * it: the caller gets the 502 and decides (with its {@code Idempotency-Key}, a resend is safe).
+     */
+    @Test
+    void aGetThatMeetsAClosedKeptAliveConnectionIsResentOnceAndAPostIsNot() {
+        for (int i = 1; i <= 3; i++) {
+            given().header("Authorization", token()).get("/api/v1/reused/ranking-" + i)
+                    .then().statusCode(200)
+                    .body("received", org.hamcrest.Matchers.hasItem("GET /api/v1/reused/ranking-" + i));
+        }
+        given().header("Authorization", token()).header("X-Request-Id", "closed-post")
+                .contentType("application/json").body("{\"zone\": \"Z\"}")
+                .post("/api/v1/reused/submissions")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The service failed to answer."))
+                .body("requestId", equalTo("closed-post"));
+        java.util.List<String> received = given().header("Authorization", token()).get("/api/v1/reused/after-post")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("received");
+        assertThat(received).containsOnlyOnce("POST /api/v1/reused/submissions");
+        // each GET reached the upstream twice but the first: on the connection that closed, then on a new one
+        assertThat(received).containsSubsequence("GET /api/v1/reused/ranking-2", "GET /api/v1/reused/ranking-2",
+                "GET /api/v1/reused/ranking-3", "GET /api/v1/reused/ranking-3");
+    }
+
     @Test
     void meTellsWhoTheTokenSaysTheCallerIs() {
         given().header("Authorization", token()).get("/api/v1/me")

@@ -15,12 +15,14 @@ import java.util.stream.Collectors;
 
 /**
  * Upstreams for the gateway's routing tests: a real HTTP server that echoes what it received (so pass-through can be
- * asserted), stalls on {@code /api/v1/scores/slow}, answers a service's 403 problem on {@code .../forbidden} and serves an OpenAPI document at {@code /q/openapi}, and a port
- * where nothing listens.
+ * asserted), stalls on {@code /api/v1/scores/slow}, answers a service's 403 problem on {@code .../forbidden} and serves an OpenAPI document at {@code /q/openapi}; a port
+ * where nothing listens; and {@link ClosingUpstream} (route {@code reused}), which closes every connection on its
+ * second request.
  */
 public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
+    private ClosingUpstream closing;
 
     @Override
     public Map<String, String> start() {
@@ -72,6 +74,7 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         });
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
+        closing = new ClosingUpstream();
         TokenIssuer tokens = PlatformTestResource.tokens();
         Map<String, String> config = new java.util.LinkedHashMap<>();
         config.put("gateway.routes.indicator.url", "http://localhost:" + server.getAddress().getPort());
@@ -81,6 +84,8 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         config.put("gateway.routes.indicator.paths", "/api/v1/zones,/api/v1/submissions");
         config.put("gateway.routes.down.url", "http://localhost:" + closedPort());
         config.put("gateway.routes.down.paths", "/api/v1/flags");
+        config.put("gateway.routes.reused.url", "http://localhost:" + closing.port());
+        config.put("gateway.routes.reused.paths", "/api/v1/reused");
         config.put("gateway.openapi.retry-interval", "200ms");
         config.put("gateway.routes.limited.url", "http://localhost:" + server.getAddress().getPort());
         config.put("gateway.routes.limited.paths", "/api/v1/limited");
@@ -108,6 +113,13 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (closing != null) {
+            try {
+                closing.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

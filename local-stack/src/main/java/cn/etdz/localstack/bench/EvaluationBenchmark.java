@@ -91,8 +91,8 @@ public final class EvaluationBenchmark {
             options.addAll(List.of("-H", "Accept-Encoding: " + acceptEncoding));
         }
         Wrk.run(connections, options, "10s", url);
-        // failed answers are reported, not fatal: a handful of 502s where the service closed a kept-alive connection
-        // the gateway reused
+        // failed answers are reported, not fatal (the gateway resends a GET whose kept-alive connection the service
+        // closed, so there should be none)
         Wrk.Report report = Wrk.run(connections, options, "20s", url);
         System.out.printf(Locale.ROOT, "RESULT ranking query for %d zones (%s), %d wrk connections through the gateway:"
                         + " %s (goal p99 ≤ 50 ms)%n", ZONES,

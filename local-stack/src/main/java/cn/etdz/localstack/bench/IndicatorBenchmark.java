@@ -278,7 +278,8 @@ public final class IndicatorBenchmark {
         }
         measureSingles("wrk connections", clients, rounds, () -> {
             Wrk.Report report = Wrk.run(clients, wrk.options(), "10s", url, wrk.args());
-            if (report.failed() > 0) { // reported, not fatal: the gateway's rare 502s after a client drops connections (docs/evaluation.md)
+            // reported, not fatal: a POST that meets a kept-alive connection the service closed is a 502 (docs/gateway.md)
+            if (report.failed() > 0) {
                 System.out.printf("[bench] %d of the round's submissions were not accepted%n", report.failed());
             }
             return new Latencies(report.p50Millis(), report.p99Millis(), report.requestsPerSecond());
