@@ -3,8 +3,8 @@ package cn.etdz.evaluation.methodology;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.evaluation.scoring.Methodology;
-import cn.etdz.evaluation.snapshot.Recomputation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -24,7 +24,7 @@ public class MethodologyService {
     @Inject
     MethodologyRepository methodologies;
     @Inject
-    Recomputation recomputation;
+    Event<MethodologyActivated> activated;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MethodologyView> list() {
@@ -70,7 +70,7 @@ public class MethodologyService {
         if (!methodologies.insert(id, version, methodology, createdBy)) {
             throw ProblemException.conflict("Version " + version + " of " + id + " was created concurrently; retry.");
         }
-        recomputation.markTypeAfterCommit(methodology.zoneType().name());
+        activated.fire(new MethodologyActivated(methodology.zoneType().name()));
         return view(methodologies.find(id, version).orElseThrow());
     }
 

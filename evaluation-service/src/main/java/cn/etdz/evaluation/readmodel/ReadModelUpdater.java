@@ -2,7 +2,6 @@ package cn.etdz.evaluation.readmodel;
 
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.common.events.SubmissionAccepted;
-import cn.etdz.evaluation.snapshot.Recomputation;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +46,7 @@ public class ReadModelUpdater {
     }
 
     @Inject
-    Recomputation recomputation;
+    jakarta.enterprise.event.Event<PeerGroupChanged> peerGroupChanged;
 
     /** One decoded event of a poll, with the span that processes it (the cause of the recomputation it triggers). */
     public record Event(EventEnvelope envelope, SubmissionAccepted submission, SpanContext span) {
@@ -94,8 +93,8 @@ public class ReadModelUpdater {
                 SpanContext cause = winner.getValue().span();
                 String type = types.get(key.zoneCode);
                 if (type != null) {
-                    recomputation.markAfterCommit(type, key.period, cause);
-                    nextPeriod(key.period).ifPresent(next -> recomputation.markAfterCommit(type, next, cause));
+                    peerGroupChanged.fire(new PeerGroupChanged(type, key.period, cause));
+                    nextPeriod(key.period).ifPresent(next -> peerGroupChanged.fire(new PeerGroupChanged(type, next, cause)));
                 }
             }
         });

@@ -3,9 +3,10 @@ package cn.etdz.evaluation.readmodel;
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.common.events.IndicatorDefined;
 import cn.etdz.common.events.ZoneChanged;
-import cn.etdz.evaluation.snapshot.Recomputation;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,7 +29,7 @@ public class ReferenceUpdater {
     @Inject
     ReadModelRepository readModel;
     @Inject
-    Recomputation recomputation;
+    Event<PeerGroupChanged> peerGroupChanged;
     @Inject
     ZoneDirectory directory;
 
@@ -67,7 +68,7 @@ public class ReferenceUpdater {
             types.add(zone.type());
             previousType.forEach(type -> types.add(type.toString()));
             for (String period : readModel.periodsOf(zone.code())) {
-                types.forEach(type -> recomputation.markAfterCommit(type, period));
+                types.forEach(type -> peerGroupChanged.fire(new PeerGroupChanged(type, period, Span.current().getSpanContext())));
             }
         }
         readModel.record(applied(envelope, outcome));

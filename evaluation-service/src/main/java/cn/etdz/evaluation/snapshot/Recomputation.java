@@ -1,6 +1,8 @@
 package cn.etdz.evaluation.snapshot;
 
 import cn.etdz.evaluation.config.EvaluationConfig;
+import cn.etdz.evaluation.methodology.MethodologyActivated;
+import cn.etdz.evaluation.readmodel.PeerGroupChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -108,13 +110,16 @@ public class Recomputation {
         }
     }
 
-    /** Marks a peer group for recomputation once the current transaction commits (nothing if it rolls back). */
-    public void markAfterCommit(String zoneType, String period) {
-        markAfterCommit(zoneType, period, Span.current().getSpanContext());
+    /** A read-model change marks its peer group once the change's transaction commits. */
+    void onChange(@Observes PeerGroupChanged change) {
+        markAfterCommit(change.zoneType(), change.period(), change.cause());
     }
 
-    /** As {@link #markAfterCommit(String, String)}, caused by the work of the given span. */
-    public void markAfterCommit(String zoneType, String period, SpanContext cause) {
+    /**
+     * Marks a peer group for recomputation once the current transaction commits (nothing if it rolls back), caused by
+     * the work of the given span.
+     */
+    private void markAfterCommit(String zoneType, String period, SpanContext cause) {
         PeerGroupKey key = new PeerGroupKey(zoneType, period);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -139,14 +144,16 @@ public class Recomputation {
         });
     }
 
-    /** Marks every period of a zone type that has inputs, once the current transaction commits. */
-    public void markTypeAfterCommit(String zoneType) {
+    /** A new active methodology marks every period of its zone type that has inputs, once its transaction commits. */
+    void onActivated(@Observes MethodologyActivated activated) {
+        String zoneType = activated.zoneType();
         @SuppressWarnings("unchecked")
         List<Object> periods = Panache.getEntityManager().createNativeQuery("""
                         select distinct i.period from zone_period_input i join zone z on z.code = i.zone_code
                         where z.type = ?1""")
                 .setParameter(1, zoneType).getResultList();
-        periods.forEach(period -> markAfterCommit(zoneType, period.toString()));
+        SpanContext cause = Span.current().getSpanContext();
+        periods.forEach(period -> markAfterCommit(zoneType, period.toString(), cause));
     }
 
     public void mark(PeerGroupKey key) {

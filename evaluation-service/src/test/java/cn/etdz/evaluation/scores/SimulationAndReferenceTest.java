@@ -120,13 +120,42 @@ class SimulationAndReferenceTest {
         assertThat(after.getList("items.regionRank", Integer.class)).containsExactly(1, 1);
     }
 
+    @Test
+    void aNewMethodologyVersionRescoresThePeriodsOfItsZoneType() throws Exception {
+        String first = EventFixtures.code("RESCORE");
+        String second = EventFixtures.code("RESCORE");
+        events.zone(first, "BECZ", "530000", "WEST");
+        events.zone(second, "BECZ", "230000", "NORTHEAST");
+        events.submission(first, "2043", 1, EventFixtures.fullValues(3));
+        events.submission(second, "2043", 1, EventFixtures.fullValues(1));
+        String scoredWith = awaitRanking("2043", "BECZ", json -> json.getInt("total") == 2)
+                .getString("snapshot.methodology");
+
+        Map<String, Object> copy = new LinkedHashMap<>(given().header("Authorization", analyst())
+                .get("/api/v1/methodologies/" + scoredWith).then().statusCode(200).extract().jsonPath()
+                .getMap("methodology"));
+        copy.put("id", "rescore-becz-" + UUID.randomUUID().toString().substring(0, 6));
+        copy.remove("version");
+        String posted = given().header("Authorization", "Bearer " + PlatformTestResource.tokens().admin())
+                .contentType(ContentType.JSON).body(copy).post("/api/v1/methodologies")
+                .then().statusCode(201).extract().jsonPath().getString("key");
+
+        // no new submission: the new active version alone makes the period's scores be computed again
+        JsonPath rescored = awaitRanking("2043", "BECZ", json -> posted.equals(json.getString("snapshot.methodology")));
+        assertThat(rescored.getList("items.zone", String.class)).containsExactlyInAnyOrder(first, second);
+    }
+
     private static JsonPath awaitRanking(java.util.function.Predicate<JsonPath> until) {
+        return awaitRanking("2037", "ETDZ", until);
+    }
+
+    private static JsonPath awaitRanking(String period, String zoneType, java.util.function.Predicate<JsonPath> until) {
+        String ranking = "/api/v1/scores?period=" + period + "&zoneType=" + zoneType;
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var response = given().header("Authorization", analyst()).get("/api/v1/scores?period=2037&zoneType=ETDZ");
+            var response = given().header("Authorization", analyst()).get(ranking);
             return response.statusCode() == 200 && until.test(response.jsonPath());
         });
-        return given().header("Authorization", analyst()).get("/api/v1/scores?period=2037&zoneType=ETDZ")
-                .then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", analyst()).get(ranking).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
