@@ -3,7 +3,8 @@
 # from 20 concurrent clients (JVM threads, and wrk when installed). Starts its own stack on free ports; WARMUP (default 3)
 # unmeasured imports and SINGLES_WARMUP (default 60) unmeasured seconds of single submissions, then ROUNDS (default 3)
 # repetitions, medians reported. STOP_EVALUATION=true measures the
-# indicator path alone (the evaluation service is stopped first, so it does not share the cores).
+# indicator path alone (the evaluation service is stopped first, so it does not share the cores); IMPORT_CONCURRENCY
+# (default 1) is how many yearly batches are posted at once; a list (1,2) measures each, side by side in every round.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
