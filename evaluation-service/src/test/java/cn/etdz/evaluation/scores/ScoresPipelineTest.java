@@ -55,20 +55,12 @@ class ScoresPipelineTest {
     }
 
     private static JsonPath ranking(String period, String type, String extra) {
-        return given().header("Authorization", analyst())
-                .get("/api/v1/scores?period=" + period + "&zoneType=" + type + extra)
-                .then().statusCode(200).extract().jsonPath();
+        return Rankings.ranking(period, type, extra);
     }
 
     /** Waits until the newest ranking of the period lists {@code zones} zones and satisfies a condition. */
     private static JsonPath awaitRanking(String period, String type, int zones, java.util.function.Predicate<JsonPath> until) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var response = given().header("Authorization", analyst())
-                    .get("/api/v1/scores?period=" + period + "&zoneType=" + type);
-            return response.statusCode() == 200 && response.jsonPath().getInt("total") == zones
-                    && until.test(response.jsonPath());
-        });
-        return ranking(period, type, "");
+        return Rankings.awaitRanking(period, type, json -> json.getInt("total") == zones && until.test(json));
     }
 
     @Test

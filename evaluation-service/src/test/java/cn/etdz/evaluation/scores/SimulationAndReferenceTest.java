@@ -128,7 +128,7 @@ class SimulationAndReferenceTest {
         events.zone(second, "BECZ", "230000", "NORTHEAST");
         events.submission(first, "2043", 1, EventFixtures.fullValues(3));
         events.submission(second, "2043", 1, EventFixtures.fullValues(1));
-        String scoredWith = awaitRanking("2043", "BECZ", json -> json.getInt("total") == 2)
+        String scoredWith = Rankings.awaitRanking("2043", "BECZ", json -> json.getInt("total") == 2)
                 .getString("snapshot.methodology");
 
         Map<String, Object> copy = new LinkedHashMap<>(given().header("Authorization", analyst())
@@ -141,21 +141,12 @@ class SimulationAndReferenceTest {
                 .then().statusCode(201).extract().jsonPath().getString("key");
 
         // no new submission: the new active version alone makes the period's scores be computed again
-        JsonPath rescored = awaitRanking("2043", "BECZ", json -> posted.equals(json.getString("snapshot.methodology")));
+        JsonPath rescored = Rankings.awaitRanking("2043", "BECZ", json -> posted.equals(json.getString("snapshot.methodology")));
         assertThat(rescored.getList("items.zone", String.class)).containsExactlyInAnyOrder(first, second);
     }
 
     private static JsonPath awaitRanking(java.util.function.Predicate<JsonPath> until) {
-        return awaitRanking("2037", "ETDZ", until);
-    }
-
-    private static JsonPath awaitRanking(String period, String zoneType, java.util.function.Predicate<JsonPath> until) {
-        String ranking = "/api/v1/scores?period=" + period + "&zoneType=" + zoneType;
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var response = given().header("Authorization", analyst()).get(ranking);
-            return response.statusCode() == 200 && until.test(response.jsonPath());
-        });
-        return given().header("Authorization", analyst()).get(ranking).then().statusCode(200).extract().jsonPath();
+        return Rankings.awaitRanking("2037", "ETDZ", until);
     }
 
     @Test
