@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gateway overhead (issue 5): one backend endpoint, one concurrency, side by side in one run — straight to the
+# Gateway overhead: one backend endpoint, one concurrency, side by side in one run — straight to the
 # indicator service, through the gateway, and through nginx as a plain reverse proxy — measured with wrk. Starts the
 # local stack (deploy/local/run.sh) on ports 28080-28082 and nginx on 28090, loopback only; stops both at the end.
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Indicator-service benchmarks (issue 3): bulk import through the gateway vs PostgreSQL COPY, and single submissions
+# Indicator-service benchmarks: bulk import through the gateway vs PostgreSQL COPY, and single submissions
 # from 20 concurrent clients (JVM threads, and wrk when installed). Starts its own stack on free ports; WARMUP (default 3)
 # unmeasured imports and SINGLES_WARMUP (default 60) unmeasured seconds of single submissions, then ROUNDS (default 3)
 # repetitions, medians reported. STOP_EVALUATION=true measures the
@@ -10,5 +10,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ./mvnw -B -q package -DskipTests
 exec java -Xmx1g -XX:TieredStopAtLevel=1 -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -cp "local-stack/target/local-stack-1.0.0-SNAPSHOT.jar:local-stack/target/lib/*" \
+  -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" \
   cn.etdz.localstack.bench.IndicatorBenchmark "$ROOT"

@@ -17,7 +17,7 @@ if ! command -v "$JAVA" >/dev/null 2>&1; then
   exit 1
 fi
 
-LAUNCHER="local-stack/target/local-stack-1.0.0-SNAPSHOT.jar"
+LAUNCHER="local-stack/target/local-stack.jar"
 RUNNERS=(indicator-service evaluation-service gateway)
 
 # Builds when a packaged application is missing or any source or build file is newer than it.
