@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A Java client generated at build time from the gateway's merged OpenAPI document, used as a province's integrator
- * would: against the packaged stack (started as {@code deploy/local/run.sh} starts it), through the gateway only.
- * Rankings and explanations are not exercised: the evaluation service does not serve them on this branch yet.
+ * Clients generated at build time from the gateway's merged OpenAPI document, used as a province's integrator or a
+ * ministry app would: against the packaged stack with the demo data (started as {@code deploy/local/run.sh} starts
+ * it), through the gateway only. The Java client is driven here; the TypeScript client runs its own scenario under
+ * Node's test runner ({@link TypeScriptScenario}).
  */
 class GeneratedClientIT {
 
@@ -49,6 +50,12 @@ class GeneratedClientIT {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(new LocalStack.Options(root, Files.createTempDirectory("client-it-"), 0, 0, 0),
                 message -> System.out.println("[client-it] " + message));
+        stack.loadDemoData();
+        ScoresApi scores = new ScoresApi(as(stack.tokens().analyst()));
+        await().atMost(Duration.ofSeconds(60)).ignoreException(ApiException.class).until(() -> {
+            RankingView ranking = scores.getRanking("2015", "ETDZ", null, 0, null, null, 500);
+            return ranking.getItems().stream().filter(s -> Boolean.TRUE.equals(s.getRanked())).count() >= 132;
+        });
     }
 
     @AfterAll
@@ -106,12 +113,7 @@ class GeneratedClientIT {
 
     @Test
     void aMinistryAppReadsTheRankingAndAnExplanationThroughTheClient() throws Exception {
-        stack.loadDemoData();
         ScoresApi scores = new ScoresApi(as(stack.tokens().analyst()));
-        await().atMost(Duration.ofSeconds(60)).ignoreException(ApiException.class).until(() -> {
-            RankingView ranking = scores.getRanking("2015", "ETDZ", null, 0, null, null, 500);
-            return ranking.getItems().stream().filter(s -> Boolean.TRUE.equals(s.getRanked())).count() >= 132;
-        });
         RankingView ranking = scores.getRanking("2015", "ETDZ", null, 0, null, "EAST", 10);
         assertThat(ranking.getItems()).isNotEmpty().allSatisfy(s -> assertThat(s.getRegion()).isEqualTo("EAST"));
         ScoreView first = scores.getRanking("2015", "ETDZ", null, 0, null, null, 1).getItems().get(0);
@@ -163,5 +165,18 @@ class GeneratedClientIT {
         Problem problem = anonymous.getObjectMapper().readValue(unauthorised.getResponseBody(), Problem.class);
         assertThat(problem.getTitle()).isEqualTo("Unauthorized");
         assertThat(problem.getRequestId()).isNotBlank();
+    }
+
+    @Test
+    void theTypeScriptClientRunsTheSameScenarioUnderNode() throws Exception {
+        TypeScriptScenario scenario = TypeScriptScenario.fromBuild();
+        org.junit.jupiter.api.Assumptions.assumeTrue(scenario.nodeAvailable(), TypeScriptScenario.NOT_RUN);
+        TypeScriptScenario.Outcome outcome = scenario.run(Map.of(
+                "GATEWAY_URL", stack.gatewayUrl(),
+                "ANALYST_TOKEN", stack.tokens().analyst(),
+                "SUBMITTER_320000_TOKEN", stack.tokens().submitter("320000")));
+        System.out.println(outcome.output());
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).contains("# pass 5", "# fail 0");
     }
 }
