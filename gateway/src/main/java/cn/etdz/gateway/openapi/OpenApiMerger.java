@@ -35,7 +35,10 @@ import java.util.TreeMap;
  *   <li>answers every 4xx/5xx with the gateway's {@code Problem} schema as {@code application/problem+json} and adds
  *   the errors the gateway itself answers (401, 413 for operations with a body, 429, 502, 504), so generated clients
  *   can read every error through their own types;</li>
- *   <li>fills a missing {@code operationId}, tag or description deterministically, so identifiers stay stable.</li>
+ *   <li>fills a missing {@code operationId}, tag or description deterministically, so identifiers stay stable;</li>
+ *   <li>writes JSON scalars in place: a component schema that is only a string, number or boolean (SmallRye makes
+ *   {@code LocalDate} and {@code OffsetDateTime} components) becomes the type with its format wherever it is used,
+ *   so no generated client gets a class for a date.</li>
  * </ul>
  */
 public final class OpenApiMerger {
@@ -99,6 +102,7 @@ public final class OpenApiMerger {
         sources.stream().filter(s -> !GATEWAY_SOURCE.equals(s.route())).forEach(ordered::add);
         for (Source source : ordered) {
             ObjectNode document = source.document().deepCopy();
+            inlineScalars(document);
             boolean gateway = GATEWAY_SOURCE.equals(source.route());
             Map<String, String> renames = mergeSchemas(source.route(), document, schemas, gateway);
             rewriteRefs(document, renames);
@@ -148,6 +152,55 @@ public final class OpenApiMerger {
         merged.set("paths", pathsNode);
         merged.set("components", componentsNode);
         return merged;
+    }
+
+    /** Replaces references to scalar component schemas by the schema itself and drops those components. */
+    private static void inlineScalars(ObjectNode document) {
+        if (!(document.path("components").path("schemas") instanceof ObjectNode schemas)) {
+            return;
+        }
+        Map<String, JsonNode> scalars = new LinkedHashMap<>();
+        schemas.fields().forEachRemaining(schema -> {
+            if (isScalar(schema.getValue())) {
+                scalars.put(REF_PREFIX + schema.getKey(), schema.getValue());
+            }
+        });
+        if (scalars.isEmpty()) {
+            return;
+        }
+        scalars.keySet().forEach(ref -> schemas.remove(ref.substring(REF_PREFIX.length())));
+        Deque<JsonNode> work = new ArrayDeque<>();
+        work.push(document);
+        while (!work.isEmpty()) {
+            JsonNode node = work.pop();
+            if (node instanceof ObjectNode object) {
+                JsonNode scalar = object.has("$ref") ? scalars.get(object.get("$ref").asText()) : null;
+                if (scalar != null) {
+                    object.remove("$ref");
+                    scalar.fields().forEachRemaining(field -> object.putIfAbsent(field.getKey(), field.getValue().deepCopy()));
+                }
+                object.elements().forEachRemaining(work::push);
+            } else if (node instanceof ArrayNode array) {
+                array.elements().forEachRemaining(work::push);
+            }
+        }
+    }
+
+    /** A schema of one JSON scalar type (a {@code null} alternative aside), with no enumeration or structure. */
+    private static boolean isScalar(JsonNode schema) {
+        if (!schema.isObject() || schema.has("enum") || schema.has("properties") || schema.has("items")
+                || schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf") || schema.has("$ref")) {
+            return false;
+        }
+        Set<String> types = new HashSet<>();
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            type.forEach(t -> types.add(t.asText()));
+        } else if (type.isTextual()) {
+            types.add(type.asText());
+        }
+        types.remove("null");
+        return !types.isEmpty() && Set.of("string", "number", "integer", "boolean").containsAll(types);
     }
 
     private Map<String, String> mergeSchemas(String route, ObjectNode document, ObjectNode into, boolean gateway) {

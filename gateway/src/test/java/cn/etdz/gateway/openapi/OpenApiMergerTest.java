@@ -44,6 +44,26 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void aComponentThatIsOnlyAScalarIsWrittenInPlace() throws Exception {
+        JsonNode service = json.readTree("""
+                {"openapi": "3.1.0", "info": {"title": "x", "version": "1"},
+                 "paths": {"/api/v1/zones": {"get": {"operationId": "list", "responses": {"200": {"description": "ok",
+                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ZoneView"}}}}}}}},
+                 "components": {"schemas": {
+                   "ZoneView": {"type": "object", "properties": {
+                     "approvedOn": {"$ref": "#/components/schemas/LocalDate"},
+                     "status": {"$ref": "#/components/schemas/ZoneStatus"}}},
+                   "LocalDate": {"type": "string", "format": "date", "examples": ["2022-03-10"]},
+                   "ZoneStatus": {"type": "string", "enum": ["ACTIVE", "EXITED"]}}}}""");
+        JsonNode merged = merger.merge(info(), routes, List.of(new OpenApiMerger.Source("indicator", service)));
+        assertThat(merged.at("/components/schemas").has("LocalDate")).isFalse();
+        assertThat(merged.at("/components/schemas/ZoneView/properties/approvedOn/type").asText()).isEqualTo("string");
+        assertThat(merged.at("/components/schemas/ZoneView/properties/approvedOn/format").asText()).isEqualTo("date");
+        assertThat(merged.at("/components/schemas/ZoneView/properties/status/$ref").asText())
+                .as("an enumeration stays a named schema").isEqualTo("#/components/schemas/ZoneStatus");
+    }
+
+    @Test
     void aDuplicateOperationIdIsQualifiedByTheRouteSoBothStayCallable() throws Exception {
         JsonNode merged = merger.merge(info(), routes, List.of(
                 new OpenApiMerger.Source("indicator", doc("/api/v1/zones", "A", "object")),
