@@ -36,6 +36,9 @@ import java.util.TreeMap;
  *   the errors the gateway itself answers (401, 413 for operations with a body, 429, 502, 504), so generated clients
  *   can read every error through their own types;</li>
  *   <li>fills a missing {@code operationId}, tag or description deterministically, so identifiers stay stable;</li>
+ *   <li>gives parameters every service uses alike (period, zone type, province …) their description and example
+ *   where a service left them out, and every error response an example problem
+ *   ({@code openapi/conventions.json});</li>
  *   <li>writes JSON scalars in place: a component schema that is only a string, number or boolean (SmallRye makes
  *   {@code LocalDate} and {@code OffsetDateTime} components) becomes the type with its format wherever it is used,
  *   so no generated client gets a class for a date.</li>
@@ -60,14 +63,20 @@ public final class OpenApiMerger {
     }
 
     private final ObjectMapper json;
+    private final JsonNode conventions;
 
     public OpenApiMerger(ObjectMapper json) {
         this.json = json;
+        this.conventions = resource("/openapi/conventions.json");
     }
 
     /** The gateway's own document ({@code /api/v1/me} and the problem schemas), shipped in the gateway jar. */
     public JsonNode gatewayDocument() {
-        try (InputStream in = OpenApiMerger.class.getResourceAsStream("/openapi/gateway.json")) {
+        return resource("/openapi/gateway.json");
+    }
+
+    private JsonNode resource(String name) {
+        try (InputStream in = OpenApiMerger.class.getResourceAsStream(name)) {
             return json.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -264,6 +273,7 @@ public final class OpenApiMerger {
             operation.put("description", operation.get("summary").asText() + ".");
         }
         orderParameters(operation, path);
+        documentParameters(operation, path);
         operation.remove("security");
         operation.putArray("security").addObject().putArray(SCHEME);
 
@@ -285,7 +295,13 @@ public final class OpenApiMerger {
             Map.Entry<String, JsonNode> response = it.next();
             if (response.getKey().matches("[45]\\d\\d") && response.getValue() instanceof ObjectNode body) {
                 ObjectNode content = body.putObject("content");
-                content.putObject("application/problem+json").putObject("schema").put("$ref", REF_PREFIX + "Problem");
+                ObjectNode problem = content.putObject("application/problem+json");
+                problem.putObject("schema").put("$ref", REF_PREFIX + "Problem");
+                JsonNode example = conventions.path("problems").path(response.getKey());
+                if (example instanceof ObjectNode exampleProblem) {
+                    problem.set("example", exampleProblem.deepCopy().put("instance", path)
+                            .put("requestId", "3f2b8c1e-9d4a-4c7e-8b1a-2f6d5e4c3b2a"));
+                }
                 if (!body.hasNonNull("description") || body.get("description").asText().isBlank()) {
                     body.put("description", "A problem (RFC 9457).");
                 }
@@ -310,6 +326,26 @@ public final class OpenApiMerger {
         ArrayNode replacement = json.createArrayNode();
         sorted.forEach(replacement::add);
         operation.set("parameters", replacement);
+    }
+
+    /** Fills a parameter's missing description and example from the conventions, the path's own entry first. */
+    private void documentParameters(ObjectNode operation, String path) {
+        if (!(operation.get("parameters") instanceof ArrayNode parameters)) {
+            return;
+        }
+        JsonNode known = conventions.path("parameters");
+        for (JsonNode parameter : parameters) {
+            String key = parameter.path("in").asText() + ":" + parameter.path("name").asText();
+            JsonNode convention = known.has(key + " " + path) ? known.get(key + " " + path) : known.path(key);
+            if (parameter instanceof ObjectNode documented && convention.isObject()) {
+                if (!documented.hasNonNull("description") && convention.has("description")) {
+                    documented.set("description", convention.get("description"));
+                }
+                if (!documented.has("example") && !documented.has("examples") && convention.has("example")) {
+                    documented.set("example", convention.get("example"));
+                }
+            }
+        }
     }
 
     private static void addProblem(ObjectNode responses, String status, String description) {

@@ -64,6 +64,27 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void sharedParametersAndErrorsAreDocumentedWithExamples() throws Exception {
+        JsonNode service = json.readTree("""
+                {"openapi": "3.1.0", "info": {"title": "x", "version": "1"},
+                 "paths": {"/api/v1/scores": {"get": {"operationId": "getRanking",
+                   "parameters": [{"name": "zoneType", "in": "query", "schema": {"type": "string"}},
+                                  {"name": "period", "in": "query", "description": "The year", "schema": {"type": "string"}}],
+                   "responses": {"200": {"description": "ok"}, "422": {"description": "invalid"}}}}}}""");
+        JsonNode merged = merger.merge(info(), routes, List.of(new OpenApiMerger.Source("evaluation", service)));
+        JsonNode operation = merged.at("/paths/~1api~1v1~1scores/get");
+        assertThat(operation.at("/parameters/0/description").asText()).contains("ETDZ", "国家级经济技术开发区", "BECZ");
+        assertThat(operation.at("/parameters/0/example").asText()).isEqualTo("ETDZ");
+        assertThat(operation.at("/parameters/1/description").asText()).as("the service's own words stay").isEqualTo("The year");
+        assertThat(operation.at("/parameters/1/example").asText()).isEqualTo("2015");
+        JsonNode problem = operation.at("/responses/422/content/application~1problem+json/example");
+        assertThat(problem.path("status").asInt()).isEqualTo(422);
+        assertThat(problem.path("instance").asText()).isEqualTo("/api/v1/scores");
+        assertThat(problem.at("/violations/0/field").asText()).isEqualTo("values[0].value");
+        assertThat(operation.at("/responses/401/content/application~1problem+json/example/status").asInt()).isEqualTo(401);
+    }
+
+    @Test
     void aDuplicateOperationIdIsQualifiedByTheRouteSoBothStayCallable() throws Exception {
         JsonNode merged = merger.merge(info(), routes, List.of(
                 new OpenApiMerger.Source("indicator", doc("/api/v1/zones", "A", "object")),
