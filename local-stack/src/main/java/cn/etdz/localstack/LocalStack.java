@@ -105,7 +105,11 @@ public final class LocalStack implements AutoCloseable {
                 "mp.jwt.verify.issuer", TokenIssuer.ISSUER));
         common.putAll(traces.exporterConfig());
         launch(service("indicator-service"), withDatabase(common, "indicator"));
-        launch(service("evaluation-service"), withDatabase(common, "evaluation"));
+        Map<String, String> evaluation = withDatabase(common, "evaluation");
+        // evaluation.* system properties of this JVM reach the evaluation service (to measure its consumer settings)
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("evaluation."))
+                .forEach(name -> evaluation.put(name, System.getProperty(name)));
+        launch(service("evaluation-service"), evaluation);
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("gateway.routes.indicator.url", "http://localhost:" + service("indicator-service").port());
         gateway.put("gateway.routes.evaluation.url", "http://localhost:" + service("evaluation-service").port());
