@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code Idempotency-Key}s of accepted submissions and batches, per caller. The key row is inserted in the transaction that
- * stores the submission; a concurrent request with the same key waits on the row and then sees the first one's result.
+ * {@code Idempotency-Key}s of accepted submissions and batches, per caller. The key row is inserted in the transaction
+ * that stores the submission (or the batch); a concurrent request with the same key waits on the row and then sees the
+ * first one's result.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
