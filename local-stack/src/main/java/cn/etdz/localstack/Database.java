@@ -3,6 +3,7 @@ package cn.etdz.localstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,9 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The PostgreSQL server the tests and the local run use: the one named by {@value #URL_ENV} when that is set
@@ -33,6 +38,8 @@ public final class Database implements AutoCloseable {
     private final String serverUrl;
     private final String username;
     private final String password;
+    /** How to start the embedded server again while it is stopped; null while it runs. */
+    private StoppedServer stopped;
 
     private Database(EmbeddedPostgres embedded, String serverUrl, String username, String password) {
         this.embedded = embedded;
@@ -107,6 +114,79 @@ public final class Database implements AutoCloseable {
 
     public boolean embedded() {
         return embedded != null;
+    }
+
+    /**
+     * Stops the embedded server as an operator would ({@code pg_ctl stop -m fast}: open connections are cut), keeping
+     * its data, so tests can show what the services do while their database is down. {@link #startServer} brings it
+     * back on the same port and data directory.
+     */
+    public synchronized void stopServer() {
+        requireEmbedded();
+        if (stopped != null) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
+             ResultSet row = connection.createStatement().executeQuery("show data_directory")) {
+            row.next();
+            Path dataDirectory = Path.of(row.getString(1));
+            // postmaster.pid names the server process, whose binary lies beside pg_ctl; postmaster.opts holds the
+            // exact command line it was started with (port and settings), which the restart reuses
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            Path binaries = Path.of(ProcessHandle.of(pid).orElseThrow().info().command().orElseThrow()).getParent();
+            List<String> arguments = new ArrayList<>();
+            Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(Files.readString(dataDirectory.resolve("postmaster.opts")));
+            while (quoted.find()) {
+                arguments.add(quoted.group(1));
+            }
+            stopped = new StoppedServer(binaries.resolve("pg_ctl"), dataDirectory, arguments);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not find the embedded PostgreSQL's server to stop", e);
+        }
+        pgCtl(List.of("stop", "-m", "fast"));
+    }
+
+    /** Starts the server {@link #stopServer} stopped, on the same port with the same data and settings. */
+    public synchronized void startServer() {
+        requireEmbedded();
+        if (stopped == null) {
+            return;
+        }
+        String options = stopped.arguments().stream().map(argument -> "\"" + argument + "\"")
+                .collect(Collectors.joining(" "));
+        pgCtl(List.of("start", "-o", options, "-l", stopped.dataDirectory().resolve("restart.log").toString()));
+        stopped = null;
+    }
+
+    private record StoppedServer(Path pgCtl, Path dataDirectory, List<String> arguments) {
+    }
+
+    private void pgCtl(List<String> action) {
+        List<String> command = new ArrayList<>(List.of(stopped.pgCtl().toString(), "-D",
+                stopped.dataDirectory().toString(), "-w", "-t", "60"));
+        command.addAll(action);
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root; like zonky's own start, run it as root of a new user namespace
+            command.addAll(0, List.of("unshare", "-U"));
+        }
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("pg_ctl " + action.get(0) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during pg_ctl " + action.get(0), e);
+        }
+    }
+
+    private void requireEmbedded() {
+        if (embedded == null) {
+            throw new IllegalStateException("only the embedded PostgreSQL can be stopped and started here");
+        }
     }
 
     @Override

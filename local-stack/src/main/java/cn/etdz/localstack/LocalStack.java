@@ -52,6 +52,8 @@ public final class LocalStack implements AutoCloseable {
     private final Consumer<String> progress;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
+    /** The configuration each service was launched with, so a restart gives it the same. */
+    private final Map<String, Map<String, String>> launched = new LinkedHashMap<>();
     private Database database;
     private EmbeddedKafka kafka;
     private TokenIssuer tokens;
@@ -103,7 +105,11 @@ public final class LocalStack implements AutoCloseable {
                 "mp.jwt.verify.issuer", TokenIssuer.ISSUER));
         common.putAll(traces.exporterConfig());
         launch(service("indicator-service"), withDatabase(common, "indicator"));
-        launch(service("evaluation-service"), withDatabase(common, "evaluation"));
+        Map<String, String> evaluation = withDatabase(common, "evaluation");
+        // evaluation.* system properties of this JVM reach the evaluation service (to measure its consumer settings)
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("evaluation."))
+                .forEach(name -> evaluation.put(name, System.getProperty(name)));
+        launch(service("evaluation-service"), evaluation);
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("gateway.routes.indicator.url", "http://localhost:" + service("indicator-service").port());
         gateway.put("gateway.routes.evaluation.url", "http://localhost:" + service("evaluation-service").port());
@@ -142,11 +148,21 @@ public final class LocalStack implements AutoCloseable {
         command.add(service.runner(options.root()).toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log(service).toFile());
+                // a restarted service's log goes on after its previous run's
+                .redirectOutput(launched.containsKey(service.name())
+                        ? ProcessBuilder.Redirect.appendTo(log(service).toFile())
+                        : ProcessBuilder.Redirect.to(log(service).toFile()));
         // Variables starting with KAFKA_ would leak into the services' Kafka client config.
         builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_"));
         try {
-            processes.add(builder.start());
+            Process process = builder.start();
+            int index = new ArrayList<>(services.keySet()).indexOf(service.name());
+            if (index < processes.size()) {
+                processes.set(index, process);
+            } else {
+                processes.add(process);
+            }
+            launched.put(service.name(), config);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.name(), e);
         }
@@ -235,6 +251,51 @@ public final class LocalStack implements AutoCloseable {
             i++;
         }
         return pids;
+    }
+
+    /**
+     * Kills a service with SIGKILL, as the kernel's OOM killer or a lost node would: no shutdown hook runs, nothing is
+     * flushed or closed. Returns when the process is gone.
+     */
+    public synchronized void killService(String name) {
+        Process process = process(name);
+        try {
+            if (!process.destroyForcibly().waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
+    /** Starts a killed service again on the same port with the same configuration and waits until it is ready. */
+    public void restartService(String name) {
+        synchronized (this) {
+            if (process(name).isAlive()) {
+                throw new IllegalStateException(name + " is still running");
+            }
+            launch(service(name), launched.get(name));
+        }
+        awaitReady(service(name));
+    }
+
+    private Process process(String name) {
+        int index = new ArrayList<>(services.keySet()).indexOf(name);
+        if (index < 0 || index >= processes.size()) {
+            throw new IllegalArgumentException("no running service " + name);
+        }
+        return processes.get(index);
+    }
+
+    /** Stops the embedded PostgreSQL (open connections are cut) until {@link #startDatabase}; its data is kept. */
+    public void stopDatabase() {
+        database.stopServer();
+    }
+
+    /** Starts the PostgreSQL that {@link #stopDatabase} stopped, on the same port with the same data. */
+    public void startDatabase() {
+        database.startServer();
     }
 
     /** Stops the services (gateway first), then the broker and the database. Safe to call twice. */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Typed configuration of the evaluation service ({@code evaluation.*}). */
 @ConfigMapping(prefix = "evaluation")
@@ -45,6 +46,21 @@ public interface EvaluationConfig {
         /** Consumer group shared by every replica, so partitions are split between them. */
         @WithDefault("evaluation-service")
         String groupId();
+
+        /**
+         * {@code group.instance.id} of this replica (static membership): a replica restarted under the same id takes
+         * its partitions back at once instead of waiting for its dead predecessor's session to expire. Unique per
+         * replica; Kubernetes passes the pod name. Default: the host name and the HTTP port, so replicas on one host
+         * differ.
+         */
+        Optional<String> instanceId();
+
+        /**
+         * How long the broker waits for a silent member before handing its partitions to the others: the longest
+         * stall after a replica dies and does not come back under its own id (e.g. its node is lost).
+         */
+        @WithDefault("10s")
+        Duration sessionTimeout();
 
         /** Longest wait of one poll. */
         @WithDefault("500ms")

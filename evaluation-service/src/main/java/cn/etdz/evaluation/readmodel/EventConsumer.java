@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -111,8 +112,8 @@ public class EventConsumer {
     }
 
     private void run() {
-        try (Consumer<String, byte[]> kafka = consumers.get();
-             KafkaClientMetrics clientMetrics = new KafkaClientMetrics(kafka)) {
+        Consumer<String, byte[]> kafka = consumers.get();
+        try (KafkaClientMetrics clientMetrics = new KafkaClientMetrics(kafka)) {
             // records-lag(-max) per partition: how far the read model is behind the topics
             clientMetrics.bindTo(metrics);
             consumer = kafka;
@@ -153,6 +154,10 @@ public class EventConsumer {
             LOG.error("Submissions consumer stopped", e);
         } finally {
             consumer = null;
+            // A static member stays in the group on close unless told otherwise; leaving hands its partitions to a
+            // replacement with another id (a rescheduled pod) at once instead of after the session timeout.
+            kafka.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
         }
     }
 

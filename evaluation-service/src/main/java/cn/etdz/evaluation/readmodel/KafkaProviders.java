@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +21,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,22 +36,40 @@ public class KafkaProviders {
     Map<String, Object> broker;
     @Inject
     EvaluationConfig config;
+    @ConfigProperty(name = "quarkus.http.port")
+    int httpPort;
 
     /**
      * Makes the events consumer (created on the thread that polls it: consumers are single-threaded). Offsets are
      * committed by hand, after the database transaction; values stay raw bytes so an undecodable record can still be
-     * dead-lettered as it came.
+     * dead-lettered as it came. A static member ({@code group.instance.id}), so a restarted replica resumes its own
+     * partitions at once (docs/evaluation.md).
      */
     @Produces
     @ApplicationScoped
     Supplier<Consumer<String, byte[]>> consumers() {
         return () -> new KafkaConsumer<>(KafkaClientConfigs.consumer(broker, Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId(),
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.consumer().sessionTimeout().toMillis(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
                 ConsumerConfig.CLIENT_ID_CONFIG, "evaluation-service-events")),
                 new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The configured instance id, else this host's name and HTTP port (unique per replica on a host). */
+    String instanceId() {
+        return config.consumer().instanceId().orElseGet(() -> {
+            String host;
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "localhost";
+            }
+            return "evaluation-service-" + host + "-" + httpPort;
+        });
     }
 
     /** Idempotent producers of score events for the outbox relay, made anew after a failed round. */

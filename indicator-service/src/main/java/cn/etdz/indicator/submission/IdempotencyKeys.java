@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code Idempotency-Key}s of accepted submissions, per caller. The key row is inserted in the transaction that
- * stores the submission; a concurrent request with the same key waits on the row and then sees the first one's result.
+ * {@code Idempotency-Key}s of accepted submissions and batches, per caller. The key row is inserted in the transaction
+ * that stores the submission (or the batch); a concurrent request with the same key waits on the row and then sees the
+ * first one's result.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -29,6 +30,33 @@ public class IdempotencyKeys {
                 .setParameter("key", key)
                 .getResultList();
         return rows.stream().findFirst().map(row -> new Seen((String) row[0], ((Number) row[1]).longValue()));
+    }
+
+    /** A batch key seen before: the hash of the batch it came with and that batch's result as JSON. */
+    record SeenBatch(String requestHash, String result) {
+    }
+
+    public Optional<SeenBatch> findBatch(String subject, String key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+                        "select request_hash, result from batch_idempotency_key where subject = :subject and key = :key")
+                .setParameter("subject", subject)
+                .setParameter("key", key)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new SeenBatch((String) row[0], (String) row[1]));
+    }
+
+    /** Records the key with a stored batch's result; false when another request claimed it first. */
+    public boolean claimBatch(String subject, String key, String requestHash, String result) {
+        return Panache.getEntityManager().createNativeQuery("""
+                        insert into batch_idempotency_key (subject, key, request_hash, result, created_at)
+                        values (:subject, :key, :hash, :result, :now) on conflict do nothing""")
+                .setParameter("subject", subject)
+                .setParameter("key", key)
+                .setParameter("hash", requestHash)
+                .setParameter("result", result)
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate() == 1;
     }
 
     /** Records the key for a new submission; false when another request claimed it first (it has then committed). */

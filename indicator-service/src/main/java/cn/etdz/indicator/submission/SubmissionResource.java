@@ -66,10 +66,7 @@ public class SubmissionResource {
         if (request == null) {
             throw ProblemException.badRequest("A submission document is required.", List.of());
         }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw ProblemException.badRequest("The Idempotency-Key is 1 to 200 characters.", List.of(
-                    new cn.etdz.common.problem.Violation(IDEMPOTENCY_KEY, "malformed", "1 to 200 characters.")));
-        }
+        checkIdempotencyKey(idempotencyKey);
         SubmissionService.Submitted result;
         try {
             result = submissions.submit(request, dryRun, idempotencyKey);
@@ -98,14 +95,23 @@ public class SubmissionResource {
     @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
     @Operation(operationId = "submitBatch", summary = "Submit many zone-periods at once (JSON)",
             description = "Each submission is validated on its own and answered with its own result; the valid ones "
-                    + "are stored together. A bad submission does not sink the others.")
-    public BatchResult batch(BatchRequest batch,
-                             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+                    + "are stored together, all or none. A bad submission does not sink the others. A resend with the "
+                    + "same Idempotency-Key and submissions returns the original result and stores nothing again, so a "
+                    + "caller who lost the answer (a timeout, a crash) can resend and learn which ones were stored.")
+    @APIResponse(responseCode = "200", description = "One result per submission; header Idempotency-Replayed: true "
+            + "when this is the result of an earlier batch with the same key.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key cannot be read.")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with other submissions.")
+    public Response batch(BatchRequest batch,
+                          @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                          @Parameter(description = "Client-chosen key (up to 200 characters) that makes resending safe")
+                          @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         if (batch == null || batch.submissions() == null) {
             throw ProblemException.badRequest("The body is {\"submissions\": [ … ]}.", List.of(
                     new cn.etdz.common.problem.Violation("submissions", "required", "The list of submissions is required.")));
         }
-        return counted(submissions.submitBatch(batch.submissions(), dryRun, Map.of()), dryRun);
+        return batchAnswer(batch.submissions(), dryRun, Map.of(), idempotencyKey);
     }
 
     @POST
@@ -114,18 +120,46 @@ public class SubmissionResource {
     @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
     @Operation(operationId = "submitBatchCsv", summary = "Submit many zone-periods at once (CSV)",
             description = "Header zone,period,indicator,value,note; one value per line; the lines of one zone and "
-                    + "period form one submission.")
-    public BatchResult batchCsv(String csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+                    + "period form one submission. Stored all or none, and safe to resend with an Idempotency-Key, as "
+                    + "the JSON batch.")
+    @APIResponse(responseCode = "200", description = "One result per submission; header Idempotency-Replayed: true "
+            + "when this is the result of an earlier batch with the same key.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "The CSV or the Idempotency-Key cannot be read.")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with other submissions.")
+    public Response batchCsv(String csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                             @Parameter(description = "Client-chosen key (up to 200 characters) that makes resending safe")
+                             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         CsvSubmissions.Parsed parsed = CsvSubmissions.parse(csv == null ? "" : csv);
-        return counted(submissions.submitBatch(parsed.submissions(), dryRun, parsed.lineViolations()), dryRun);
+        return batchAnswer(parsed.submissions(), dryRun, parsed.lineViolations(), idempotencyKey);
     }
 
-    private BatchResult counted(BatchResult result, boolean dryRun) {
-        if (!dryRun) {
-            metrics.accepted("batch", result.accepted());
-            metrics.rejected("batch", result.rejected());
+    private Response batchAnswer(List<SubmissionRequest> requests, boolean dryRun,
+                                 Map<Integer, List<cn.etdz.common.problem.Violation>> readProblems,
+                                 String idempotencyKey) {
+        checkIdempotencyKey(idempotencyKey);
+        SubmissionService.BatchSubmitted submitted;
+        try {
+            submitted = submissions.submitBatch(requests, dryRun, readProblems, idempotencyKey);
+        } catch (SubmissionService.ConcurrentIdempotentRequest lostRace) {
+            submitted = new SubmissionService.BatchSubmitted(
+                    submissions.replayBatchAfterRace(requests, idempotencyKey), true);
         }
-        return result;
+        if (submitted.replayed()) {
+            return Response.ok(submitted.result()).header(REPLAYED, "true").build();
+        }
+        if (!dryRun) {
+            metrics.accepted("batch", submitted.result().accepted());
+            metrics.rejected("batch", submitted.result().rejected());
+        }
+        return Response.ok(submitted.result()).build();
+    }
+
+    private static void checkIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ProblemException.badRequest("The Idempotency-Key is 1 to 200 characters.", List.of(
+                    new cn.etdz.common.problem.Violation(IDEMPOTENCY_KEY, "malformed", "1 to 200 characters.")));
+        }
     }
 
     @GET

@@ -123,12 +123,62 @@ public class SubmissionService {
         });
     }
 
+    /** A batch's outcome; {@code replayed} when an Idempotency-Key returned an earlier batch's result. */
+    public record BatchSubmitted(BatchResult result, boolean replayed) {
+    }
+
     /**
-     * Validates every submission independently and stores the valid ones in one transaction.
+     * Validates every submission independently and stores the valid ones in one transaction: a batch is stored whole
+     * or not at all. With an {@code idempotencyKey} seen before, returns that batch's result (same submissions) or
+     * answers 409, so a caller who lost the answer can resend the batch safely.
      *
      * @param readProblems violations found while reading the batch (e.g. an unreadable CSV value), by submission index
      */
-    public BatchResult submitBatch(List<SubmissionRequest> requests, boolean dryRun,
+    public BatchSubmitted submitBatch(List<SubmissionRequest> requests, boolean dryRun,
+                                      Map<Integer, List<Violation>> readProblems, String idempotencyKey) {
+        String requestHash = idempotencyKey == null || dryRun ? null : hash(requests);
+        if (requestHash != null) {
+            Optional<BatchResult> earlier = replayBatch(idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return new BatchSubmitted(earlier.get(), true);
+            }
+        }
+        BatchResult result = storeBatch(requests, dryRun, readProblems);
+        if (requestHash != null && !idempotencyKeys.claimBatch(caller.subject(), idempotencyKey, requestHash,
+                toJson(result))) {
+            throw new ConcurrentIdempotentRequest();
+        }
+        return new BatchSubmitted(result, false);
+    }
+
+    /** After losing the race for a batch's Idempotency-Key: the winner's result (or 409 for other submissions). */
+    public BatchResult replayBatchAfterRace(List<SubmissionRequest> requests, String idempotencyKey) {
+        return replayBatch(idempotencyKey, hash(requests)).orElseThrow();
+    }
+
+    private Optional<BatchResult> replayBatch(String idempotencyKey, String requestHash) {
+        return idempotencyKeys.findBatch(caller.subject(), idempotencyKey).map(seen -> {
+            if (!seen.requestHash().equals(requestHash)) {
+                throw ProblemException.conflict("Idempotency-Key " + idempotencyKey
+                        + " was used before with a different batch.");
+            }
+            try {
+                return json.readValue(seen.result(), BatchResult.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored batch result cannot be read", e);
+            }
+        });
+    }
+
+    private String toJson(BatchResult result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private BatchResult storeBatch(List<SubmissionRequest> requests, boolean dryRun,
                                    Map<Integer, List<Violation>> readProblems) {
         if (requests.size() > config.submissions().maxBatchSize()) {
             throw new ProblemException(413, "batch-too-large", "Batch too large", "A batch carries at most "
@@ -331,7 +381,8 @@ public class SubmissionService {
         return zone;
     }
 
-    private String hash(SubmissionRequest request) {
+    /** SHA-256 of the request as JSON (a submission, or a batch's list of them). */
+    private String hash(Object request) {
         try {
             byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
