@@ -88,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
         }
 
         Instant begin = Instant.now();
-        tokens = TokenIssuer.loadOrCreate(state.resolve("keys"));
+        tokens = TokenIssuer.loadOrCreate(state.resolve("keys"), TokenIssuer.DEMO_LIFETIME);
         progress.accept("starting PostgreSQL");
         database = Database.start(state.resolve("postgres"), System.getenv());
         progress.accept((database.embedded() ? "embedded PostgreSQL" : "PostgreSQL from " + Database.URL_ENV)
@@ -100,7 +100,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> common = new LinkedHashMap<>(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", TokenIssuer.ISSUER));
+                "mp.jwt.verify.issuer", TokenIssuer.ISSUER,
+                "mp.jwt.verify.audiences", TokenIssuer.AUDIENCE,
+                // the demo tokens live a day (tokens.env); production's maximum is an hour
+                "smallrye.jwt.time-to-live", String.valueOf(TokenIssuer.DEMO_LIFETIME.toSeconds())));
         common.putAll(traces.exporterConfig());
         launch(service("indicator-service"), withDatabase(common, "indicator"));
         launch(service("evaluation-service"), withDatabase(common, "evaluation"));
@@ -294,7 +297,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void writeTokens(List<String> provinces) {
-        StringBuilder env = new StringBuilder("# Demo tokens of the local run (valid 24 h); source this file in scripts.\n");
+        StringBuilder env = new StringBuilder("# Demo tokens of the local run (valid " + TokenIssuer.DEMO_LIFETIME.toHours()
+                + " h); source this file in scripts.\n");
         env.append("ADMIN_TOKEN=").append(tokens.admin()).append('\n');
         env.append("ANALYST_TOKEN=").append(tokens.analyst()).append('\n');
         for (String province : provinces) {
