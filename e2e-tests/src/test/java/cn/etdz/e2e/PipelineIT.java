@@ -114,13 +114,14 @@ class PipelineIT {
         String zone = registerZone("320000");
         String key = UUID.randomUUID().toString();
         String body = """
-                {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 2070.5}]}""".formatted(zone);
+                {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 2070.5},
+                 {"indicator": "TAX", "value": 310.2}, {"indicator": "EMPLOYEES", "value": 80.1}]}""".formatted(zone);
         var created = as(stack.tokens().submitter("320000")).header("Origin", origin).header("Idempotency-Key", key)
                 .body(body).post("/api/v1/submissions");
         var replayed = as(stack.tokens().submitter("320000")).header("Origin", origin).header("Idempotency-Key", key)
                 .body(body).post("/api/v1/submissions");
         var unauthorised = given().header("Origin", origin).get("/api/v1/zones");
-        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
         assertThat(replayed.header("Idempotency-Replayed")).isEqualTo("true");
         Map<String, io.restassured.response.Response> answers = Map.of(
                 "Location", created, "X-Request-Id", created, "Idempotency-Replayed", replayed,
