@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts an image tarball made by build.sh without a container engine, the way the pods run it: its layers unpacked
 # into a root filesystem mounted read-only, a tmpfs on /tmp, UID/GID from the image (185), its Env, WorkingDir and
-# Entrypoint; then waits for /q/health/ready. Needs root (mount namespaces, chroot). Meant for the gateway, which
+# Entrypoint; then waits for the status-only /q/health/ready of its public port (its management port is PORT + 1). Needs root (mount namespaces, chroot). Meant for the gateway, which
 # starts without a database or Kafka.
 #
 #   deploy/images/run-check.sh target/images/etdz_gateway_1.0.0-SNAPSHOT.tar [PORT]
@@ -44,7 +44,8 @@ echo "run-check: $(basename "$IMAGE"): user $uid:$gid, workdir $WORKDIR, entrypo
   printf 'mount -t proc proc "$r/proc"; mount --rbind /dev "$r/dev"; mount -t tmpfs -o size=256m tmpfs "$r/tmp"\n'
   printf 'cd "$r%s"\n' "$WORKDIR"
   printf 'exec chroot --userspec=%q "$r" /usr/bin/env -i' "$uid:$gid"
-  printf ' %q' "${ENVS[@]}" "QUARKUS_HTTP_PORT=$PORT" "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:/nonexistent" \
+  printf ' %q' "${ENVS[@]}" "QUARKUS_HTTP_PORT=$PORT" "QUARKUS_MANAGEMENT_PORT=$((PORT + 1))" \
+    "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:/nonexistent" \
     /bin/sh -c 'cd "$0" && exec "$@"' "$WORKDIR" "${ENTRY[@]}"
   printf '\n'
 } >"$work/launch.sh"

@@ -6,13 +6,20 @@
         also breaks a copy of the manifests in each way the check must catch and fails if one goes unnoticed
 
 Rules:
-  * every Deployment: readiness and liveness probes on /q/health/ready and /q/health/live, a startup probe,
+  * every Deployment: readiness and liveness probes on /q/health/ready and /q/health/live of the management port
+    (9000, named "management"; metrics and detailed health are never on the public port 8080), a startup probe,
     CPU and memory requests and limits, a non-root security context (runAsNonRoot, a non-zero user, no privilege
     escalation, read-only root filesystem, all capabilities dropped), a PodDisruptionBudget and a Service;
   * every container image is <registry/>etdz/<service>:<tag> for a service module of this repository, named after
     its Deployment and container;
   * every ConfigMap and Secret a Deployment or the CNPG Cluster references exists (with the keys referenced), and
-    each service reads <app>-config (and <app>-config-creds when it has a database);
+    each service reads <app>-config (and <app>-config-creds when it has a database); the database credentials
+    <app>-config-creds are created by the operator, never rendered from the repository;
+  * no credential is a placeholder: no rendered Secret holds a value such as CHANGE-ME, placeholder, example or
+    password, and no ConfigMap or container env holds a password, secret or token in clear;
+  * the Ingress publishes only the API (/api/v1), the OpenAPI document, Swagger UI and /q/health, on the port
+    "http"; the management port is let in only from the namespace "monitoring", and the ServiceMonitor and the
+    prometheus.io annotations scrape it;
   * every topic the code uses (the topic defaults in the services' @ConfigMapping interfaces, the topics the
     ConfigMaps name, and scores.v1) has a KafkaTopic for an existing Kafka cluster; reference-data topics and
     scores.v1 are compacted;
@@ -20,6 +27,7 @@ Rules:
   * deploy/compose/kafka/create-topics.sh creates the same topics, compacted where they must be.
 Needs PyYAML (Debian: python3-yaml).
 """
+import base64
 import copy
 import pathlib
 import re
@@ -32,6 +40,16 @@ SERVICES = ["indicator-service", "evaluation-service", "gateway"]
 WITH_DATABASE = {"indicator-service", "evaluation-service"}
 # Published score snapshots: the evaluation service will produce them; the topic exists before the code does.
 EXTRA_TOPICS = {"scores.v1"}
+# The database credentials: created by the operator in the namespace before the first apply (deploy/README.md,
+# "Secrets"), so no overlay renders them and no password is ever in the repository.
+OPERATOR_SECRETS = {"indicator-service-config-creds", "evaluation-service-config-creds"}
+MANAGEMENT_PORT = 9000
+MONITORING_NAMESPACE = "monitoring"
+# What the Ingress may publish: the API, the OpenAPI document, Swagger UI and the status-only health.
+PUBLIC_PATHS = {"/api/v1", "/openapi", "/openapi.json", "/openapi.yaml", "/q/swagger-ui", "/q/health"}
+PLACEHOLDER = re.compile(r"change-?me|placeholder|example|dummy|secret|password|^admin$|^postgres$|^test$|^x+$|todo",
+                         re.I)
+CREDENTIAL_NAME = re.compile(r"password|passwd|secret|token|credential", re.I)
 COMPACTED = {"zones.v1", "indicators.v1", "scores.v1"}
 TOPIC_DEFAULT = re.compile(r'@WithDefault\("([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.v\d+(?:\.[a-z]+)*)"\)')
 
@@ -70,6 +88,20 @@ def check(docs, topics_in_code):
         s = secrets.get(name, {})
         return set(s.get("data", {}) or {}) | set(s.get("stringData", {}) or {})
 
+    # credentials: never a placeholder, never in clear outside a Secret
+    for name, s in secrets.items():
+        values = {k: base64.b64decode(v).decode("utf-8", "replace") for k, v in (s.get("data") or {}).items()}
+        values.update(s.get("stringData") or {})
+        for key, value in sorted(values.items()):
+            if key != "username" and PLACEHOLDER.search(value or ""):
+                problems.append(f"Secret {name}: key {key} holds a placeholder credential ({value!r})")
+        if name in OPERATOR_SECRETS:
+            problems.append(f"Secret {name}: rendered from the repository; the operator creates it (deploy/README.md)")
+    for name, cm in configmaps.items():
+        for key in sorted(cm.get("data") or {}):
+            if CREDENTIAL_NAME.search(key) and not key.endswith("_LOCATION"):
+                problems.append(f"ConfigMap {name}: {key} is a credential in clear; put it in a Secret")
+
     for app in SERVICES:
         if app not in deployments:
             problems.append(f"Deployment {app}: missing")
@@ -86,15 +118,27 @@ def check(docs, topics_in_code):
         if name not in services:
             problems.append(f"{where}: no Service of the same name")
         referenced_cms, referenced_secrets = set(), set()
+        annotations = d["spec"]["template"]["metadata"].get("annotations", {}) or {}
+        if annotations.get("prometheus.io/scrape") == "true" and annotations.get("prometheus.io/port") != str(
+                MANAGEMENT_PORT):
+            problems.append(f"{where}: prometheus.io/port is not the management port {MANAGEMENT_PORT}")
         for c in pod.get("containers", []):
             cw = f"{where} container {c.get('name')}"
-            # probes
+            ports = {p.get("name"): p.get("containerPort") for p in c.get("ports", []) or []}
+            if ports.get("management") != MANAGEMENT_PORT:
+                problems.append(f"{cw}: no container port \"management\" ({MANAGEMENT_PORT})")
+            for env in c.get("env", []) or []:
+                if CREDENTIAL_NAME.search(env.get("name", "")) and "value" in env:
+                    problems.append(f"{cw}: env {env['name']} is a credential in clear; take it from a Secret")
+            # probes: on the management port, where health reports in detail
             for probe, path in (("readinessProbe", "/q/health/ready"), ("livenessProbe", "/q/health/live")):
                 p = c.get(probe)
                 if not p:
                     problems.append(f"{cw}: no {probe}")
                 elif (p.get("httpGet") or {}).get("path") != path:
                     problems.append(f"{cw}: {probe} is not an HTTP GET of {path}")
+                elif p["httpGet"].get("port") not in ("management", MANAGEMENT_PORT):
+                    problems.append(f"{cw}: {probe} is not on the management port")
             if not c.get("startupProbe"):
                 problems.append(f"{cw}: no startupProbe")
             # resources
@@ -155,7 +199,7 @@ def check(docs, topics_in_code):
                 referenced_secrets.add(v["secret"]["secretName"])
         for cm in sorted(referenced_cms - set(configmaps)):
             problems.append(f"{where}: references ConfigMap {cm}, which is not rendered")
-        for s in sorted(referenced_secrets - set(secrets)):
+        for s in sorted(referenced_secrets - set(secrets) - OPERATOR_SECRETS):
             problems.append(f"{where}: references Secret {s}, which is not rendered")
         if f"{name}-config" not in referenced_cms:
             problems.append(f"{where}: does not read ConfigMap {name}-config")
@@ -205,6 +249,8 @@ def check(docs, topics_in_code):
         refs = [initdb.get("secret", {}).get("name")] + [
             r.get("passwordSecret", {}).get("name") for r in (c["spec"].get("managed") or {}).get("roles", [])]
         for s in filter(None, refs):
+            if s in OPERATOR_SECRETS:
+                continue
             if s not in secrets:
                 problems.append(f"Cluster {name}: references Secret {s}, which is not rendered")
             elif not {"username", "password"} <= secret_keys(s):
@@ -212,6 +258,40 @@ def check(docs, topics_in_code):
     if not any(p["spec"].get("podSelector") in ({}, None) and "Ingress" in p["spec"].get("policyTypes", [])
                for p in by_kind(docs, "NetworkPolicy").values()):
         problems.append("NetworkPolicy: no default deny of ingress")
+
+    # the operations surface: published paths, who may reach the management port, what is scraped
+    for name, ing in by_kind(docs, "Ingress").items():
+        for rule in ing["spec"].get("rules", []) or []:
+            for path in (rule.get("http") or {}).get("paths", []) or []:
+                if path.get("path") not in PUBLIC_PATHS:
+                    problems.append(f"Ingress {name}: publishes {path.get('path')}, not only "
+                                    f"{', '.join(sorted(PUBLIC_PATHS))}")
+                port = ((path.get("backend") or {}).get("service") or {}).get("port") or {}
+                if port.get("name") != "http" and port.get("number") != 8080:
+                    problems.append(f"Ingress {name}: {path.get('path')} goes to port {port}, not the public port")
+    for name, policy in by_kind(docs, "NetworkPolicy").items():
+        for rule in policy["spec"].get("ingress", []) or []:
+            ports = [p.get("port") for p in rule.get("ports", []) or []]
+            if ports and MANAGEMENT_PORT not in ports and "management" not in ports:
+                continue
+            peers = rule.get("from") or []
+            only_monitoring = peers and all(
+                set(p) == {"namespaceSelector"}
+                and (p["namespaceSelector"].get("matchLabels") or {}) == {
+                    "kubernetes.io/metadata.name": MONITORING_NAMESPACE}
+                for p in peers)
+            if not only_monitoring and (not ports or MANAGEMENT_PORT in ports or "management" in ports):
+                if not ports and peers and not any(p.get("namespaceSelector") == {} for p in peers):
+                    continue  # all ports, but from named peers inside the namespace (e.g. PostgreSQL's own)
+                problems.append(f"NetworkPolicy {name}: lets the management port {MANAGEMENT_PORT} in from "
+                                f"elsewhere than the namespace {MONITORING_NAMESPACE}")
+    for name, monitor in by_kind(docs, "ServiceMonitor").items():
+        for endpoint in monitor["spec"].get("endpoints", []) or []:
+            if endpoint.get("port") != "management":
+                problems.append(f"ServiceMonitor {name}: scrapes port {endpoint.get('port')}, not \"management\"")
+    for name, svc in services.items():
+        if name in SERVICES and "management" not in {p.get("name") for p in svc["spec"].get("ports", []) or []}:
+            problems.append(f"Service {name}: no port \"management\" for the ServiceMonitor")
     return problems
 
 
@@ -253,16 +333,31 @@ def self_test(docs, topics_in_code):
         "image of another service": lambda d: container(d).update(image="etdz/gateway:1.0.0"),
         "ConfigMap renamed in the Deployment": set_cm_name,
         "ConfigMap missing": lambda d: d.__setitem__(slice(None), without(d, "ConfigMap", "gateway-config")),
-        "Secret missing": lambda d: d.__setitem__(slice(None),
-                                                  without(d, "Secret", "indicator-service-config-creds")),
+        "Secret missing": lambda d: container(d)["env"][0]["valueFrom"]["secretKeyRef"].update(name="nowhere-creds"),
+        "placeholder password in a Secret": lambda d: d.append(
+            {"kind": "Secret", "metadata": {"name": "extra-creds"}, "stringData": {"password": "CHANGE-ME"}}),
+        "database credentials rendered": lambda d: d.append(
+            {"kind": "Secret", "metadata": {"name": "indicator-service-config-creds"},
+             "data": {"username": "aW5kaWNhdG9y", "password": "cTdYLTJmIWtQ"}}),
+        "password in a ConfigMap": lambda d: next(x for x in d if x.get("kind") == "ConfigMap")
+            .setdefault("data", {}).update(QUARKUS_DATASOURCE_PASSWORD="s3cr3t"),
+        "readiness on the public port": lambda d: container(d)["readinessProbe"]["httpGet"].update(port="http"),
+        "Ingress publishes everything": lambda d: next(x for x in d if x.get("kind") == "Ingress")["spec"]["rules"][0]
+            ["http"]["paths"][0].update(path="/"),
+        "management port open to all": lambda d: next(x for x in d if x.get("kind") == "NetworkPolicy" and
+                                                      x["metadata"]["name"] == "gateway-from-anywhere")["spec"]
+            ["ingress"][0]["ports"].append({"port": MANAGEMENT_PORT, "protocol": "TCP"}),
+        "metrics scraped on the public port": lambda d: deployment(d)["spec"]["template"]["metadata"]["annotations"]
+            .update({"prometheus.io/port": "8080"}),
         "no PodDisruptionBudget": lambda d: d.__setitem__(slice(None),
                                                           without(d, "PodDisruptionBudget", "gateway")),
     }
     missed = 0
+    baseline = set(check(docs, topics_in_code))
     for what, breakage in breakages.items():
         broken = copy.deepcopy(docs)
         breakage(broken)
-        found = check(broken, topics_in_code)
+        found = [p for p in check(broken, topics_in_code) if p not in baseline]
         if found:
             print(f"  self-test ok: {what} -> {found[0]}")
         else:

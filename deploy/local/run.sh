@@ -4,7 +4,8 @@
 # the gateway URL, Swagger UI and demo tokens, and runs until Ctrl-C or SIGTERM, which stop everything it started.
 # State (logs, database and broker data, keys, tokens.env) lives in .local/ at the repository root.
 #
-# Ports: GATEWAY_PORT (8080), INDICATOR_PORT (8081), EVALUATION_PORT (8082).
+# Ports: GATEWAY_PORT (8080), INDICATOR_PORT (8081), EVALUATION_PORT (8082); each process's management port (metrics,
+# detailed health) is a free one, printed at start-up.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the README's first command the way a new user would use it: starts deploy/local/run.sh, posts a submission
 # through the gateway with a demo token, sees it reach the evaluation service, stops the stack with SIGTERM and checks
-# that no process and no port is left behind. Uses ports 18080-18082 so it does not collide with a running stack.
+# that no process and no port is left behind. Uses ports 18080-18082 so it does not collide with a running stack (the
+# management ports are free ones the stack picks and prints). Checks the operations surface: the gateway's public port
+# answers health with the status alone and serves no metrics; each management port serves both.
 # Saves the gateway's merged OpenAPI document to .local/openapi.json for .ci/run's lint.
 set -euo pipefail
 
@@ -27,6 +29,18 @@ echo "smoke: stack ready after $(( $(date +%s) - started )) s"
 # shellcheck disable=SC1091
 . .local/tokens.env
 GW="http://localhost:$GATEWAY_PORT"
+
+health=$(curl -s "$GW/q/health/ready")
+[[ "$health" == '{"status":"UP"}' ]] || { echo "smoke: public health answered $health" >&2; exit 1; }
+status=$(curl -s -o /dev/null -w '%{http_code}' "$GW/q/metrics")
+[[ "$status" == 404 ]] || { echo "smoke: the public port answered /q/metrics with $status" >&2; exit 1; }
+mapfile -t MANAGEMENT < <(sed -n 's|^  Management   \(http://localhost:[0-9]*\)/q/metrics.*|\1|p' "$LOG")
+[[ ${#MANAGEMENT[@]} == 3 ]] || { cat "$LOG"; echo "smoke: expected three management URLs" >&2; exit 1; }
+for url in "${MANAGEMENT[@]}"; do
+  curl -sf "$url/q/metrics" | grep -q '^jvm_memory_used_bytes' || { echo "smoke: no metrics on $url" >&2; exit 1; }
+  curl -sf "$url/q/health/ready" | grep -q '"checks"' || { echo "smoke: no detailed health on $url" >&2; exit 1; }
+done
+echo "smoke: public health is status only, no metrics on the public port; metrics and health on ${MANAGEMENT[*]}"
 status=$(curl -s -o /tmp/smoke-submission.json -w '%{http_code}' -H "Authorization: Bearer $SUBMITTER_320000_TOKEN" \
   -H 'Content-Type: application/json' "$GW/api/v1/submissions" \
   -d '{"zone":"SUZHOU-IP","period":"2015","values":[{"indicator":"GDP","value":2070.5},{"indicator":"TAX","value":310.2},{"indicator":"EMPLOYEES","value":80.1}]}')
@@ -59,7 +73,7 @@ kill -TERM "$PID"
 wait "$PID" || true
 trap - EXIT
 grep -q 'nothing left running' "$LOG" || { cat "$LOG"; echo "smoke: no clean stop" >&2; exit 1; }
-for port in 18080 18081 18082; do
+for port in 18080 18081 18082 "${MANAGEMENT[@]##*:}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "smoke: port $port still open" >&2; exit 1; fi
 done
 if pgrep -f -- "-Dquarkus.http.port=1808[0-2]" >/dev/null || pgrep -f "$ROOT/.local/postgres" >/dev/null; then

@@ -104,6 +104,35 @@ class PipelineIT {
                 .body("[1].changes.indicator", org.hamcrest.Matchers.contains("GDP"));
     }
 
+    /**
+     * A browser app of an allowed origin (the local run's default, {@code http://localhost:3000}) may read each header
+     * the services really send: the gateway's CORS list is checked against live answers, not against itself.
+     */
+    @Test
+    void aBrowserAppMayReadTheHeadersTheServicesSend() {
+        String origin = "http://localhost:3000";
+        String zone = registerZone("320000");
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 2070.5},
+                 {"indicator": "TAX", "value": 310.2}, {"indicator": "EMPLOYEES", "value": 80.1}]}""".formatted(zone);
+        var created = as(stack.tokens().submitter("320000")).header("Origin", origin).header("Idempotency-Key", key)
+                .body(body).post("/api/v1/submissions");
+        var replayed = as(stack.tokens().submitter("320000")).header("Origin", origin).header("Idempotency-Key", key)
+                .body(body).post("/api/v1/submissions");
+        var unauthorised = given().header("Origin", origin).get("/api/v1/zones");
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        assertThat(replayed.header("Idempotency-Replayed")).isEqualTo("true");
+        Map<String, io.restassured.response.Response> answers = Map.of(
+                "Location", created, "X-Request-Id", created, "Idempotency-Replayed", replayed,
+                "WWW-Authenticate", unauthorised);
+        answers.forEach((header, answer) -> {
+            assertThat(answer.header(header)).as(header + " sent").isNotNull();
+            assertThat(List.of(answer.header("Access-Control-Expose-Headers").toLowerCase().split("\\s*,\\s*")))
+                    .as("headers exposed to " + origin).contains(header.toLowerCase());
+        });
+    }
+
     @Test
     void aSubmissionThroughTheGatewayIsStoredPublishedOnceAndAppliedOnce() {
         String zone = registerZone("320000");

@@ -32,9 +32,10 @@ public final class LocalStack implements AutoCloseable {
      * A service of the platform, where its packaged application lives, and its heap. The serial collector touches
      * every page of its heap in time, so the heap cap is most of the resident size: each service gets what its live
      * data needs with room to spare (the indicator service keeps about 30 MiB live after a national import; the
-     * evaluation service keeps peer groups and ranking pages in memory).
+     * evaluation service keeps peer groups and ranking pages in memory). {@code managementPort} serves its metrics and
+     * detailed health ({@code /q/metrics}, {@code /q/health}), never the public one.
      */
-    public record Service(String name, String module, int port, int heapMiB) {
+    public record Service(String name, String module, int port, int managementPort, int heapMiB) {
         Path runner(Path root) {
             return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         }
@@ -80,9 +81,9 @@ public final class LocalStack implements AutoCloseable {
         Path state = options.state();
         mkdirs(state.resolve("logs"));
         for (Service service : List.of(
-                new Service("indicator-service", "indicator-service", freePortOr(options.indicatorPort()), 192),
-                new Service("evaluation-service", "evaluation-service", freePortOr(options.evaluationPort()), 256),
-                new Service("gateway", "gateway", freePortOr(options.gatewayPort()), 256))) {
+                new Service("indicator-service", "indicator-service", freePortOr(options.indicatorPort()), freePortOr(0), 192),
+                new Service("evaluation-service", "evaluation-service", freePortOr(options.evaluationPort()), freePortOr(0), 256),
+                new Service("gateway", "gateway", freePortOr(options.gatewayPort()), freePortOr(0), 256))) {
             if (!Files.isRegularFile(service.runner(options.root()))) {
                 throw new IllegalStateException(service.runner(options.root()) + " is missing: build first (./mvnw -B package -DskipTests)");
             }
@@ -90,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
         }
 
         Instant begin = Instant.now();
-        tokens = TokenIssuer.loadOrCreate(state.resolve("keys"));
+        tokens = TokenIssuer.loadOrCreate(state.resolve("keys"), TokenIssuer.DEMO_LIFETIME);
         progress.accept("starting PostgreSQL");
         database = Database.start(state.resolve("postgres"), System.getenv());
         progress.accept((database.embedded() ? "embedded PostgreSQL" : "PostgreSQL from " + Database.URL_ENV)
@@ -102,7 +103,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> common = new LinkedHashMap<>(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", TokenIssuer.ISSUER));
+                "mp.jwt.verify.issuer", TokenIssuer.ISSUER,
+                "mp.jwt.verify.audiences", TokenIssuer.AUDIENCE,
+                // the demo tokens live a day (tokens.env); production's maximum is an hour
+                "smallrye.jwt.time-to-live", String.valueOf(TokenIssuer.DEMO_LIFETIME.toSeconds())));
         common.putAll(traces.exporterConfig());
         launch(service("indicator-service"), withDatabase(common, "indicator"));
         Map<String, String> evaluation = withDatabase(common, "evaluation");
@@ -143,6 +147,7 @@ public final class LocalStack implements AutoCloseable {
                 // (docs/submissions.md)
                 "-XX:TieredStopAtLevel=1"));
         command.add("-Dquarkus.http.port=" + service.port());
+        command.add("-Dquarkus.management.port=" + service.managementPort());
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(service.runner(options.root()).toString());
@@ -168,9 +173,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Waits for readiness on the service's management port, where its health checks report in detail. */
     private void awaitReady(Service service) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         Process process = processes.get(new ArrayList<>(services.keySet()).indexOf(service.name()));
@@ -212,6 +218,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://localhost:" + service("gateway").port();
+    }
+
+    /** Base URL of a service's management interface: {@code /q/metrics} and {@code /q/health} in detail. */
+    public String managementUrl(Service service) {
+        return "http://localhost:" + service.managementPort();
     }
 
     /** JDBC URL of a database on the stack's PostgreSQL server (created if missing), for benchmarks and checks. */
@@ -355,7 +366,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void writeTokens(List<String> provinces) {
-        StringBuilder env = new StringBuilder("# Demo tokens of the local run (valid 24 h); source this file in scripts.\n");
+        StringBuilder env = new StringBuilder("# Demo tokens of the local run (valid " + TokenIssuer.DEMO_LIFETIME.toHours()
+                + " h); source this file in scripts.\n");
         env.append("ADMIN_TOKEN=").append(tokens.admin()).append('\n');
         env.append("ANALYST_TOKEN=").append(tokens.analyst()).append('\n');
         for (String province : provinces) {
@@ -422,7 +434,11 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Gateway      " + url + "/api/v1");
         System.out.println("  Swagger UI   " + url + "/q/swagger-ui");
         System.out.println("  OpenAPI      " + url + "/openapi");
-        System.out.println("  Health       " + url + "/q/health");
+        System.out.println("  Health       " + url + "/q/health/ready  (status only, for load balancers)");
+        for (Service service : stack.services.values()) {
+            System.out.printf("  Management   %s/q/metrics  %s/q/health  (%s)%n", stack.managementUrl(service),
+                    stack.managementUrl(service), service.name());
+        }
         System.out.println("  Tokens       " + tokensFile + "  (source it: . " + root.relativize(tokensFile) + ")");
         System.out.println("  Logs         " + options.state().resolve("logs"));
         System.out.println();

@@ -70,7 +70,7 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     public static synchronized TokenIssuer tokens() {
         if (tokens == null) {
             try {
-                tokens = TokenIssuer.loadOrCreate(Files.createTempDirectory("test-keys-"));
+                tokens = TokenIssuer.loadOrCreate(Files.createTempDirectory("test-keys-"), TokenIssuer.TEST_LIFETIME);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

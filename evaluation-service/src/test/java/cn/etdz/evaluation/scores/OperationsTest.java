@@ -7,6 +7,7 @@ import cn.etdz.localstack.TraceCollector;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -29,6 +30,10 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "evaluation"))
 class OperationsTest {
 
+    /** Metrics are served on the management port only. */
+    @TestHTTPResource(value = "/metrics", management = true) // under quarkus.management.root-path, /q
+    java.net.URL metricsUrl;
+
     private static EventFixtures events;
 
     @Inject
@@ -44,8 +49,8 @@ class OperationsTest {
         events.close();
     }
 
-    private static String metrics() {
-        return given().get("/q/metrics").asString();
+    private String metrics() {
+        return given().get(metricsUrl).asString();
     }
 
     @Test

@@ -6,6 +6,7 @@ import cn.etdz.localstack.PlatformTestResource;
 import cn.etdz.localstack.PrometheusText;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,13 +33,17 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicator"))
 class OutboxRelayTest {
 
+    /** Metrics are served on the management port only. */
+    @TestHTTPResource(value = "/metrics", management = true) // under quarkus.management.root-path, /q
+    java.net.URL metricsUrl;
+
     /** What an operator sees on /q/metrics: events stored but not yet acknowledged by Kafka. */
-    private static double backlog() {
-        return PrometheusText.sample(given().get("/q/metrics").asString(), "outbox_backlog_events").orElseThrow();
+    private double backlog() {
+        return PrometheusText.sample(given().get(metricsUrl).asString(), "outbox_backlog_events").orElseThrow();
     }
 
-    private static double oldestUnpublishedSeconds() {
-        return PrometheusText.sample(given().get("/q/metrics").asString(), "outbox_oldest_unpublished_seconds")
+    private double oldestUnpublishedSeconds() {
+        return PrometheusText.sample(given().get(metricsUrl).asString(), "outbox_oldest_unpublished_seconds")
                 .orElseThrow();
     }
 

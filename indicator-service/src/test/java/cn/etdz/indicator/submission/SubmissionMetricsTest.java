@@ -4,6 +4,7 @@ import cn.etdz.localstack.PlatformTestResource;
 import cn.etdz.localstack.PrometheusText;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicator"))
 class SubmissionMetricsTest {
 
-    private static double counter(String name, String mode) {
-        return PrometheusText.sample(given().get("/q/metrics").asString(), name, "mode", mode).orElse(0);
+    /** Metrics are served on the management port only. */
+    @TestHTTPResource(value = "/metrics", management = true) // under quarkus.management.root-path, /q
+    java.net.URL metricsUrl;
+
+    private double counter(String name, String mode) {
+        return PrometheusText.sample(given().get(metricsUrl).asString(), name, "mode", mode).orElse(0);
     }
 
     @Test
