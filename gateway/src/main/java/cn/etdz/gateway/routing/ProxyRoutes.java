@@ -52,8 +52,9 @@ import java.util.concurrent.TimeoutException;
  * status pass through unchanged; the gateway adds {@code X-Request-Id} (when absent) and {@code X-Forwarded-*}. A
  * request without a valid token is answered 401 here; the service verifies the token again and applies its own
  * rules. Per route, a body above the limit is a 413 problem and a caller above its rate a 429 problem with {@code
- * Retry-After}. An unreachable upstream is a 502 problem, a silent one a 504 problem; a bodiless idempotent request
- * whose kept-alive connection the service closed before answering is sent once more first. The request id is in every
+ * Retry-After}; uploads without a declared length share a bounded read-ahead buffer (503 problem past it). Each
+ * route has its own connection pool. An unreachable upstream is a 502 problem, a silent one a 504 problem; a bodiless
+ * idempotent request whose connection the service closed or reset before answering is sent once more first. The request id is in every
  * problem body and in the MDC of every log line; one access line is written per request. {@code GET /api/v1/me} is
  * answered here from the token. See {@code docs/gateway.md}.
  */
