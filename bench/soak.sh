@@ -3,7 +3,7 @@
 # stack with 250 ETDZ zones — ranking and explanation reads, single submissions, a batch of all zones each minute.
 # Reports per minute requests, errors by status, p50/p99 per kind and the RSS of every JVM; exits 1 unless there were
 # no errors, the last minute's p99 stayed within SOAK_P99_FACTOR (1.5) × the first minute's + 10 ms, and every JVM's
-# RSS within 10 % of its first minute. SOAK_RATE (30 requests/s), SOAK_WARMUP_SECONDS (60). Starts its own stack on
+# RSS within 10 % of its first minute. SOAK_RATE (30 requests/s), SOAK_WARMUP_SECONDS (300). Starts its own stack on
 # free ports. Not part of the test suite.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
