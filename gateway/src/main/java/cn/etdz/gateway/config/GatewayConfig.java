@@ -27,6 +27,14 @@ public interface GatewayConfig {
         int size();
     }
 
+    /**
+     * Bytes of request bodies without a declared length (chunked) the gateway holds at once, across all requests,
+     * while it reads each up to its route's limit; an upload that would go past it is answered 503 with {@code
+     * Retry-After}. Bodies with a {@code Content-Length} are streamed to the service and take none of it.
+     */
+    @WithDefault("64M")
+    io.quarkus.runtime.configuration.MemorySize bodyBufferBudget();
+
     /** The merged public OpenAPI document served at {@code /openapi}. */
     OpenApi openapi();
 

@@ -1,22 +1,38 @@
 package cn.etdz.gateway.limits;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per key (route and caller). Buckets that have refilled completely are forgotten when the map
- * grows, so memory follows the number of recently active callers, not of all callers ever seen.
+ * One token bucket per key (route and caller), held in a bounded cache (Caffeine). A bucket unused for as long as an
+ * empty one takes to refill is forgotten, since a new full bucket is then the same thing; beyond {@link #MAX_BUCKETS}
+ * keys the least recently used go first. Memory and the cost of a request stay flat however many distinct callers or
+ * source addresses arrive.
  */
 public final class RateLimiter {
 
-    private static final int SWEEP_ABOVE = 50_000;
+    /**
+     * Buckets held at most (a few hundred bytes each). Only a flood of more distinct callers than this within one
+     * refill time evicts a bucket before it is full, which gives that caller a fresh burst.
+     */
+    public static final long MAX_BUCKETS = 50_000;
 
-    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, TokenBucket> buckets;
     private final LongSupplier clock;
 
+    /** @param clock nanoseconds, for the buckets and for the cache's expiry alike */
     public RateLimiter(LongSupplier clock) {
         this.clock = clock;
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(MAX_BUCKETS)
+                .expireAfter(Expiry.accessing((String key, TokenBucket bucket) -> bucket.refillTime()))
+                .ticker(clock::getAsLong)
+                .executor(Runnable::run) // evictions on the calling thread, no hand-off to a pool per eviction
+                .build();
     }
 
     /**
@@ -26,13 +42,12 @@ public final class RateLimiter {
      */
     public long tryTake(String key, long capacity, double refillPerSecond) {
         long now = clock.getAsLong();
-        if (buckets.size() > SWEEP_ABOVE) {
-            buckets.values().removeIf(bucket -> bucket.isFull(now));
-        }
-        return buckets.computeIfAbsent(key, k -> new TokenBucket(capacity, refillPerSecond, now)).tryTake(now);
+        return buckets.get(key, k -> new TokenBucket(capacity, refillPerSecond, now)).tryTake(now);
     }
 
-    int size() {
-        return buckets.size();
+    /** Buckets held now, after pending expiries and evictions. */
+    long size() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 }

@@ -1,5 +1,7 @@
 package cn.etdz.gateway.limits;
 
+import java.time.Duration;
+
 /**
  * A token bucket: holds up to {@code capacity} tokens, refills {@code refillPerSecond} tokens a second, and each
  * request takes one. Bursts up to the capacity pass; a steady rate above the refill rate is refused with the time
@@ -38,10 +40,9 @@ public final class TokenBucket {
         return Math.max(1, (long) Math.ceil(nanosToNext / 1e9));
     }
 
-    /** Whether the bucket has refilled completely, so forgetting it changes nothing. */
-    public synchronized boolean isFull(long nowNanos) {
-        refill(nowNanos);
-        return tokens >= capacity;
+    /** How long an empty bucket takes to refill completely: unused that long, it is as good as a new one. */
+    public Duration refillTime() {
+        return Duration.ofNanos((long) Math.ceil(capacity / refillPerNano));
     }
 
     private void refill(long nowNanos) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +18,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,13 +31,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import cn.etdz.gateway.auth.VerifiedTokens;
+import cn.etdz.gateway.limits.ByteBudget;
 import cn.etdz.gateway.limits.RateLimiter;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +52,9 @@ import java.util.concurrent.TimeoutException;
  * status pass through unchanged; the gateway adds {@code X-Request-Id} (when absent) and {@code X-Forwarded-*}. A
  * request without a valid token is answered 401 here; the service verifies the token again and applies its own
  * rules. Per route, a body above the limit is a 413 problem and a caller above its rate a 429 problem with {@code
- * Retry-After}. An unreachable upstream is a 502 problem, a silent one a 504 problem; a bodiless idempotent request
- * whose kept-alive connection the service closed before answering is sent once more first. The request id is in every
+ * Retry-After}; uploads without a declared length share a bounded read-ahead buffer (503 problem past it). Each
+ * route has its own connection pool. An unreachable upstream is a 502 problem, a silent one a 504 problem; a bodiless
+ * idempotent request whose connection the service closed or reset before answering is sent once more first. The request id is in every
  * problem body and in the MDC of every log line; one access line is written per request. {@code GET /api/v1/me} is
  * answered here from the token. See {@code docs/gateway.md}.
  */
@@ -65,6 +72,7 @@ public class ProxyRoutes {
 
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
     private VerifiedTokens verified;
+    private ByteBudget bodyBudget;
     /** Bodies read ahead by {@link #forward} for requests without a declared length, taken by the interceptor. */
     private final Map<HttpServerRequest, Buffer> bufferedBodies = new ConcurrentHashMap<>();
 
@@ -74,23 +82,37 @@ public class ProxyRoutes {
     ObjectMapper json;
 
     private RouteTable table;
-    private HttpProxy proxy;
+    /** One proxy per route name. */
+    private final Map<String, HttpProxy> proxies = new ConcurrentHashMap<>();
 
     void register(@Observes Router router, Vertx vertx) {
         table = RouteTable.of(config);
+        bodyBudget = new ByteBudget(config.bodyBufferBudget().asLongValue());
         verified = new VerifiedTokens(config.tokenCache().maxAge().toMillis(), config.tokenCache().size(),
                 System::currentTimeMillis);
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(100).setKeepAlive(true));
-        proxy = HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, http) -> {
-                    RouteTable.Route route = table.resolve(request.path()).orElseThrow();
-                    return http.request(new RequestOptions()
-                            .setServer(SocketAddress.inetSocketAddress(port(route.upstream()), route.upstream().getHost()))
-                            .setConnectTimeout(route.connectTimeout().toMillis())
-                            .setIdleTimeout(route.timeout().toMillis()));
-                })
-                .addInterceptor(new ForwardingInterceptor());
+        for (RouteTable.Route route : table.routes()) {
+            proxies.computeIfAbsent(route.name(), name -> proxy(vertx, route));
+        }
         router.route("/api/v1/*").order(-100).handler(this::handle);
+    }
+
+    /**
+     * The route's own proxy and connection pool, so a service that is slow to answer or flooded with uploads holds
+     * only its own connections. The connect timeout bounds the TCP connect; waiting for a free pooled connection is
+     * bounded by the route's timeout (it is the service being busy, not unreachable), and counts towards the 504.
+     */
+    private HttpProxy proxy(Vertx vertx, RouteTable.Route route) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(100)
+                .setKeepAlive(true)
+                .setConnectTimeout((int) route.connectTimeout().toMillis()));
+        SocketAddress upstream = SocketAddress.inetSocketAddress(port(route.upstream()), route.upstream().getHost());
+        return HttpProxy.reverseProxy(client)
+                .originRequestProvider((request, http) -> http.request(new RequestOptions()
+                        .setServer(upstream)
+                        .setConnectTimeout(route.timeout().toMillis())
+                        .setIdleTimeout(route.timeout().toMillis())))
+                .addInterceptor(new ForwardingInterceptor());
     }
 
     private void handle(RoutingContext ctx) {
@@ -158,8 +180,10 @@ public class ProxyRoutes {
     }
 
     /**
-     * Forwards a request whose declared length is within the limit. A body without a declared length (chunked) is
-     * read here up to the limit first, so a runaway upload is cut off at the gateway and never reaches the service.
+     * Forwards a request whose declared length is within the limit; such a body is streamed to the service. A body
+     * without a declared length (chunked) is read here up to the limit first, so a runaway upload is cut off at the
+     * gateway and never reaches the service; the bytes read ahead are taken from one budget shared by all requests
+     * and given back when the exchange ends, and an upload that would exceed the budget is answered 503.
      */
     private void forward(RoutingContext ctx, RouteTable.Limits limits) {
         HttpServerRequest request = ctx.request();
@@ -167,36 +191,95 @@ public class ProxyRoutes {
                 || request.method() == HttpMethod.PUT
                 || request.method() == HttpMethod.PATCH;
         if (request.getHeader("Content-Length") != null || !mayHaveBody) {
-            proxy.handle(request);
+            proxies.get((String) ctx.get(ROUTE_KEY)).handle(request);
             return;
         }
-        Buffer body = Buffer.buffer();
-        boolean[] exceeded = {false};
-        request.handler(chunk -> {
-            if (exceeded[0]) {
-                return;
-            }
-            body.appendBuffer(chunk);
-            if (body.length() > limits.maxBodyBytes()) {
-                exceeded[0] = true;
-                tooLarge(ctx, limits);
-            }
+        ReadAhead body = new ReadAhead(ctx, limits);
+        ctx.addEndHandler(done -> {
+            body.release();
+            bufferedBodies.remove(request); // when the proxy refused the request before its interceptor took the body
         });
-        request.endHandler(end -> {
-            if (!exceeded[0]) {
-                bufferedBodies.put(request, body);
-                proxy.handle(request);
-            }
-        });
+        request.handler(body::add);
+        request.endHandler(end -> body.end());
         request.resume();
     }
 
+    /**
+     * A body without a declared length, read ahead up to the route's limit. Its bytes are taken from the budget
+     * shared by all requests; once the budget is spent the rest is read and dropped (it is within the limit, so the
+     * caller reads the answer instead of a reset connection) and the request is answered 503 at its end.
+     */
+    private final class ReadAhead {
+        private final RoutingContext ctx;
+        private final RouteTable.Limits limits;
+        /** The chunks as received: joined without a copy at the end, so the heap holds each byte once. */
+        private List<ByteBuf> chunks = new ArrayList<>();
+        private long received;
+        private long taken;
+        private boolean tooLarge;
+
+        ReadAhead(RoutingContext ctx, RouteTable.Limits limits) {
+            this.ctx = ctx;
+            this.limits = limits;
+        }
+
+        void add(Buffer chunk) {
+            if (tooLarge) {
+                return;
+            }
+            received += chunk.length();
+            if (received > limits.maxBodyBytes()) {
+                tooLarge = true;
+                release();
+                tooLarge(ctx, limits);
+            } else if (chunks != null && bodyBudget.tryTake(chunk.length())) {
+                taken += chunk.length();
+                chunks.add(chunk.getByteBuf());
+            } else {
+                release();
+            }
+        }
+
+        void end() {
+            if (tooLarge) {
+                return;
+            }
+            if (chunks == null) {
+                busy(ctx);
+            } else {
+                bufferedBodies.put(ctx.request(), Buffer.buffer(Unpooled.wrappedBuffer(chunks.toArray(ByteBuf[]::new))));
+                proxies.get((String) ctx.get(ROUTE_KEY)).handle(ctx.request());
+            }
+        }
+
+        /** Drops the bytes read so far and gives them back to the budget (when the exchange ends, or on refusal). */
+        void release() {
+            chunks = null;
+            bodyBudget.giveBack(taken);
+            taken = 0;
+        }
+    }
+
+    /** The gateway held as many upload bytes as it may while this one arrived: it was read, dropped, and is refused. */
+    private void busy(RoutingContext ctx) {
+        LOG.warnf("%s %s → 503: the read-ahead buffer for uploads without a declared length is full (%d bytes)",
+                ctx.request().method(), ctx.request().path(), config.bodyBufferBudget().asLongValue());
+        ctx.response().putHeader("Retry-After", "1");
+        respond(ctx, problem(503, "gateway-busy", "Service unavailable",
+                "The gateway is receiving too many uploads without a declared length at once; retry shortly, or send "
+                        + "the body with a Content-Length, which is streamed to the service."));
+    }
+
     private void tooLarge(RoutingContext ctx, RouteTable.Limits limits) {
-        // The rest of the upload is not read: the connection closes after the answer.
-        ctx.response().putHeader("Connection", "close");
-        ctx.response().endHandler(v -> ctx.request().connection().close());
+        closeAfterAnswer(ctx);
         respond(ctx, problem(413, "payload-too-large", "Payload too large",
                 "The request body is larger than the " + limits.maxBodyBytes() + " bytes this route accepts."));
+    }
+
+    /** The rest of the upload is not read: the connection closes after the answer. */
+    private static void closeAfterAnswer(RoutingContext ctx) {
+        ctx.response().putHeader("Connection", "close");
+        ctx.response().endHandler(v -> ctx.request().connection().close());
     }
 
     private static long declaredLength(HttpServerRequest request) {
@@ -317,18 +400,24 @@ public class ProxyRoutes {
             Future<ProxyResponse> sent = context.sendRequest();
             if (resendable(incoming)) {
                 sent = sent.recover(failure -> {
-                    if (!(failure instanceof HttpClosedException)) {
+                    if (!closedBeforeAnswer(failure) || incoming.response().closed()) {
                         return Future.failedFuture(failure);
                     }
-                    LOG.debugf("%s %s: the service closed the kept-alive connection before answering; sent again",
-                            incoming.method(), incoming.path());
+                    LOG.debugf("%s %s: the connection to the service ended before an answer (%s); sent again",
+                            incoming.method(), incoming.path(), failure.getMessage());
                     request.setBody(null);
                     return context.sendRequest();
                 });
             }
             return sent.recover(failure -> {
-                boolean timedOut = failure instanceof TimeoutException
-                        || failure.getClass().getSimpleName().contains("Timeout");
+                if (incoming.response().closed()) {
+                    // the caller went away (closed its connection) before the answer: nobody to answer, no upstream fault
+                    LOG.debugf("%s %s: the caller closed the connection before the answer", incoming.method(), incoming.path());
+                    return Future.failedFuture(failure);
+                }
+                // a connect that timed out is a service that cannot be reached (502), not a slow answer (504)
+                boolean timedOut = !(failure instanceof ConnectException) && (failure instanceof TimeoutException
+                        || failure.getClass().getSimpleName().contains("Timeout"));
                 Problem problem = timedOut
                         ? problem(504, "upstream-timeout", "Gateway timeout", "The service did not answer in time.")
                         : problem(502, "upstream-unavailable", "Bad gateway",
@@ -341,6 +430,19 @@ public class ProxyRoutes {
                         .setBody(Body.body(serialise(problem.at(incoming.path(), requestId))));
                 return Future.succeededFuture(response);
             });
+        }
+
+        /**
+         * The upstream connection ended before an answer: closed by the service ({@link HttpClosedException}); reset,
+         * which is what a request meets when it lands on a kept-alive connection the service closed a moment before
+         * (its kernel answers with a TCP reset: "connection reset by peer", an {@link IOException}); or broken while the
+         * request was being written, which Vert.x reports as a reset of the request ({@code Stream reset: 0}) instead
+         * of the close. In each case the service has not answered. A refused connection is not one of them: the
+         * service is down, and a second attempt would only delay the 502.
+         */
+        private static boolean closedBeforeAnswer(Throwable failure) {
+            return failure instanceof HttpClosedException || failure instanceof StreamResetException
+                    || (failure instanceof IOException && !(failure instanceof ConnectException));
         }
 
         /**

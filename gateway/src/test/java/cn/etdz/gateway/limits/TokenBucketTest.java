@@ -2,7 +2,7 @@ package cn.etdz.gateway.limits;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,29 +26,28 @@ class TokenBucketTest {
     @Test
     void refillsNoFurtherThanTheCapacity() {
         TokenBucket bucket = new TokenBucket(2, 10, 0);
-        assertThat(bucket.isFull(3600 * SECOND)).isTrue();
         assertThat(bucket.tryTake(3600 * SECOND)).isZero();
         assertThat(bucket.tryTake(3600 * SECOND)).isZero();
-        assertThat(bucket.tryTake(3600 * SECOND)).isEqualTo(1);
-        assertThat(bucket.isFull(3600 * SECOND)).isFalse();
+        assertThat(bucket.tryTake(3600 * SECOND)).as("an hour idle still holds only the capacity").isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyBucketRefillsCompletelyInCapacityOverRate() {
+        TokenBucket bucket = new TokenBucket(20, 2, 0);
+        assertThat(bucket.refillTime()).isEqualTo(Duration.ofSeconds(10));
+        for (int i = 0; i < 20; i++) {
+            assertThat(bucket.tryTake(0)).isZero();
+        }
+        long refilled = bucket.refillTime().toNanos();
+        for (int i = 0; i < 20; i++) {
+            assertThat(bucket.tryTake(refilled)).as("token %d after the refill time", i + 1).isZero();
+        }
+        assertThat(bucket.tryTake(refilled)).isEqualTo(1);
     }
 
     @Test
     void aBucketThatCouldNeverPassIsAConfigurationError() {
         assertThatThrownBy(() -> new TokenBucket(0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TokenBucket(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void eachKeyHasItsOwnBucket() {
-        AtomicLong now = new AtomicLong();
-        RateLimiter limiter = new RateLimiter(now::get);
-        assertThat(limiter.tryTake("indicator|alice", 1, 1)).isZero();
-        assertThat(limiter.tryTake("indicator|alice", 1, 1)).isEqualTo(1);
-        assertThat(limiter.tryTake("indicator|bob", 1, 1)).isZero();
-        assertThat(limiter.tryTake("evaluation|alice", 1, 1)).isZero();
-        now.addAndGet(SECOND);
-        assertThat(limiter.tryTake("indicator|alice", 1, 1)).isZero();
-        assertThat(limiter.size()).isEqualTo(3);
     }
 }

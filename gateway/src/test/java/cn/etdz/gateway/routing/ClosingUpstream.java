@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 /**
  * An upstream that answers the first request on each connection with keep-alive and closes the connection when a
  * second request arrives on it, without answering: what a client meets when it reuses a kept-alive connection the
- * server has just closed (an idle timeout, a restart). A raw socket server, because an HTTP server library would not
+ * server has just closed (an idle timeout, a restart). Closed with a reset ({@code resets}), it is what the client
+ * meets when its request lands on a connection the server closed a moment before: the server's kernel answers the
+ * request with a TCP reset, which the client reads as "connection reset by peer" rather than as a close. A raw socket server, because an HTTP server library would not
  * let a test choose which request a connection dies on. Each answer lists every request received so far, answered or
  * not ({@code METHOD path}), so a test sees through the gateway what reached the upstream.
  */
@@ -26,7 +28,11 @@ final class ClosingUpstream implements AutoCloseable {
     private final ServerSocket server;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
-    ClosingUpstream() {
+    private final boolean resets;
+
+    /** @param resets close with a TCP reset (RST) instead of an orderly close (FIN) */
+    ClosingUpstream(boolean resets) {
+        this.resets = resets;
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -73,6 +79,9 @@ final class ClosingUpstream implements AutoCloseable {
                 }
                 received.add(parts[0] + " " + parts[1]);
                 if (requestOnConnection > 1) {
+                    if (resets) {
+                        socket.setSoLinger(true, 0); // the close below sends RST
+                    }
                     return; // closes the kept-alive connection instead of answering
                 }
                 byte[] body = ("{\"received\": [" + received.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", "))

@@ -15,14 +15,15 @@ import java.util.stream.Collectors;
 
 /**
  * Upstreams for the gateway's routing tests: a real HTTP server that echoes what it received (so pass-through can be
- * asserted), stalls on {@code /api/v1/scores/slow}, answers a service's 403 problem on {@code .../forbidden} and serves an OpenAPI document at {@code /q/openapi}; a port
- * where nothing listens; and {@link ClosingUpstream} (route {@code reused}), which closes every connection on its
- * second request.
+ * asserted), drains uploads of any size on {@code /api/v1/uploads} (route {@code uploads}), stalls on {@code /api/v1/scores/slow}, answers a service's 403 problem on {@code .../forbidden} and serves an OpenAPI document at {@code /q/openapi}; a port
+ * where nothing listens; and two {@link ClosingUpstream}s, which close every connection on its second request: with an orderly close
+ * (route {@code reused}) and with a TCP reset (route {@code resetting}).
  */
 public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
     private ClosingUpstream closing;
+    private ClosingUpstream resetting;
 
     @Override
     public Map<String, String> start() {
@@ -39,6 +40,17 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, document.length);
             exchange.getResponseBody().write(document);
+            exchange.close();
+        });
+        server.createContext("/api/v1/uploads", exchange -> { // reads a body of any size and answers its length
+            long bytes;
+            try (var in = exchange.getRequestBody()) {
+                bytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            byte[] answer = ("{\"bytes\": " + bytes + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
             exchange.close();
         });
         server.createContext("/", exchange -> {
@@ -74,7 +86,8 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         });
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
-        closing = new ClosingUpstream();
+        closing = new ClosingUpstream(false);
+        resetting = new ClosingUpstream(true);
         TokenIssuer tokens = PlatformTestResource.tokens();
         Map<String, String> config = new java.util.LinkedHashMap<>();
         config.put("gateway.routes.indicator.url", "http://localhost:" + server.getAddress().getPort());
@@ -86,6 +99,8 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         config.put("gateway.routes.down.paths", "/api/v1/flags");
         config.put("gateway.routes.reused.url", "http://localhost:" + closing.port());
         config.put("gateway.routes.reused.paths", "/api/v1/reused");
+        config.put("gateway.routes.resetting.url", "http://localhost:" + resetting.port());
+        config.put("gateway.routes.resetting.paths", "/api/v1/resetting");
         config.put("gateway.openapi.retry-interval", "200ms");
         config.put("gateway.routes.limited.url", "http://localhost:" + server.getAddress().getPort());
         config.put("gateway.routes.limited.paths", "/api/v1/limited");
@@ -94,6 +109,10 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         config.put("gateway.routes.limited.rate-limit.refill-per-second", "0.01");
         config.put("gateway.routes.limited.rate-limit.anonymous-capacity", "1");
         config.put("gateway.routes.limited.rate-limit.anonymous-refill-per-second", "0.01");
+        config.put("gateway.routes.uploads.url", "http://localhost:" + server.getAddress().getPort());
+        config.put("gateway.routes.uploads.paths", "/api/v1/uploads");
+        config.put("gateway.routes.uploads.timeout", "120s");
+        config.put("gateway.routes.uploads.rate-limit.capacity", "100000");
         config.put("gateway.openapi.server-url", "https://api.etdz.example");
         config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
@@ -114,11 +133,13 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         if (server != null) {
             server.stop(0);
         }
-        if (closing != null) {
-            try {
-                closing.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        for (ClosingUpstream upstream : new ClosingUpstream[] {closing, resetting}) {
+            if (upstream != null) {
+                try {
+                    upstream.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }
