@@ -1,6 +1,9 @@
 package cn.etdz.evaluation.scores;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cn.etdz.common.api.QueryParameters;
+import cn.etdz.evaluation.scoring.Region;
+import cn.etdz.evaluation.scoring.ZoneType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.security.Caller;
@@ -63,8 +66,8 @@ public class ScoreResource {
             @QueryParam("size") @DefaultValue("50") int size) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
-        parameters.zoneType(zoneType, true);
-        parameters.region(region);
+        parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
+        parameters.oneOf("region", region, Region.class, false);
         var at = parameters.asOf(asOf);
         parameters.paging(page, size);
         parameters.check();

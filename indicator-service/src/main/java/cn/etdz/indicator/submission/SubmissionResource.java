@@ -2,7 +2,9 @@ package cn.etdz.indicator.submission;
 
 import cn.etdz.common.api.Page;
 import cn.etdz.common.api.Paging;
+import cn.etdz.common.api.Text;
 import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.problem.Violation;
 import cn.etdz.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 @Path("/api/v1/submissions")
 @Tag(name = "Submissions", description = "Provincial submissions of indicator values; every revision is kept")
@@ -66,9 +69,10 @@ public class SubmissionResource {
         if (request == null) {
             throw ProblemException.badRequest("A submission document is required.", List.of());
         }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200
+                || Text.hasControlCharacter(idempotencyKey, false))) {
             throw ProblemException.badRequest("The Idempotency-Key is 1 to 200 characters.", List.of(
-                    new cn.etdz.common.problem.Violation(IDEMPOTENCY_KEY, "malformed", "1 to 200 characters.")));
+                    new Violation(IDEMPOTENCY_KEY, "malformed", "1 to 200 characters, no control characters.")));
         }
         SubmissionService.Submitted result;
         try {
@@ -103,7 +107,14 @@ public class SubmissionResource {
                              @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         if (batch == null || batch.submissions() == null) {
             throw ProblemException.badRequest("The body is {\"submissions\": [ … ]}.", List.of(
-                    new cn.etdz.common.problem.Violation("submissions", "required", "The list of submissions is required.")));
+                    new Violation("submissions", "required", "The list of submissions is required.")));
+        }
+        List<Violation> missing = IntStream.range(0, batch.submissions().size())
+                .filter(i -> batch.submissions().get(i) == null)
+                .mapToObj(i -> new Violation("submissions[" + i + "]", "required", "A submission, not null."))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("Every item of submissions is a submission.", missing);
         }
         return counted(submissions.submitBatch(batch.submissions(), dryRun, Map.of()), dryRun);
     }

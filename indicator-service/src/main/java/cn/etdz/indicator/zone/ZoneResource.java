@@ -1,7 +1,7 @@
 package cn.etdz.indicator.zone;
 
 import cn.etdz.common.api.Page;
-import cn.etdz.common.api.Paging;
+import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +27,6 @@ import cn.etdz.indicator.submission.RevisionView;
 import cn.etdz.indicator.submission.SubmissionService;
 import cn.etdz.indicator.submission.ValueSeries;
 
-import java.util.Arrays;
 import java.util.List;
 
 @Path("/api/v1/zones")
@@ -47,8 +46,12 @@ public class ZoneResource {
                                @Parameter(description = "EAST, CENTRAL, NORTHEAST or WEST") @QueryParam("region") String region,
                                @QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return zones.list(parse(ZoneType.class, "type", type), province, parse(Region.class, "region", region), page, size);
+        QueryParameters parameters = new QueryParameters();
+        ZoneType zoneType = parameters.oneOf("type", type, ZoneType.class, false);
+        Region zoneRegion = parameters.oneOf("region", region, Region.class, false);
+        parameters.paging(page, size);
+        parameters.check();
+        return zones.list(zoneType, province, zoneRegion, page, size);
     }
 
     @GET
@@ -67,6 +70,9 @@ public class ZoneResource {
     public List<RevisionView> revisions(@PathParam("code") String code,
                                         @Parameter(description = "The year; all periods when omitted")
                                         @QueryParam("period") String period) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("period", period, false);
+        parameters.check();
         return submissions.revisions(code, period);
     }
 
@@ -78,6 +84,10 @@ public class ZoneResource {
                               @Parameter(description = "Only this indicator") @QueryParam("indicator") String indicator,
                               @Parameter(description = "First period, inclusive") @QueryParam("from") String from,
                               @Parameter(description = "Last period, inclusive") @QueryParam("to") String to) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("from", from, false);
+        parameters.period("to", to, false);
+        parameters.check();
         return submissions.values(code, indicator, from, to);
     }
 
@@ -100,21 +110,8 @@ public class ZoneResource {
     @Operation(operationId = "updateZone", summary = "Update a zone (admin)")
     public ZoneView update(@PathParam("code") String code, ZoneRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("A zone document is required.", java.util.List.of());
+            throw ProblemException.badRequest("A zone document is required.", List.of());
         }
         return zones.update(code, request);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Unknown " + name + " " + value + ".", java.util.List.of(
-                    new cn.etdz.common.problem.Violation(name, "unknown-value",
-                            "One of " + Arrays.toString(type.getEnumConstants()) + ".")));
-        }
     }
 }

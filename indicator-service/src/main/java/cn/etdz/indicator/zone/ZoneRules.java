@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 final class ZoneRules {
 
     static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
+    static final int MAX_NAME = 200;
     private static final Set<String> STATUSES = Set.of("ACTIVE", "WARNED", "EXITED");
 
     private ZoneRules() {
@@ -24,6 +25,12 @@ final class ZoneRules {
         }
         if (zone.name() == null || zone.name().isBlank()) {
             violations.add(new Violation("name", "required", "The zone's Chinese name is required."));
+        }
+        if (zone.name() != null && zone.name().length() > MAX_NAME) {
+            violations.add(new Violation("name", "too-long", "Names are at most " + MAX_NAME + " characters."));
+        }
+        if (zone.nameEn() != null && zone.nameEn().length() > MAX_NAME) {
+            violations.add(new Violation("nameEn", "too-long", "Names are at most " + MAX_NAME + " characters."));
         }
         if (zone.type() == null || !Set.of("ETDZ", "BECZ").contains(zone.type())) {
             violations.add(new Violation("type", "unknown-type", "The type is ETDZ or BECZ."));
