@@ -89,6 +89,9 @@ class BadInputTest {
         as(tokens().admin()).get("/api/v1/submissions?page=2147483647&size=500")
                 .then().statusCode(200)
                 .body("items", empty());
+        as(tokens().admin()).get("/api/v1/submissions?page=abc")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", contains("page"));
     }
 
     @Test
@@ -101,6 +104,12 @@ class BadInputTest {
                 .body("violations.field", contains("name"))
                 .body("violations.code", contains("too-long"));
         as(tokens().admin()).get("/api/v1/zones/" + code).then().statusCode(404);
+        as(tokens().admin())
+                .body("{\"code\": \"" + code + "\", \"name\": \"n\", \"type\": \"ETDZ\", \"province\": \"320000\", \"approvedOn\": \"-999999999-01-01\"}")
+                .post("/api/v1/zones")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("violations.field", contains("approvedOn"));
+        as(tokens().admin()).get("/api/v1/zones/" + code).then().statusCode(404);
 
         String zone = registerZone("OLD", "ETDZ", "320000");
         String ancient = submission(zone, "2015", 100).replaceFirst("\\{", "{\"receivedAt\": \"-999999999-01-01T00:00:00Z\", ");
@@ -112,5 +121,16 @@ class BadInputTest {
         as(tokens().admin()).get("/api/v1/zones/" + zone + "/values?from=20x5")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains("from"));
+    }
+
+    @Test
+    void aDryRunThatIsNeitherTrueNorFalseIsRefusedRatherThanStored() {
+        String zone = registerZone("DRY", "ETDZ", "320000");
+        as(tokens().admin()).body(submission(zone, "2015", 100)).post("/api/v1/submissions?dryRun=yes")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", contains("dryRun"));
+        as(tokens().admin()).body(submission(zone, "2015", 100)).post("/api/v1/submissions?dryRun=TRUE")
+                .then().statusCode(200);
+        as(tokens().admin()).get("/api/v1/zones/" + zone + "/revisions").then().statusCode(200).body("$", empty());
     }
 }

@@ -1,7 +1,7 @@
 package cn.etdz.indicator.submission;
 
 import cn.etdz.common.api.Page;
-import cn.etdz.common.api.Paging;
+import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.api.Text;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
@@ -9,7 +9,6 @@ import cn.etdz.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,7 +53,7 @@ public class SubmissionResource {
                     + "and body returns the original result and creates no second revision.")
     @APIResponse(responseCode = "201", description = "Stored as the next revision of the zone-period.",
             headers = @Header(name = "Location", description = "URL of the stored submission",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     @APIResponse(responseCode = "200", description = "dryRun=true: the values are valid; nothing was stored.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
@@ -61,11 +61,13 @@ public class SubmissionResource {
     @APIResponse(responseCode = "403", description = "The zone is not in the submitter's province.")
     @APIResponse(responseCode = "422", description = "A value breaks a rule; `violations` names each one.")
     public Response submit(SubmissionRequest request,
-                           @Parameter(description = "Validate only; store and publish nothing")
-                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                           @Parameter(description = "Validate only; store and publish nothing",
+                                   schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                           @QueryParam("dryRun") String dryRunParameter,
                            @Parameter(description = "Client-chosen key (up to 200 characters) that makes retries safe")
                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                            @Context UriInfo uri) {
+        boolean dryRun = dryRun(dryRunParameter);
         if (request == null) {
             throw ProblemException.badRequest("A submission document is required.", List.of());
         }
@@ -104,7 +106,10 @@ public class SubmissionResource {
             description = "Each submission is validated on its own and answered with its own result; the valid ones "
                     + "are stored together. A bad submission does not sink the others.")
     public BatchResult batch(BatchRequest batch,
-                             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+                             @Parameter(description = "Validate only; store and publish nothing",
+                                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                             @QueryParam("dryRun") String dryRunParameter) {
+        boolean dryRun = dryRun(dryRunParameter);
         if (batch == null || batch.submissions() == null) {
             throw ProblemException.badRequest("The body is {\"submissions\": [ … ]}.", List.of(
                     new Violation("submissions", "required", "The list of submissions is required.")));
@@ -126,9 +131,20 @@ public class SubmissionResource {
     @Operation(operationId = "submitBatchCsv", summary = "Submit many zone-periods at once (CSV)",
             description = "Header zone,period,indicator,value,note; one value per line; the lines of one zone and "
                     + "period form one submission.")
-    public BatchResult batchCsv(String csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+    public BatchResult batchCsv(String csv,
+                                @Parameter(description = "Validate only; store and publish nothing",
+                                        schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                                @QueryParam("dryRun") String dryRunParameter) {
+        boolean dryRun = dryRun(dryRunParameter);
         CsvSubmissions.Parsed parsed = CsvSubmissions.parse(csv == null ? "" : csv);
         return counted(submissions.submitBatch(parsed.submissions(), dryRun, parsed.lineViolations()), dryRun);
+    }
+
+    private static boolean dryRun(String parameter) {
+        QueryParameters parameters = new QueryParameters();
+        boolean dryRun = parameters.flag("dryRun", parameter);
+        parameters.check();
+        return dryRun;
     }
 
     private BatchResult counted(BatchResult result, boolean dryRun) {
@@ -152,9 +168,14 @@ public class SubmissionResource {
     @Operation(operationId = "listSubmissions", summary = "List submissions, newest first")
     public Page<SubmissionView> list(@QueryParam("zone") String zone, @QueryParam("period") String period,
                                      @QueryParam("province") String province, @QueryParam("status") String status,
-                                     @QueryParam("page") @DefaultValue("0") int page,
-                                     @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return submissions.list(zone, period, province, status, page, size);
+                                     @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
+                                     @QueryParam("page") String page,
+                                     @Parameter(description = "Rows per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
+                                     @QueryParam("size") String size) {
+        QueryParameters parameters = new QueryParameters();
+        int pageNumber = parameters.page(page);
+        int pageSize = parameters.size(size);
+        parameters.check();
+        return submissions.list(zone, period, province, status, pageNumber, pageSize);
     }
 }

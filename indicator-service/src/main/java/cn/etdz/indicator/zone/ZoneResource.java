@@ -6,7 +6,6 @@ import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,14 +44,17 @@ public class ZoneResource {
     public Page<ZoneView> list(@Parameter(description = "ETDZ or BECZ") @QueryParam("type") String type,
                                @Parameter(description = "GB/T 2260 province code") @QueryParam("province") String province,
                                @Parameter(description = "EAST, CENTRAL, NORTHEAST or WEST") @QueryParam("region") String region,
-                               @QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("50") int size) {
+                               @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
+                               @QueryParam("page") String page,
+                               @Parameter(description = "Rows per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
+                               @QueryParam("size") String size) {
         QueryParameters parameters = new QueryParameters();
         ZoneType zoneType = parameters.oneOf("type", type, ZoneType.class, false);
         Region zoneRegion = parameters.oneOf("region", region, Region.class, false);
-        parameters.paging(page, size);
+        int pageNumber = parameters.page(page);
+        int pageSize = parameters.size(size);
         parameters.check();
-        return zones.list(zoneType, province, zoneRegion, page, size);
+        return zones.list(zoneType, province, zoneRegion, pageNumber, pageSize);
     }
 
     @GET

@@ -91,9 +91,46 @@ public final class QueryParameters {
         return at;
     }
 
-    /** The rules of {@link Paging}. */
-    public void paging(int page, int size) {
-        violations.addAll(Paging.violations(page, size));
+    /**
+     * A yes/no switch: {@code true} or {@code false} in any case, absent or blank meaning {@code false}. Anything
+     * else is a violation rather than silently {@code false}: {@code dryRun=yes} must not store.
+     */
+    public boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        violations.add(new Violation(name, "invalid-format", name + " is true or false."));
+        return false;
+    }
+
+    /** A page number from 0; default 0. */
+    public int page(String value) {
+        return wholeNumber("page", value, 0, 0, Integer.MAX_VALUE, "Pages are numbered from 0.");
+    }
+
+    /** A page size from 1 to {@value Paging#MAX_SIZE}; default {@value Paging#DEFAULT_SIZE}. */
+    public int size(String value) {
+        return wholeNumber("size", value, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE,
+                "The page size is between 1 and " + Paging.MAX_SIZE + ".");
+    }
+
+    private int wholeNumber(String name, String value, int absent, int min, int max, String message) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+            violations.add(new Violation(name, "out-of-range", message));
+        } catch (NumberFormatException e) {
+            violations.add(new Violation(name, "invalid-format", message));
+        }
+        return absent;
     }
 
     /** Throws the 400 problem when any parameter was wrong. */

@@ -57,9 +57,38 @@ class QueryParametersTest {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", "15", true);
         parameters.oneOf("zoneType", "FREE", java.time.DayOfWeek.class, true);
-        parameters.paging(-1, 0);
+        parameters.page("-1");
+        parameters.size("0");
         assertThatThrownBy(parameters::check).isInstanceOfSatisfying(ProblemException.class, problem ->
                 assertThat(problem.problem().violations()).extracting(Violation::field)
                         .containsExactly("period", "zoneType", "page", "size"));
+    }
+
+    @Test
+    void aFlagIsTrueOrFalseAndNothingElse() {
+        QueryParameters parameters = new QueryParameters();
+        assertThat(parameters.flag("dryRun", null)).isFalse();
+        assertThat(parameters.flag("dryRun", "TRUE")).isTrue();
+        assertThat(parameters.flag("dryRun", "false")).isFalse();
+        parameters.check();
+        assertThat(parameters.flag("dryRun", "yes")).isFalse();
+        assertThatThrownBy(parameters::check).isInstanceOfSatisfying(ProblemException.class, problem ->
+                assertThat(problem.problem().violations()).extracting(Violation::field).containsExactly("dryRun"));
+    }
+
+    @Test
+    void pagingParametersAreWholeNumbersInRangeWithDefaults() {
+        QueryParameters parameters = new QueryParameters();
+        assertThat(parameters.page(null)).isZero();
+        assertThat(parameters.size("")).isEqualTo(Paging.DEFAULT_SIZE);
+        assertThat(parameters.page("2147483647")).isEqualTo(Integer.MAX_VALUE);
+        assertThat(parameters.size("500")).isEqualTo(500);
+        parameters.check();
+        parameters.page("1e308");
+        parameters.size("9223372036854775808");
+        assertThatThrownBy(parameters::check).isInstanceOfSatisfying(ProblemException.class, problem ->
+                assertThat(problem.problem().violations()).extracting(Violation::field, Violation::code).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("page", "invalid-format"),
+                        org.assertj.core.groups.Tuple.tuple("size", "invalid-format")));
     }
 }
