@@ -1,6 +1,8 @@
 package cn.etdz.evaluation.scores;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cn.etdz.common.api.QueryParameters;
+import cn.etdz.evaluation.scoring.ZoneType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +43,7 @@ public class FlagResource {
             @Parameter(description = "Evaluate on the snapshots valid at this time; default now") @QueryParam("asOf") String asOf) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
-        parameters.zoneType(zoneType, false);
+        parameters.oneOf("zoneType", zoneType, ZoneType.class, false);
         var at = parameters.asOf(asOf);
         parameters.check();
         return service.flagged(period, zoneType, at);

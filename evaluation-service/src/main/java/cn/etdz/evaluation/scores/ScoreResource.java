@@ -1,12 +1,14 @@
 package cn.etdz.evaluation.scores;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cn.etdz.common.api.QueryParameters;
+import cn.etdz.evaluation.scoring.Region;
+import cn.etdz.evaluation.scoring.ZoneType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -59,16 +61,19 @@ public class ScoreResource {
             @Parameter(description = "Only zones of this statistical region (ranks stay those of the whole table)") @QueryParam("region") String region,
             @Parameter(description = "Only zones of this province (GB/T 2260)") @QueryParam("province") String province,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Rows per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
+            @QueryParam("size") String size) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
-        parameters.zoneType(zoneType, true);
-        parameters.region(region);
+        parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
+        parameters.oneOf("region", region, Region.class, false);
         var at = parameters.asOf(asOf);
-        parameters.paging(page, size);
+        int pageNumber = parameters.page(page);
+        int pageSize = parameters.size(size);
         parameters.check();
-        ScoreService.RankingJson ranking = service.rankingJson(period, zoneType, region, province, at, page, size);
+        ScoreService.RankingJson ranking = service.rankingJson(period, zoneType, region, province, at, pageNumber, pageSize);
         // the page is kept compressed too: clients that accept gzip get it without compressing per request, and the
         // gateway moves a tenth of the bytes. Each representation has its own entity tag.
         boolean gzip = acceptsGzip(acceptEncoding);

@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.scores;
 
+import cn.etdz.common.api.Paging;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.evaluation.config.EvaluationConfig;
 import cn.etdz.evaluation.readmodel.ZoneDirectory;
@@ -92,7 +93,7 @@ public class ScoreService {
                 .filter(row -> province == null || province.equals(row.province()))
                 .map(row -> view(row, ranking, zones))
                 .toList();
-        int from = (int) Math.min((long) page * size, matching.size());
+        int from = (int) Math.min(Paging.firstRow(page, size), matching.size());
         return new RankingView(ranking.snapshot(), matching.subList(from, Math.min(from + size, matching.size())),
                 page, size, matching.size());
     }

@@ -1,10 +1,10 @@
 package cn.etdz.evaluation.targets;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.readmodel.ReadModelRepository;
-import cn.etdz.evaluation.scores.QueryParameters;
 import cn.etdz.evaluation.scoring.ZoneType;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,7 +53,7 @@ public class TargetResource {
             @Parameter(description = "ETDZ or BECZ", example = "ETDZ", required = true) @QueryParam("zoneType") String zoneType) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
-        parameters.zoneType(zoneType, true);
+        parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
         parameters.check();
         int year = Integer.parseInt(period);
         ZoneType type = ZoneType.valueOf(zoneType);

@@ -1,7 +1,6 @@
 package cn.etdz.indicator.catalogue;
 
-import cn.etdz.common.problem.ProblemException;
-import cn.etdz.common.problem.Violation;
+import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.security.Roles;
 import cn.etdz.indicator.zone.ZoneType;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,15 +29,9 @@ public class CatalogueResource {
                                     @QueryParam("zoneType") String zoneType,
                                     @Parameter(description = "Only this pillar, e.g. economy")
                                     @QueryParam("pillar") String pillar) {
-        ZoneType type = null;
-        if (zoneType != null && !zoneType.isBlank()) {
-            try {
-                type = ZoneType.valueOf(zoneType);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Unknown zone type " + zoneType + ".",
-                        List.of(new Violation("zoneType", "unknown-value", "ETDZ or BECZ.")));
-            }
-        }
+        QueryParameters parameters = new QueryParameters();
+        ZoneType type = parameters.oneOf("zoneType", zoneType, ZoneType.class, false);
+        parameters.check();
         return catalogue.list(type, pillar);
     }
 

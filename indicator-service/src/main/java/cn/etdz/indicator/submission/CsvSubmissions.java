@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.api.Text;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -30,6 +31,16 @@ final class CsvSubmissions {
     private CsvSubmissions() {
     }
 
+    /** As in JSON bodies: a control character (other than a line break in a note) fails the whole body. */
+    private static void refuseControlCharacters(Map<String, String> row, int line) {
+        row.forEach((column, text) -> {
+            if (text != null && Text.hasControlCharacter(text, column.equals("note"))) {
+                throw ProblemException.badRequest("The CSV holds a control character.", List.of(new Violation(
+                        "line " + line, "control-character", "Control characters are not allowed in " + column + ".")));
+            }
+        });
+    }
+
     static Parsed parse(String csv) {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         Map<String, List<SubmissionRequest.Value>> groups = new LinkedHashMap<>();
@@ -44,6 +55,7 @@ final class CsvSubmissions {
             while (rows.hasNextValue()) {
                 Map<String, String> row = rows.nextValue();
                 line++;
+                refuseControlCharacters(row, line);
                 String key = row.get("zone") + "|" + row.get("period");
                 List<SubmissionRequest.Value> values = groups.computeIfAbsent(key, k -> new ArrayList<>());
                 Double value = null;

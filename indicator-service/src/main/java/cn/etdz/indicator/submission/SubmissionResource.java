@@ -1,13 +1,14 @@
 package cn.etdz.indicator.submission;
 
 import cn.etdz.common.api.Page;
-import cn.etdz.common.api.Paging;
+import cn.etdz.common.api.QueryParameters;
+import cn.etdz.common.api.Text;
 import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.problem.Violation;
 import cn.etdz.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 @Path("/api/v1/submissions")
 @Tag(name = "Submissions", description = "Provincial submissions of indicator values; every revision is kept")
@@ -50,7 +53,7 @@ public class SubmissionResource {
                     + "and body returns the original result and creates no second revision.")
     @APIResponse(responseCode = "201", description = "Stored as the next revision of the zone-period.",
             headers = @Header(name = "Location", description = "URL of the stored submission",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     @APIResponse(responseCode = "200", description = "dryRun=true: the values are valid; nothing was stored.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
@@ -58,11 +61,13 @@ public class SubmissionResource {
     @APIResponse(responseCode = "403", description = "The zone is not in the submitter's province.")
     @APIResponse(responseCode = "422", description = "A value breaks a rule; `violations` names each one.")
     public Response submit(SubmissionRequest request,
-                           @Parameter(description = "Validate only; store and publish nothing")
-                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                           @Parameter(description = "Validate only; store and publish nothing",
+                                   schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                           @QueryParam("dryRun") String dryRunParameter,
                            @Parameter(description = "Client-chosen key (up to 200 characters) that makes retries safe")
                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                            @Context UriInfo uri) {
+        boolean dryRun = dryRun(dryRunParameter);
         if (request == null) {
             throw ProblemException.badRequest("A submission document is required.", List.of());
         }
@@ -104,12 +109,22 @@ public class SubmissionResource {
     @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key cannot be read.")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with other submissions.")
     public Response batch(BatchRequest batch,
-                          @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                          @Parameter(description = "Validate only; store and publish nothing",
+                                  schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                          @QueryParam("dryRun") String dryRunParameter,
                           @Parameter(description = "Client-chosen key (up to 200 characters) that makes resending safe")
                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        boolean dryRun = dryRun(dryRunParameter);
         if (batch == null || batch.submissions() == null) {
             throw ProblemException.badRequest("The body is {\"submissions\": [ … ]}.", List.of(
-                    new cn.etdz.common.problem.Violation("submissions", "required", "The list of submissions is required.")));
+                    new Violation("submissions", "required", "The list of submissions is required.")));
+        }
+        List<Violation> missing = IntStream.range(0, batch.submissions().size())
+                .filter(i -> batch.submissions().get(i) == null)
+                .mapToObj(i -> new Violation("submissions[" + i + "]", "required", "A submission, not null."))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("Every item of submissions is a submission.", missing);
         }
         return batchAnswer(batch.submissions(), dryRun, Map.of(), idempotencyKey);
     }
@@ -127,16 +142,19 @@ public class SubmissionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "The CSV or the Idempotency-Key cannot be read.")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with other submissions.")
-    public Response batchCsv(String csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+    public Response batchCsv(String csv,
+                             @Parameter(description = "Validate only; store and publish nothing",
+                                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                             @QueryParam("dryRun") String dryRunParameter,
                              @Parameter(description = "Client-chosen key (up to 200 characters) that makes resending safe")
                              @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        boolean dryRun = dryRun(dryRunParameter);
         CsvSubmissions.Parsed parsed = CsvSubmissions.parse(csv == null ? "" : csv);
         return batchAnswer(parsed.submissions(), dryRun, parsed.lineViolations(), idempotencyKey);
     }
 
     private Response batchAnswer(List<SubmissionRequest> requests, boolean dryRun,
-                                 Map<Integer, List<cn.etdz.common.problem.Violation>> readProblems,
-                                 String idempotencyKey) {
+                                 Map<Integer, List<Violation>> readProblems, String idempotencyKey) {
         checkIdempotencyKey(idempotencyKey);
         SubmissionService.BatchSubmitted submitted;
         try {
@@ -155,10 +173,18 @@ public class SubmissionResource {
         return Response.ok(submitted.result()).build();
     }
 
+    private static boolean dryRun(String parameter) {
+        QueryParameters parameters = new QueryParameters();
+        boolean dryRun = parameters.flag("dryRun", parameter);
+        parameters.check();
+        return dryRun;
+    }
+
     private static void checkIdempotencyKey(String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200
+                || Text.hasControlCharacter(idempotencyKey, false))) {
             throw ProblemException.badRequest("The Idempotency-Key is 1 to 200 characters.", List.of(
-                    new cn.etdz.common.problem.Violation(IDEMPOTENCY_KEY, "malformed", "1 to 200 characters.")));
+                    new Violation(IDEMPOTENCY_KEY, "malformed", "1 to 200 characters, no control characters.")));
         }
     }
 
@@ -175,9 +201,14 @@ public class SubmissionResource {
     @Operation(operationId = "listSubmissions", summary = "List submissions, newest first")
     public Page<SubmissionView> list(@QueryParam("zone") String zone, @QueryParam("period") String period,
                                      @QueryParam("province") String province, @QueryParam("status") String status,
-                                     @QueryParam("page") @DefaultValue("0") int page,
-                                     @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return submissions.list(zone, period, province, status, page, size);
+                                     @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
+                                     @QueryParam("page") String page,
+                                     @Parameter(description = "Rows per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
+                                     @QueryParam("size") String size) {
+        QueryParameters parameters = new QueryParameters();
+        int pageNumber = parameters.page(page);
+        int pageSize = parameters.size(size);
+        parameters.check();
+        return submissions.list(zone, period, province, status, pageNumber, pageSize);
     }
 }

@@ -1,6 +1,7 @@
 package cn.etdz.indicator.submission;
 
 import cn.etdz.common.api.Page;
+import cn.etdz.common.api.Paging;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.catalogue.CatalogueService;
@@ -235,6 +236,9 @@ public class SubmissionService {
                             "Only administrators loading historical submissions may set receivedAt."));
                 } else if (request.receivedAt().isAfter(now)) {
                     violations.add(new Violation("receivedAt", "in-future", "receivedAt lies in the future."));
+                } else if (request.receivedAt().getYear() < SubmissionRules.FIRST_PERIOD) {
+                    violations.add(new Violation("receivedAt", "out-of-range",
+                            "receivedAt lies in " + SubmissionRules.FIRST_PERIOD + " or later."));
                 } else {
                     receivedAt = request.receivedAt().withOffsetSameInstant(ZoneOffset.UTC);
                 }
@@ -307,8 +311,10 @@ public class SubmissionService {
             effectiveProvince = own;
         }
         var query = submissions.filtered(zone, period, effectiveProvince, status);
-        List<SubmissionView> items = query.page(page, size).list().stream().map(SubmissionMapper::view).toList();
-        return new Page<>(items, page, size, query.count());
+        long total = query.count();
+        List<SubmissionView> items = Paging.pastTheEnd(page, size, total) ? List.of()
+                : query.page(page, size).list().stream().map(SubmissionMapper::view).toList();
+        return new Page<>(items, page, size, total);
     }
 
     /** Every revision of a zone (one period, or all), oldest first, each with its changes against the previous one. */

@@ -1,7 +1,6 @@
 package cn.etdz.indicator.timeliness;
 
-import cn.etdz.common.problem.ProblemException;
-import cn.etdz.common.problem.Violation;
+import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.security.Roles;
 import cn.etdz.indicator.config.IndicatorConfig;
 import cn.etdz.indicator.security.Caller;
@@ -42,10 +41,9 @@ public class TimelinessResource {
     @Operation(operationId = "getTimeliness", summary = "Per province: zones expected, submitted, on time, late, missing")
     public TimelinessView timeliness(@Parameter(description = "The year, e.g. 2015", required = true)
                                      @QueryParam("period") String period) {
-        if (period == null || !period.matches("\\d{4}")) {
-            throw ProblemException.badRequest("The period is a year such as 2015.",
-                    List.of(new Violation("period", "malformed-period", "A year such as 2015 is required.")));
-        }
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("period", period, true);
+        parameters.check();
         LocalDate periodEnd = LocalDate.of(Integer.parseInt(period), 12, 31);
         @SuppressWarnings("unchecked")
         List<Object[]> firsts = Panache.getEntityManager()

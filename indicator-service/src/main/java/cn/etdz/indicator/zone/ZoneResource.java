@@ -1,12 +1,11 @@
 package cn.etdz.indicator.zone;
 
 import cn.etdz.common.api.Page;
-import cn.etdz.common.api.Paging;
+import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,7 +27,6 @@ import cn.etdz.indicator.submission.RevisionView;
 import cn.etdz.indicator.submission.SubmissionService;
 import cn.etdz.indicator.submission.ValueSeries;
 
-import java.util.Arrays;
 import java.util.List;
 
 @Path("/api/v1/zones")
@@ -45,10 +44,17 @@ public class ZoneResource {
     public Page<ZoneView> list(@Parameter(description = "ETDZ or BECZ") @QueryParam("type") String type,
                                @Parameter(description = "GB/T 2260 province code") @QueryParam("province") String province,
                                @Parameter(description = "EAST, CENTRAL, NORTHEAST or WEST") @QueryParam("region") String region,
-                               @QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return zones.list(parse(ZoneType.class, "type", type), province, parse(Region.class, "region", region), page, size);
+                               @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
+                               @QueryParam("page") String page,
+                               @Parameter(description = "Rows per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
+                               @QueryParam("size") String size) {
+        QueryParameters parameters = new QueryParameters();
+        ZoneType zoneType = parameters.oneOf("type", type, ZoneType.class, false);
+        Region zoneRegion = parameters.oneOf("region", region, Region.class, false);
+        int pageNumber = parameters.page(page);
+        int pageSize = parameters.size(size);
+        parameters.check();
+        return zones.list(zoneType, province, zoneRegion, pageNumber, pageSize);
     }
 
     @GET
@@ -67,6 +73,9 @@ public class ZoneResource {
     public List<RevisionView> revisions(@PathParam("code") String code,
                                         @Parameter(description = "The year; all periods when omitted")
                                         @QueryParam("period") String period) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("period", period, false);
+        parameters.check();
         return submissions.revisions(code, period);
     }
 
@@ -78,6 +87,10 @@ public class ZoneResource {
                               @Parameter(description = "Only this indicator") @QueryParam("indicator") String indicator,
                               @Parameter(description = "First period, inclusive") @QueryParam("from") String from,
                               @Parameter(description = "Last period, inclusive") @QueryParam("to") String to) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.period("from", from, false);
+        parameters.period("to", to, false);
+        parameters.check();
         return submissions.values(code, indicator, from, to);
     }
 
@@ -100,21 +113,8 @@ public class ZoneResource {
     @Operation(operationId = "updateZone", summary = "Update a zone (admin)")
     public ZoneView update(@PathParam("code") String code, ZoneRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("A zone document is required.", java.util.List.of());
+            throw ProblemException.badRequest("A zone document is required.", List.of());
         }
         return zones.update(code, request);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Unknown " + name + " " + value + ".", java.util.List.of(
-                    new cn.etdz.common.problem.Violation(name, "unknown-value",
-                            "One of " + Arrays.toString(type.getEnumConstants()) + ".")));
-        }
     }
 }

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 final class ZoneRules {
 
     static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
+    static final int MAX_NAME = 200;
+    /** Well before the first zones (1984); a guard against dates no database column holds. */
+    static final int FIRST_APPROVAL_YEAR = 1900;
     private static final Set<String> STATUSES = Set.of("ACTIVE", "WARNED", "EXITED");
 
     private ZoneRules() {
@@ -25,6 +28,12 @@ final class ZoneRules {
         if (zone.name() == null || zone.name().isBlank()) {
             violations.add(new Violation("name", "required", "The zone's Chinese name is required."));
         }
+        if (zone.name() != null && zone.name().length() > MAX_NAME) {
+            violations.add(new Violation("name", "too-long", "Names are at most " + MAX_NAME + " characters."));
+        }
+        if (zone.nameEn() != null && zone.nameEn().length() > MAX_NAME) {
+            violations.add(new Violation("nameEn", "too-long", "Names are at most " + MAX_NAME + " characters."));
+        }
         if (zone.type() == null || !Set.of("ETDZ", "BECZ").contains(zone.type())) {
             violations.add(new Violation("type", "unknown-type", "The type is ETDZ or BECZ."));
         }
@@ -34,6 +43,10 @@ final class ZoneRules {
         }
         if (zone.status() != null && !STATUSES.contains(zone.status())) {
             violations.add(new Violation("status", "unknown-status", "The status is ACTIVE, WARNED or EXITED."));
+        }
+        if (zone.approvedOn() != null && (zone.approvedOn().getYear() < FIRST_APPROVAL_YEAR || zone.approvedOn().getYear() > 9999)) {
+            violations.add(new Violation("approvedOn", "out-of-range",
+                    "The approval date lies between " + FIRST_APPROVAL_YEAR + " and the end of 9999."));
         }
         if (zone.developedAreaKm2() != null && !(zone.developedAreaKm2() >= 0)) {
             violations.add(new Violation("developedAreaKm2", "out-of-range", "The developed area is not negative."));

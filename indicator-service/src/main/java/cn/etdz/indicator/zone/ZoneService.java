@@ -1,6 +1,7 @@
 package cn.etdz.indicator.zone;
 
 import cn.etdz.common.api.Page;
+import cn.etdz.common.api.Paging;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.common.events.EventTypes;
@@ -30,8 +31,10 @@ public class ZoneService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ZoneView> list(ZoneType type, String province, Region region, int page, int size) {
         var query = zones.filtered(type, province, region);
-        List<ZoneView> items = query.page(page, size).list().stream().map(ZoneView::of).toList();
-        return new Page<>(items, page, size, query.count());
+        long total = query.count();
+        List<ZoneView> items = Paging.pastTheEnd(page, size, total) ? List.of()
+                : query.page(page, size).list().stream().map(ZoneView::of).toList();
+        return new Page<>(items, page, size, total);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

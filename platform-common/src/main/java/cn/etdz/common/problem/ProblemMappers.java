@@ -1,5 +1,6 @@
 package cn.etdz.common.problem;
 
+import cn.etdz.common.json.PlainText;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -162,8 +163,10 @@ public final class ProblemMappers {
 
     static Problem unreadableJson(JsonProcessingException exception) {
         String field = exception instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
-        Violation violation = new Violation(field.isEmpty() ? "$" : field, "unreadable",
-                field.isEmpty() ? "The body is not valid JSON." : "This value has the wrong type or form.");
+        Violation violation = exception instanceof PlainText.ControlCharacter
+                ? new Violation(field.isEmpty() ? "$" : field, "control-character", "Control characters are not allowed.")
+                : new Violation(field.isEmpty() ? "$" : field, "unreadable",
+                        field.isEmpty() ? "The body is not valid JSON." : "This value has the wrong type or form.");
         return new Problem(Problem.TYPE_PREFIX + "bad-request", "The request cannot be read", 400,
                 "The request body could not be read as the expected JSON document.", null, null, List.of(violation));
     }
