@@ -16,7 +16,7 @@ import cn.etdz.client.model.Problem;
 import cn.etdz.client.model.RevisionView;
 import cn.etdz.client.model.SubmissionRequest;
 import cn.etdz.client.model.SubmissionView;
-import cn.etdz.client.model.Value;
+import cn.etdz.client.model.SubmittedValue;
 import cn.etdz.client.model.ZoneRequest;
 import cn.etdz.client.model.ZoneView;
 import cn.etdz.localstack.LocalStack;
@@ -83,9 +83,9 @@ class GeneratedClientIT {
 
     private static SubmissionRequest submission(String zone, double gdp) {
         return new SubmissionRequest().zone(zone).period("2015").values(List.of(
-                new Value().indicator("GDP").value(gdp),
-                new Value().indicator("TAX").value(310.2),
-                new Value().indicator("EMPLOYEES").value(80.1)));
+                new SubmittedValue().indicator("GDP").value(gdp),
+                new SubmittedValue().indicator("TAX").value(310.2),
+                new SubmittedValue().indicator("EMPLOYEES").value(80.1)));
     }
 
     @Test
@@ -135,8 +135,8 @@ class GeneratedClientIT {
         String zone = registerZone("320000");
         ApiClient client = as(stack.tokens().submitter("320000"));
         SubmissionRequest invalid = new SubmissionRequest().zone(zone).period("2015").values(List.of(
-                new Value().indicator("GDP").value(-5.0),
-                new Value().indicator("NO-SUCH-INDICATOR").value(1.0)));
+                new SubmittedValue().indicator("GDP").value(-5.0),
+                new SubmittedValue().indicator("NO-SUCH-INDICATOR").value(1.0)));
 
         ApiException rejected = catchThrowableOfType(ApiException.class, () -> new SubmissionsApi(client)
                 .submitValues(invalid, false, null, Map.of("X-Request-Id", "client-it-422")));

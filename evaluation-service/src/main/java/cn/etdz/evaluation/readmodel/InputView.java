@@ -1,5 +1,7 @@
 package cn.etdz.evaluation.readmodel;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,6 +16,7 @@ import java.util.List;
 public record InputView(String zone, String period, int revision, long submissionId, boolean late,
                         OffsetDateTime receivedAt, String eventId, OffsetDateTime appliedAt, List<Value> values) {
 
+    @Schema(name = "InputValue", description = "One indicator value of the revision the evaluation service holds.")
     public record Value(String indicator, double value, boolean provisional) {
     }
 }

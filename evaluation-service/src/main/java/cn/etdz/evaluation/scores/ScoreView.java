@@ -1,5 +1,7 @@
 package cn.etdz.evaluation.scores;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -20,6 +22,7 @@ public record ScoreView(String zone, String name, String zoneType, String provin
                         String methodology, java.time.OffsetDateTime computedAt) {
 
     /** The five pillar scores (经济发展、科技创新、生态环境、社会发展、体制建设). */
+    @Schema(name = "PillarScores", description = "The five pillar scores (经济发展、科技创新、生态环境、社会发展、体制建设), 0–100.")
     public record Pillars(Double economy, Double innovation, Double environment, Double society,
                           Double institutions) {
     }

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param forbidden the caller may not submit for this zone (a single POST answers 403)
  */
-record Evaluated(SubmissionRequest request, List<Violation> violations, boolean forbidden, List<SubmissionView.Warning> warnings,
+record Evaluated(SubmissionRequest request, List<Violation> violations, boolean forbidden, List<Violation> warnings,
                  boolean late, OffsetDateTime receivedAt, String submittedBy, String submitterProvince) {
 
     boolean accepted() {

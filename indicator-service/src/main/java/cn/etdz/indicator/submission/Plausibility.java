@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.catalogue.IndicatorRule;
 import cn.etdz.indicator.catalogue.ValueType;
 
@@ -159,9 +160,9 @@ final class Plausibility {
      * @param previousYear the zone's newest accepted values of the previous period, by indicator
      * @param peers        the peer group's statistics of this period by indicator (from samples including this zone)
      */
-    static List<SubmissionView.Warning> check(SubmissionRequest request, Map<String, IndicatorRule> catalogue,
+    static List<Violation> check(SubmissionRequest request, Map<String, IndicatorRule> catalogue,
                                               Map<String, Double> previousYear, Map<String, PeerStats> peers) {
-        List<SubmissionView.Warning> warnings = new ArrayList<>();
+        List<Violation> warnings = new ArrayList<>();
         int previousPeriod = Integer.parseInt(request.period()) - 1;
         for (int i = 0; i < request.values().size(); i++) {
             SubmissionRequest.Value value = request.values().get(i);
@@ -174,7 +175,7 @@ final class Plausibility {
             if (before != null && before > 0 && rule.valueType() != ValueType.COUNT) {
                 double change = value.value() / before - 1;
                 if (Math.abs(change) > MAX_CHANGE) {
-                    warnings.add(new SubmissionView.Warning(field, "large-change", String.format(Locale.ROOT,
+                    warnings.add(new Violation(field, "large-change", String.format(Locale.ROOT,
                             "%s changed by %+.0f %% against %d (%s → %s).", value.indicator(), change * 100,
                             previousPeriod, SubmissionRules.plain(before), SubmissionRules.plain(value.value()))));
                 }
@@ -183,7 +184,7 @@ final class Plausibility {
             double scaled = scale(value.value(), logScale(rule));
             if (stats != null && Double.isFinite(scaled) && Math.abs(stats.z(scaled)) > MAX_Z) {
                 double median = logScale(rule) ? Math.exp(stats.median()) : stats.median();
-                warnings.add(new SubmissionView.Warning(field, "outlier", String.format(Locale.ROOT,
+                warnings.add(new Violation(field, "outlier", String.format(Locale.ROOT,
                         "%s = %s is far from its peer group (robust z-score %.1f, median %s).", value.indicator(),
                         SubmissionRules.plain(value.value()), stats.z(scaled),
                         SubmissionRules.plain(Math.round(median * 100) / 100.0))));

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
@@ -22,6 +23,7 @@ public record RevisionView(String zone, String period, int revision, long submis
      * @param current  the value in this revision
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ValueChange", description = "One indicator added, changed or removed against the previous revision.")
     public record Change(String indicator, String change, Double previous, Double current) {
     }
 }

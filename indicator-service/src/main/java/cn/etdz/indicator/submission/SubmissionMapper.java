@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.problem.Violation;
 import cn.etdz.common.events.SubmissionAccepted;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ final class SubmissionMapper {
                         .map(v -> new SubmissionView.Value(v.indicator, v.value, v.provisional, v.note))
                         .toList(),
                 submission.warnings.stream()
-                        .map(w -> new SubmissionView.Warning(w.field, w.code, w.message))
+                        .map(w -> new Violation(w.field, w.code, w.message))
                         .toList());
     }
 

@@ -31,6 +31,7 @@ public record SubmissionRequest(String zone, String period, List<Value> values, 
      * @param provisional true while the figure is preliminary
      * @param note        free text, up to 500 characters
      */
+    @Schema(name = "SubmittedValue", description = "One indicator value as a province submits it.")
     public record Value(String indicator, Double value, String unit, Boolean provisional, String note) {
 
         public Value(String indicator, Double value, Boolean provisional, String note) {

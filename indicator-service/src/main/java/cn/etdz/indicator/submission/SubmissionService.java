@@ -255,7 +255,7 @@ public class SubmissionService {
         Map<String, List<Evaluated>> byPeriod = items.stream().filter(Evaluated::accepted)
                 .collect(Collectors.groupingBy(item -> item.request().period(), LinkedHashMap::new, Collectors.toList()));
         // by identity: a record's hashCode would hash the whole submission, all its values, on every lookup
-        Map<Evaluated, List<SubmissionView.Warning>> warnings = new IdentityHashMap<>();
+        Map<Evaluated, List<Violation>> warnings = new IdentityHashMap<>();
         byPeriod.forEach((period, group) -> {
             Map<String, Map<String, Double>> previous = queries.newestValues(
                     group.stream().map(item -> item.request().zone()).collect(Collectors.toSet()),

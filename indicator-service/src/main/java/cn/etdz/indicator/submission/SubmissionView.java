@@ -1,5 +1,8 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.problem.Violation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -15,12 +18,10 @@ import java.util.List;
  */
 public record SubmissionView(Long id, String zone, String period, int revision, String status, boolean late,
                              OffsetDateTime receivedAt, String submittedBy, List<Value> values,
-                             List<Warning> warnings) {
+                             List<Violation> warnings) {
 
+    @Schema(name = "StoredValue", description = "One indicator value as stored in a revision.")
     public record Value(String indicator, double value, boolean provisional, String note) {
     }
 
-    /** A soft check that found something unusual. */
-    public record Warning(String field, String code, String message) {
-    }
 }

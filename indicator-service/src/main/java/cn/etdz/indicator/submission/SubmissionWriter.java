@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.problem.Violation;
 import cn.etdz.common.events.EventTypes;
 import cn.etdz.common.events.SubmissionAccepted;
 import cn.etdz.indicator.config.IndicatorConfig;
@@ -234,7 +235,7 @@ public class SubmissionWriter {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into submission_warning (submission_id, position, field, code, message) values (?, ?, ?, ?, ?)""")) {
             for (int i = 0; i < items.size(); i++) {
-                List<SubmissionView.Warning> warnings = items.get(i).warnings();
+                List<Violation> warnings = items.get(i).warnings();
                 for (int position = 0; position < warnings.size(); position++) {
                     insert.setLong(1, ids.get(i));
                     insert.setInt(2, position);

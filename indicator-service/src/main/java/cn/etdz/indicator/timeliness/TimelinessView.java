@@ -1,5 +1,7 @@
 package cn.etdz.indicator.timeliness;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,6 +15,7 @@ public record TimelinessView(String period, LocalDate deadline, List<Province> p
     /**
      * @param missingZones codes of the expected zones without any accepted submission
      */
+    @Schema(name = "ProvinceTimeliness", description = "One province's timeliness in a period.")
     public record Province(String province, Counts counts, List<String> missingZones) {
     }
 
@@ -23,6 +26,7 @@ public record TimelinessView(String period, LocalDate deadline, List<Province> p
      * @param late      submitted zones whose first submission arrived after it
      * @param missing   expected zones without any submission
      */
+    @Schema(name = "TimelinessCounts", description = "Zones expected, submitted, on time, late and missing.")
     public record Counts(int expected, int submitted, int onTime, int late, int missing) {
 
         Counts plus(Counts other) {

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.problem.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -44,7 +45,7 @@ class PlausibilityTest {
         assertThat(Plausibility.check(request(150, 90), SubmissionRulesTest.CATALOGUE, Map.of("GDP", 100.0), Map.of()))
                 .isEmpty();
         assertThat(Plausibility.check(request(40, 90), SubmissionRulesTest.CATALOGUE, Map.of("GDP", 100.0), Map.of()))
-                .extracting(SubmissionView.Warning::code).containsExactly("large-change");
+                .extracting(Violation::code).containsExactly("large-change");
     }
 
     @Test
@@ -55,7 +56,7 @@ class PlausibilityTest {
         double[] widePeers = {10, 30, 100, 300, 1000, 1000};
         var warnings = Plausibility.check(request(50_000, 90), SubmissionRulesTest.CATALOGUE, Map.of(),
                 Map.of("GDP", Plausibility.PeerStats.of(gdpPeers, true)));
-        assertThat(warnings).extracting(SubmissionView.Warning::code).containsExactly("outlier");
+        assertThat(warnings).extracting(Violation::code).containsExactly("outlier");
         assertThat(warnings.get(0).message()).contains("median 173.21");
         assertThat(Plausibility.check(request(1000, 90), SubmissionRulesTest.CATALOGUE, Map.of(),
                 Map.of("GDP", Plausibility.PeerStats.of(widePeers, true)))).isEmpty();
