@@ -292,8 +292,9 @@ class FaultRecoveryIT {
         });
     }
 
+    /** Readiness as the service's management port reports it, with its database check. */
     private static int readiness(String service) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + stack.service(service).port()
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.managementUrl(stack.service(service))
                 + "/q/health/ready")).timeout(Duration.ofSeconds(10)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
