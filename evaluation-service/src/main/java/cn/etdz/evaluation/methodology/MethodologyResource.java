@@ -36,7 +36,10 @@ public class MethodologyResource {
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listMethodologies", summary = "Every methodology version, with the active one of each zone type marked")
+    @Operation(operationId = "listMethodologies", summary = "List methodology versions",
+            description = "Every stored version of every scoring methodology (评价方法), the active one of each zone type "
+                    + "marked, and whether a version has produced a snapshot. plan-2012-ETDZ@1 and plan-2012-BECZ@1 "
+                    + "are seeded.")
     public List<MethodologyView> list() {
         return service.list();
     }
@@ -44,7 +47,10 @@ public class MethodologyResource {
     @GET
     @Path("/{key}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getMethodology", summary = "One methodology version")
+    @Operation(operationId = "getMethodology", summary = "Get one methodology version",
+            description = "One methodology version by id@version, e.g. plan-2012-ETDZ@1, or by id alone for its newest "
+                    + "version: pillars (经济发展, 科技创新, 生态环境, 社会发展, 体制建设) with their weights, indicators, transforms, "
+                    + "normalisations and aggregations.")
     @APIResponse(responseCode = "404", description = "No such methodology",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The methodology version",
@@ -57,8 +63,11 @@ public class MethodologyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createMethodologyVersion",
-            summary = "Add the next version of a methodology; it becomes the active methodology of its zone type and every period of that type is rescored")
+    @Operation(operationId = "createMethodologyVersion", summary = "Add the next version of a methodology",
+            description = "Stores the next version of a methodology id, validated as a whole (a 422 problem lists every "
+                    + "problem at once). It becomes the active methodology of its zone type, and every period of that "
+                    + "type is rescored into new snapshots; earlier snapshots keep naming the version they were "
+                    + "computed with. Administrators only.")
     @APIResponse(responseCode = "201", description = "Stored as the next version",
             content = @Content(schema = @Schema(implementation = MethodologyView.class)))
     @APIResponse(responseCode = "422", description = "Every problem of the methodology",

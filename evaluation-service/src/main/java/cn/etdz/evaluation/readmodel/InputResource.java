@@ -25,8 +25,10 @@ public class InputResource {
     @Path("/{zone}/{period}")
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getEvaluationInput",
-            summary = "The revision of a zone-period the evaluation service scores, with its values")
+    @Operation(operationId = "getEvaluationInput", summary = "Get the revision the evaluation service scores",
+            description = "The revision of a zone-period the evaluation service received over Kafka and scores, with its "
+                    + "values, the event it came with and when it was applied. Compare its revision with the indicator "
+                    + "service's to see that a submission has reached the scores.")
     public InputView get(@PathParam("zone") String zone, @PathParam("period") String period) {
         ZonePeriodInput input = readModel.input(zone, period)
                 .orElseThrow(() -> ProblemException.notFound("No submission of " + zone + " for " + period + " has reached the evaluation service."));

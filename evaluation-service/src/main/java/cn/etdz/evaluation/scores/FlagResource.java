@@ -31,8 +31,12 @@ public class FlagResource {
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listFlags",
-            summary = "Every zone with a flag in a period: WARNING (bottom 5 of its region group), EXIT_CANDIDATE (bottom 5 in two of the last three periods), EXPANSION_ELIGIBLE (top 10 % of its type in this and the previous period), UNRANKED")
+    @Operation(operationId = "listFlags", summary = "List the zones flagged in a period",
+            description = "Every zone with a dynamic-management flag (动态管理) in a period, evaluated on the snapshots valid "
+                    + "at asOf: WARNING (预警, bottom 5 of its region group), EXIT_CANDIDATE (退出候选, bottom 5 in two of "
+                    + "the last three periods), EXPANSION_ELIGIBLE (可扩区, top 10 % of its zone type in this and the "
+                    + "previous period) and UNRANKED (未排名, too little data for a composite). Both zone types unless "
+                    + "zoneType is given.")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The flagged zones",

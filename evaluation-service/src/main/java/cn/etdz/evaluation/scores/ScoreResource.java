@@ -49,8 +49,12 @@ public class ScoreResource {
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getRanking",
-            summary = "Ranking table of a zone type for a period: composite, five pillars, national and regional ranks, coverage, flags; unranked zones last")
+    @Operation(operationId = "getRanking", summary = "Get the ranking of a zone type in a period",
+            description = "The ranking table (排名) of one peer group — a zone type and a period — from the snapshot valid "
+                    + "at asOf: composite and the five pillar scores, national rank within the zone type, rank within "
+                    + "the region group, coverage, flags and the input revision scored. Ranked zones by national rank, "
+                    + "then unranked ones by code. region and province filter the rows but keep the ranks of the whole "
+                    + "table. Answers carry an ETag; If-None-Match with it answers 304 until the ranking changes.")
     @APIResponse(responseCode = "200", description = "The ranking table",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RankingView.class)))
     public Response ranking(
@@ -107,7 +111,9 @@ public class ScoreResource {
     @GET
     @Path("/{zone}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getZoneScoreHistory", summary = "A zone's scores in every scored period, oldest first")
+    @Operation(operationId = "getZoneScoreHistory", summary = "Get a zone's scores over time",
+            description = "The zone's composite, pillar scores, ranks and flags in every scored period, oldest first, from "
+                    + "the snapshots valid at asOf.")
     @APIResponse(responseCode = "200", description = "The zone's scores, oldest period first",
             content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ScoreView.class)))
     public List<ScoreView> history(@PathParam("zone") String zone,
@@ -121,7 +127,9 @@ public class ScoreResource {
     @GET
     @Path("/{zone}/{period}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getZoneScore", summary = "A zone's scores for one period")
+    @Operation(operationId = "getZoneScore", summary = "Get a zone's scores for one period",
+            description = "The zone's composite, five pillar scores (经济发展, 科技创新, 生态环境, 社会发展, 体制建设), national and regional "
+                    + "ranks, coverage and flags for one period, from the snapshot valid at asOf.")
     @APIResponse(responseCode = "200", description = "The zone's scores for the period",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScoreView.class)))
     public ScoreView score(@PathParam("zone") String zone, @PathParam("period") String period,
@@ -136,8 +144,11 @@ public class ScoreResource {
     @GET
     @Path("/{zone}/{period}/explanation")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getZoneScoreExplanation",
-            summary = "Per indicator: raw or derived value, normalised value, weight and contributions adding up to pillar and composite, plus the source revisions; submitters for their own province only")
+    @Operation(operationId = "getZoneScoreExplanation", summary = "Explain how a zone's score adds up",
+            description = "Per pillar its score, weight and contribution to the composite; per indicator its raw or "
+                    + "derived value, transformed and normalised value, effective weight, and contributions to its "
+                    + "pillar and to the composite, which add up; plus the source revisions of the period and of the "
+                    + "previous period (read by growth rates). Submitters see the zones of their own province only.")
     @APIResponse(responseCode = "403", description = "A submitter asking about another province's zone",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "How the scores add up",

@@ -50,8 +50,12 @@ public class SimulationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "simulateEvaluation",
-            summary = "Score a data set with a methodology and return the full result (scores, ranks, coverage, explanation); nothing is stored")
+    @Operation(operationId = "simulateEvaluation", summary = "Score a data set with a methodology (what-if)",
+            description = "Scores the zones of the request with a methodology — a stored version named by methodologyKey, "
+                    + "or one given in full — and returns the engine's whole result: composite and five pillar scores "
+                    + "(经济发展, 科技创新, 生态环境, 社会发展, 体制建设), national and regional ranks, coverage and every indicator's "
+                    + "contribution. Nothing is read from or written to the stored data, so analysts can try weights "
+                    + "and normalisations before an administrator adopts them.")
     @APIResponse(responseCode = "422", description = "Every problem of the methodology and the data set",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The full result; nothing is stored",

@@ -42,8 +42,11 @@ public class TargetResource {
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(operationId = "getTargetAttainment",
-            summary = "Per zone and in aggregate for a zone type: the plan's 2015 targets against the period's values and against the annual path from the 2010 baseline (on track / behind)")
+    @Operation(operationId = "getTargetAttainment", summary = "Get the plan's target attainment",
+            description = "Per zone and in aggregate for a zone type: the plan's 2015 targets (规划目标) — GDP, FDI and tax "
+                    + "totals; services share, high-tech share, GDP per worker and per km², energy intensity; growth "
+                    + "rates — against the period's values and against the annual path from the 2010 baseline, each "
+                    + "line on track or behind. Analysts and administrators.")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Attainment per zone and in aggregate",

@@ -24,7 +24,10 @@ public class CatalogueResource {
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listIndicators", summary = "List the indicator catalogue")
+    @Operation(operationId = "listIndicators", summary = "List the indicator catalogue",
+            description = "The raw indicators provinces report (原始指标), each with its Chinese and English name, unit, "
+                    + "pillar, value type, valid range, the zone types that report it and whether it is required, e.g. "
+                    + "GDP (地区生产总值, 亿元). Filter by zoneType (ETDZ 国家级经济技术开发区, BECZ 边境经济合作区) or pillar.")
     public List<IndicatorView> list(@Parameter(description = "Only indicators reported by this zone type (ETDZ or BECZ)")
                                     @QueryParam("zoneType") String zoneType,
                                     @Parameter(description = "Only this pillar, e.g. economy")
@@ -38,7 +41,9 @@ public class CatalogueResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getIndicator", summary = "Get one catalogue entry")
+    @Operation(operationId = "getIndicator", summary = "Get one indicator of the catalogue",
+            description = "One raw indicator by its code, e.g. GDP (地区生产总值): names, unit, pillar, value type, valid range, "
+                    + "the zone types that report it and whether it is required.")
     public IndicatorView get(@PathParam("code") String code) {
         return catalogue.get(code);
     }

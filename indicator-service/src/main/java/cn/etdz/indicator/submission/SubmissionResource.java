@@ -191,14 +191,19 @@ public class SubmissionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getSubmission", summary = "Get one submission with its values and warnings")
+    @Operation(operationId = "getSubmission", summary = "Get one submission",
+            description = "One stored submission by its id: the zone-period and revision it is, whether it was late, who "
+                    + "sent it and when, its values and its plausibility warnings. Submitters see their own province "
+                    + "only.")
     public SubmissionView get(@PathParam("id") long id) {
         return submissions.get(id);
     }
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listSubmissions", summary = "List submissions, newest first")
+    @Operation(operationId = "listSubmissions", summary = "List submissions",
+            description = "Accepted submissions, newest first, with their values and plausibility warnings, filtered by "
+                    + "zone, period, province or status and paged. Submitters see their own province only.")
     public Page<SubmissionView> list(@QueryParam("zone") String zone, @QueryParam("period") String period,
                                      @QueryParam("province") String province, @QueryParam("status") String status,
                                      @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))

@@ -38,7 +38,10 @@ public class TimelinessResource {
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getTimeliness", summary = "Per province: zones expected, submitted, on time, late, missing")
+    @Operation(operationId = "getTimeliness", summary = "Get the timeliness of a period",
+            description = "Per province (省份): the zones expected to report a period, submitted, on time, late and missing, "
+                    + "with the codes of the missing ones; annual data for year Y is due by 31 March of Y+1. "
+                    + "Submitters see their own province only.")
     public TimelinessView timeliness(@Parameter(description = "The year, e.g. 2015", required = true)
                                      @QueryParam("period") String period) {
         QueryParameters parameters = new QueryParameters();

@@ -40,7 +40,9 @@ public class ZoneResource {
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listZones", summary = "List zones, filtered by type, province or region")
+    @Operation(operationId = "listZones", summary = "List zones",
+            description = "The zone registry, filtered by type (ETDZ 国家级经济技术开发区, BECZ 边境经济合作区), province or region (EAST "
+                    + "东部, CENTRAL 中部, NORTHEAST 东北, WEST 西部), and paged.")
     public Page<ZoneView> list(@Parameter(description = "ETDZ or BECZ") @QueryParam("type") String type,
                                @Parameter(description = "GB/T 2260 province code") @QueryParam("province") String province,
                                @Parameter(description = "EAST, CENTRAL, NORTHEAST or WEST") @QueryParam("region") String region,
@@ -60,7 +62,9 @@ public class ZoneResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getZone", summary = "Get one zone")
+    @Operation(operationId = "getZone", summary = "Get one zone",
+            description = "One zone of the registry by its code, with its type, province, region, approval date, status "
+                    + "and developed area.")
     public ZoneView get(@PathParam("code") String code) {
         return zones.find(code).orElseThrow(() -> ProblemException.notFound("There is no zone " + code + "."));
     }
@@ -68,8 +72,10 @@ public class ZoneResource {
     @GET
     @Path("/{code}/revisions")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listZoneRevisions",
-            summary = "Every revision of a zone's period: who sent it, when, and what changed")
+    @Operation(operationId = "listZoneRevisions", summary = "List the revisions of a zone's period",
+            description = "Every revision of a zone-period, oldest first: who sent it (token subject and province), when, "
+                    + "whether it was late, and what changed against the previous revision (ADDED, CHANGED, REMOVED). "
+                    + "Submitters see their own province only.")
     public List<RevisionView> revisions(@PathParam("code") String code,
                                         @Parameter(description = "The year; all periods when omitted")
                                         @QueryParam("period") String period) {
@@ -82,7 +88,10 @@ public class ZoneResource {
     @GET
     @Path("/{code}/values")
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getZoneValues", summary = "Time series of a zone's newest accepted values")
+    @Operation(operationId = "getZoneValues", summary = "Get a zone's values over time",
+            description = "A zone's newest accepted values as time series, one per indicator, each point with its period, "
+                    + "revision and provisional mark; filtered by indicator and by a range of periods. Submitters see "
+                    + "their own province only.")
     public ValueSeries values(@PathParam("code") String code,
                               @Parameter(description = "Only this indicator") @QueryParam("indicator") String indicator,
                               @Parameter(description = "First period, inclusive") @QueryParam("from") String from,
@@ -96,7 +105,10 @@ public class ZoneResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "registerZone", summary = "Register a zone (admin)")
+    @Operation(operationId = "registerZone", summary = "Register a zone",
+            description = "Adds a zone to the registry: code, Chinese and English name, type (ETDZ 国家级经济技术开发区 or BECZ "
+                    + "边境经济合作区), province (its region is derived from it), approval date, status and developed area. "
+                    + "Published to zones.v1 for the evaluation service. Administrators only.")
     @APIResponse(responseCode = "201", description = "Registered.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ZoneView.class)))
     @APIResponse(responseCode = "403", description = "Only an administrator registers zones.")
@@ -110,7 +122,10 @@ public class ZoneResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "updateZone", summary = "Update a zone (admin)")
+    @Operation(operationId = "updateZone", summary = "Change a zone",
+            description = "Replaces a zone's name, type, province, approval date, status or developed area; the code "
+                    + "stays. Published to zones.v1, so the evaluation service rescores the zone's peer groups. "
+                    + "Administrators only.")
     public ZoneView update(@PathParam("code") String code, ZoneRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A zone document is required.", List.of());
