@@ -38,7 +38,8 @@ import java.util.TreeMap;
  *   <li>fills a missing {@code operationId}, tag or description deterministically, so identifiers stay stable;</li>
  *   <li>gives parameters every service uses alike (period, zone type, province …) their description and example
  *   where a service left them out, and every error response an example problem
- *   ({@code openapi/conventions.json});</li>
+ *   ({@code openapi/conventions.json}), and the operations their request and response examples, real answers of
+ *   the demo data ({@code openapi/examples.json});</li>
  *   <li>writes JSON scalars in place: a component schema that is only a string, number or boolean (SmallRye makes
  *   {@code LocalDate} and {@code OffsetDateTime} components) becomes the type with its format wherever it is used,
  *   so no generated client gets a class for a date.</li>
@@ -64,10 +65,12 @@ public final class OpenApiMerger {
 
     private final ObjectMapper json;
     private final JsonNode conventions;
+    private final JsonNode examples;
 
     public OpenApiMerger(ObjectMapper json) {
         this.json = json;
         this.conventions = resource("/openapi/conventions.json");
+        this.examples = resource("/openapi/examples.json");
     }
 
     /** The gateway's own document ({@code /api/v1/me} and the problem schemas), shipped in the gateway jar. */
@@ -274,6 +277,7 @@ public final class OpenApiMerger {
         }
         orderParameters(operation, path);
         documentParameters(operation, path);
+        addExamples(operation, id);
         operation.remove("security");
         operation.putArray("security").addObject().putArray(SCHEME);
 
@@ -326,6 +330,28 @@ public final class OpenApiMerger {
         ArrayNode replacement = json.createArrayNode();
         sorted.forEach(replacement::add);
         operation.set("parameters", replacement);
+    }
+
+    /**
+     * Adds the operation's examples where the service gave none: {@code request} by media type, {@code responses} by
+     * status (the JSON body of that answer).
+     */
+    private void addExamples(ObjectNode operation, String operationId) {
+        JsonNode known = examples.path("operations").path(operationId);
+        known.path("request").fields().forEachRemaining(media -> {
+            if (operation.at("/requestBody/content").path(media.getKey()) instanceof ObjectNode content
+                    && !content.has("example") && !content.has("examples")) {
+                content.set("example", media.getValue());
+            }
+        });
+        known.path("responses").fields().forEachRemaining(response -> {
+            JsonNode content = operation.path("responses").path(response.getKey()).path("content");
+            content.fields().forEachRemaining(media -> {
+                if (media.getValue() instanceof ObjectNode body && !body.has("example") && !body.has("examples")) {
+                    body.set("example", response.getValue());
+                }
+            });
+        });
     }
 
     /** Fills a parameter's missing description and example from the conventions, the path's own entry first. */

@@ -85,6 +85,25 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void anOperationGetsItsRecordedExamplesWhereTheServiceGaveNone() throws Exception {
+        JsonNode service = json.readTree("""
+                {"openapi": "3.1.0", "info": {"title": "x", "version": "1"},
+                 "paths": {"/api/v1/zones/{code}": {"get": {"operationId": "getZone",
+                   "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+                  "/api/v1/zones": {"post": {"operationId": "registerZone",
+                   "requestBody": {"content": {"application/json": {"schema": {"type": "object"},
+                                                                     "example": {"code": "OWN-EXAMPLE"}}}},
+                   "responses": {"201": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}}}}}}""");
+        JsonNode merged = merger.merge(info(), routes, List.of(new OpenApiMerger.Source("indicator", service)));
+        assertThat(merged.at("/paths/~1api~1v1~1zones~1{code}/get/responses/200/content/application~1json/example/code")
+                .asText()).isEqualTo("SUZHOU-IP");
+        assertThat(merged.at("/paths/~1api~1v1~1zones/post/requestBody/content/application~1json/example/code").asText())
+                .as("a service's own example stays").isEqualTo("OWN-EXAMPLE");
+        assertThat(merged.at("/paths/~1api~1v1~1zones/post/responses/201/content/application~1json/example/code")
+                .asText()).isEqualTo("DEMO-NEW-ETDZ");
+    }
+
+    @Test
     void aDuplicateOperationIdIsQualifiedByTheRouteSoBothStayCallable() throws Exception {
         JsonNode merged = merger.merge(info(), routes, List.of(
                 new OpenApiMerger.Source("indicator", doc("/api/v1/zones", "A", "object")),
