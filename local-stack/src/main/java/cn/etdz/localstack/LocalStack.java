@@ -144,7 +144,7 @@ public final class LocalStack implements AutoCloseable {
                 "-Xmx" + service.heapMiB() + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 // C1 only: with four JVMs on two cores, C2 kept compiling for minutes under load and took about a third
                 // of the CPU; without it the benchmark's import ran 1.4 to 1.75 times as fast and the singles' p99 fell
-                // (docs/submissions.md)
+                // (docs/benchmarks.md)
                 "-XX:TieredStopAtLevel=1"));
         command.add("-Dquarkus.http.port=" + service.port());
         command.add("-Dquarkus.management.port=" + service.managementPort());

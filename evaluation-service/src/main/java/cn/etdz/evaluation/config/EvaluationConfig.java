@@ -19,7 +19,7 @@ public interface EvaluationConfig {
     /** The outbox relay that publishes score snapshots. */
     Outbox outbox();
 
-    /** The dynamic-management flag rules (defaults after the ministry's practice, domain.md). */
+    /** The dynamic-management flag rules (defaults after the ministry's practice, docs/method.md). */
     Flags flags();
 
     interface Consumer {

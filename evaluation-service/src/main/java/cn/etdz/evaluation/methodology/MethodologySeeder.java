@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Seeds the default methodology {@code plan-2012} (domain.md) as version 1 of {@code plan-2012-ETDZ} and
+ * Seeds the default methodology {@code plan-2012} (docs/method.md) as version 1 of {@code plan-2012-ETDZ} and
  * {@code plan-2012-BECZ}, from the engine's {@link Methodology#plan2012} so the seed and the engine's documented
  * default cannot drift apart. Runs before the consumer and the recompute worker; a seeded version is never rewritten.
  */

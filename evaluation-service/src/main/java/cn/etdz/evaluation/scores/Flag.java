@@ -1,6 +1,6 @@
 package cn.etdz.evaluation.scores;
 
-/** Dynamic-management flags (domain.md, "Results"). */
+/** Dynamic-management flags (docs/method.md, "Dynamic-management flags"). */
 public enum Flag {
     /** Among the lowest-ranked zones of its region group this period. */
     WARNING,

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Indicators the methodology computes from submitted ones (domain.md, "Derived indicators"). The units follow from
+ * Indicators the methodology computes from submitted ones (docs/method.md, "Derived indicators"). The units follow from
  * the catalogue's: e.g. {@code GDP} 亿元 / {@code EMPLOYEES} 万人 = 万元/人, {@code ENERGY} 万吨标准煤 / {@code GDP} 亿元 =
  * 吨标准煤/万元, so no unit factor other than × 100 for percentages is needed.
  *
@@ -40,7 +40,7 @@ public final class DerivedIndicators {
         FORMULAS = Collections.unmodifiableMap(formulas);
     }
 
-    /** The derived indicator codes, in the order of domain.md's table. */
+    /** The derived indicator codes, in the order of docs/method.md's table. */
     public static final List<String> CODES = List.copyOf(FORMULAS.keySet());
 
     private DerivedIndicators() {

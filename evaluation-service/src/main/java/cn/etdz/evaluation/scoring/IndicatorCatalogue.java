@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The indicator codes a methodology may use: the raw catalogue of domain.md plus {@link DerivedIndicators}. */
+/** The indicator codes a methodology may use: the raw catalogue of docs/method.md plus {@link DerivedIndicators}. */
 public final class IndicatorCatalogue {
 
     /** Raw indicators every zone type reports, {@code AREA_BUILT} (the per-land denominator) included. */

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The plan's 2015 targets for single-zone indicators (domain.md, "Derived indicators"; MOFCOM 2012). Where the plan
+ * The plan's 2015 targets for single-zone indicators (docs/method.md, "Derived indicators"; MOFCOM 2012). Where the plan
  * gives one value it applies to both zone types.
  */
 public final class PlanTargets {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plan's targets (domain.md; MOFCOM 2012) against current values, as plain functions.
+ * The plan's targets (docs/method.md; MOFCOM 2012) against current values, as plain functions.
  *
  * <p>Paths from the 2010 baseline to the 2015 target: totals (GDP, FDI, tax) grow at a constant annual rate,
  * {@code path(Y) = b × (t / b)^((Y − 2010) / 5)}, as the plan's growth targets are annual rates; ratios move linearly,

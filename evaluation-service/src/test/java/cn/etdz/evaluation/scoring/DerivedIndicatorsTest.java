@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
-/** Every formula of domain.md's table on one hand-made zone; tolerance 1e-9. */
+/** Every formula of docs/method.md's table on one hand-made zone; tolerance 1e-9. */
 class DerivedIndicatorsTest {
 
     private static final double TOLERANCE = 1e-9;

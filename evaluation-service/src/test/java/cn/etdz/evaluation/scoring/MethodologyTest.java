@@ -10,7 +10,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The default methodology {@code plan-2012} is what domain.md describes. */
+/** The default methodology {@code plan-2012} is what docs/method.md describes. */
 class MethodologyTest {
 
     private static final Set<String> QUALITY = Set.of("SERV_SHARE", "GDP_PER_WORKER", "GDP_PER_KM2", "HT_SHARE",

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The soft checks of domain.md: a value that looks implausible is accepted, stored and reported as a warning.
+ * The soft checks of docs/method.md: a value that looks implausible is accepted, stored and reported as a warning.
  * <ul>
  * <li>{@code large-change}: the value moved more than ±50 % against the zone's newest accepted value of the previous
  * year (only when that value is positive). Quantities and shares only: for counts such as accidents, 1 → 2 is not

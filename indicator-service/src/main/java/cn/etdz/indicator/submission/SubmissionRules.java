@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The hard rules of domain.md: a submission breaking any of them is rejected with one violation per problem, each
+ * The hard rules of docs/method.md: a submission breaking any of them is rejected with one violation per problem, each
  * naming the offending field. Pure: everything it needs is passed in.
  */
 final class SubmissionRules {
