@@ -333,7 +333,8 @@ def self_test(docs, topics_in_code):
         "image of another service": lambda d: container(d).update(image="etdz/gateway:1.0.0"),
         "ConfigMap renamed in the Deployment": set_cm_name,
         "ConfigMap missing": lambda d: d.__setitem__(slice(None), without(d, "ConfigMap", "gateway-config")),
-        "Secret missing": lambda d: container(d)["env"][0]["valueFrom"]["secretKeyRef"].update(name="nowhere-creds"),
+        "Secret missing": lambda d: next(e for e in container(d)["env"] if "secretKeyRef" in e.get("valueFrom", {}))
+            ["valueFrom"]["secretKeyRef"].update(name="nowhere-creds"),
         "placeholder password in a Secret": lambda d: d.append(
             {"kind": "Secret", "metadata": {"name": "extra-creds"}, "stringData": {"password": "CHANGE-ME"}}),
         "database credentials rendered": lambda d: d.append(
