@@ -58,9 +58,15 @@ class MergedOpenApiTest {
             assertThat(responses).as(method + " " + path).containsKeys("401", "429", "502", "504");
             responses.forEach((status, response) -> {
                 if (status.startsWith("4") || status.startsWith("5")) {
-                    assertThat(response.get("content")).as(method + " " + path + " " + status)
-                            .isEqualTo(Map.of("application/problem+json",
-                                    Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
+                    assertThat(content).as(method + " " + path + " " + status).containsOnlyKeys("application/problem+json");
+                    assertThat(content.get("application/problem+json").get("schema")).as(method + " " + path + " " + status)
+                            .isEqualTo(Map.of("$ref", "#/components/schemas/Problem"));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> example = (Map<String, Object>) content.get("application/problem+json").get("example");
+                    assertThat(example).as("the example problem of " + method + " " + path + " " + status)
+                            .containsEntry("status", Integer.parseInt(status)).containsEntry("instance", path);
                 }
             });
         }));
