@@ -10,5 +10,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ./mvnw -B -q package -DskipTests
 exec java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -cp "local-stack/target/local-stack-1.0.0-SNAPSHOT.jar:local-stack/target/lib/*" \
+  -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" \
   cn.etdz.localstack.bench.SoakBenchmark "$ROOT"
