@@ -17,8 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,9 +83,7 @@ class ApiBatteryIT {
     static void startStackAndLoadData() throws Exception {
         // the battery sends a few thousand requests with one token: lift the gateway's rate limits as the benchmarks do
         GATEWAY_LIMITS.forEach(name -> System.setProperty(name, "1000000"));
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(new LocalStack.Options(root, Files.createTempDirectory("battery-stack-"), 0, 0, 0),
-                message -> System.out.println("[battery] " + message));
+        stack = PackagedStack.start("battery");
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         fingerprint = new DataFingerprint(Map.of("indicator", stack.jdbcUrl("indicator"),
                 "evaluation", stack.jdbcUrl("evaluation")), stack.databaseUser(), stack.databasePassword());

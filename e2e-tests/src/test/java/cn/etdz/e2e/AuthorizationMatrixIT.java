@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -117,11 +115,7 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(new LocalStack.Options(root, Files.createTempDirectory("e2e-matrix-"), 0, 0, 0),
-                message -> System.out.println("[matrix] " + message));
-        RestAssured.baseURI = stack.gatewayUrl();
-        RestAssured.port = Integer.parseInt(stack.gatewayUrl().replaceAll(".*:", ""));
+        stack = PackagedStack.start("matrix");
         TokenIssuer tokens = stack.tokens();
         TOKENS.put(Caller.SUBMITTER_OWN_PROVINCE, tokens.submitter(OWN_PROVINCE));
         TOKENS.put(Caller.SUBMITTER_OTHER_PROVINCE, tokens.submitter(OTHER_PROVINCE));

@@ -15,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -56,11 +54,7 @@ class FaultRecoveryIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        Path state = Files.createTempDirectory("e2e-faults-");
-        stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0), message -> System.out.println("[faults] " + message));
-        RestAssured.baseURI = stack.gatewayUrl();
-        RestAssured.port = Integer.parseInt(stack.gatewayUrl().replaceAll(".*:", ""));
+        stack = PackagedStack.start("faults");
     }
 
     @AfterAll

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +45,7 @@ class PipelineIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        Path state = Files.createTempDirectory("e2e-stack-");
-        stack = LocalStack.start(new LocalStack.Options(root, state, 0, 0, 0), message -> System.out.println("[e2e] " + message));
-        RestAssured.baseURI = stack.gatewayUrl();
-        RestAssured.port = Integer.parseInt(stack.gatewayUrl().replaceAll(".*:", ""));
+        stack = PackagedStack.start("e2e");
     }
 
     @AfterAll
