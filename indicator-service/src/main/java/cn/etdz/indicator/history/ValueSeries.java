@@ -1,4 +1,4 @@
-package cn.etdz.indicator.submission;
+package cn.etdz.indicator.history;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

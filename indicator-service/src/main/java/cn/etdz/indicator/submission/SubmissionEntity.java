@@ -2,6 +2,8 @@ package cn.etdz.indicator.submission;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,7 +26,8 @@ public class SubmissionEntity {
     public String zoneCode;
     public String period;
     public int revision;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public SubmissionStatus status;
     public boolean late;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;

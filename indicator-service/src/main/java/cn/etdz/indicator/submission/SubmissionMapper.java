@@ -14,7 +14,7 @@ final class SubmissionMapper {
 
     static SubmissionView view(SubmissionEntity submission) {
         return new SubmissionView(submission.id, submission.zoneCode, submission.period, submission.revision,
-                submission.status, submission.late, submission.receivedAt, submission.submittedBy,
+                submission.status.name(), submission.late, submission.receivedAt, submission.submittedBy,
                 submission.values.stream()
                         .map(v -> new SubmissionView.Value(v.indicator, v.value, v.provisional, v.note))
                         .toList(),
@@ -24,13 +24,13 @@ final class SubmissionMapper {
     }
 
     /** The view of a submission that was just validated (and, unless a dry run, stored with this id). */
-    static SubmissionView view(Long id, int revision, String status, Evaluated item) {
+    static SubmissionView view(Long id, int revision, SubmissionStatus status, Evaluated item) {
         List<SubmissionView.Value> values = new ArrayList<>();
         for (SubmissionRequest.Value value : item.request().values()) {
             values.add(new SubmissionView.Value(value.indicator(), value.value(),
                     Boolean.TRUE.equals(value.provisional()), value.note()));
         }
-        return new SubmissionView(id, item.request().zone(), item.request().period(), revision, status, item.late(),
+        return new SubmissionView(id, item.request().zone(), item.request().period(), revision, status.name(), item.late(),
                 item.receivedAt(), item.submittedBy(), values, item.warnings());
     }
 

@@ -40,7 +40,9 @@ public class SubmissionResource {
     public static final String REPLAYED = "Idempotency-Replayed";
 
     @Inject
-    SubmissionService submissions;
+    SubmissionIntake intake;
+    @Inject
+    SubmissionReads reads;
     @Inject
     SubmissionMetrics metrics;
 
@@ -72,11 +74,11 @@ public class SubmissionResource {
             throw ProblemException.badRequest("A submission document is required.", List.of());
         }
         checkIdempotencyKey(idempotencyKey);
-        SubmissionService.Submitted result;
+        SubmissionIntake.Submitted result;
         try {
-            result = submissions.submit(request, dryRun, idempotencyKey);
-        } catch (SubmissionService.ConcurrentIdempotentRequest lostRace) {
-            result = new SubmissionService.Submitted(submissions.replayAfterRace(request, idempotencyKey), true);
+            result = intake.submit(request, dryRun, idempotencyKey);
+        } catch (SubmissionIntake.ConcurrentIdempotentRequest lostRace) {
+            result = new SubmissionIntake.Submitted(intake.replayAfterRace(request, idempotencyKey), true);
         } catch (ProblemException problem) {
             if (problem.problem().status() == 422 && !dryRun) {
                 metrics.rejected("single", 1);
@@ -156,12 +158,12 @@ public class SubmissionResource {
     private Response batchAnswer(List<SubmissionRequest> requests, boolean dryRun,
                                  Map<Integer, List<Violation>> readProblems, String idempotencyKey) {
         checkIdempotencyKey(idempotencyKey);
-        SubmissionService.BatchSubmitted submitted;
+        SubmissionIntake.BatchSubmitted submitted;
         try {
-            submitted = submissions.submitBatch(requests, dryRun, readProblems, idempotencyKey);
-        } catch (SubmissionService.ConcurrentIdempotentRequest lostRace) {
-            submitted = new SubmissionService.BatchSubmitted(
-                    submissions.replayBatchAfterRace(requests, idempotencyKey), true);
+            submitted = intake.submitBatch(requests, dryRun, readProblems, idempotencyKey);
+        } catch (SubmissionIntake.ConcurrentIdempotentRequest lostRace) {
+            submitted = new SubmissionIntake.BatchSubmitted(
+                    intake.replayBatchAfterRace(requests, idempotencyKey), true);
         }
         if (submitted.replayed()) {
             return Response.ok(submitted.result()).header(REPLAYED, "true").build();
@@ -196,7 +198,7 @@ public class SubmissionResource {
                     + "sent it and when, its values and its plausibility warnings. Submitters see their own province "
                     + "only.")
     public SubmissionView get(@PathParam("id") long id) {
-        return submissions.get(id);
+        return reads.get(id);
     }
 
     @GET
@@ -213,7 +215,8 @@ public class SubmissionResource {
         QueryParameters parameters = new QueryParameters();
         int pageNumber = parameters.page(page);
         int pageSize = parameters.size(size);
+        SubmissionStatus wanted = parameters.oneOf("status", status, SubmissionStatus.class, false);
         parameters.check();
-        return submissions.list(zone, period, province, status, pageNumber, pageSize);
+        return reads.list(zone, period, province, wanted, pageNumber, pageSize);
     }
 }

@@ -135,7 +135,7 @@ public class SubmissionWriter {
                 insert.setString(2, item.request().zone());
                 insert.setString(3, item.request().period());
                 insert.setInt(4, revisions.get(i));
-                insert.setString(5, SubmissionService.ACCEPTED);
+                insert.setString(5, SubmissionStatus.ACCEPTED.name());
                 insert.setBoolean(6, item.late());
                 insert.setTimestamp(7, Timestamp.from(item.receivedAt().toInstant()));
                 insert.setString(8, item.submittedBy());

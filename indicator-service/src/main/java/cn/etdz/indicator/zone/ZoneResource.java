@@ -23,10 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import cn.etdz.indicator.submission.RevisionView;
-import cn.etdz.indicator.submission.SubmissionService;
-import cn.etdz.indicator.submission.ValueSeries;
-
 import java.util.List;
 
 @Path("/api/v1/zones")
@@ -35,8 +31,6 @@ public class ZoneResource {
 
     @Inject
     ZoneService zones;
-    @Inject
-    SubmissionService submissions;
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
@@ -67,40 +61,6 @@ public class ZoneResource {
                     + "and developed area.")
     public ZoneView get(@PathParam("code") String code) {
         return zones.find(code).orElseThrow(() -> ProblemException.notFound("There is no zone " + code + "."));
-    }
-
-    @GET
-    @Path("/{code}/revisions")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listZoneRevisions", summary = "List the revisions of a zone's period",
-            description = "Every revision of a zone-period, oldest first: who sent it (token subject and province), when, "
-                    + "whether it was late, and what changed against the previous revision (ADDED, CHANGED, REMOVED). "
-                    + "Submitters see their own province only.")
-    public List<RevisionView> revisions(@PathParam("code") String code,
-                                        @Parameter(description = "The year; all periods when omitted")
-                                        @QueryParam("period") String period) {
-        QueryParameters parameters = new QueryParameters();
-        parameters.period("period", period, false);
-        parameters.check();
-        return submissions.revisions(code, period);
-    }
-
-    @GET
-    @Path("/{code}/values")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getZoneValues", summary = "Get a zone's values over time",
-            description = "A zone's newest accepted values as time series, one per indicator, each point with its period, "
-                    + "revision and provisional mark; filtered by indicator and by a range of periods. Submitters see "
-                    + "their own province only.")
-    public ValueSeries values(@PathParam("code") String code,
-                              @Parameter(description = "Only this indicator") @QueryParam("indicator") String indicator,
-                              @Parameter(description = "First period, inclusive") @QueryParam("from") String from,
-                              @Parameter(description = "Last period, inclusive") @QueryParam("to") String to) {
-        QueryParameters parameters = new QueryParameters();
-        parameters.period("from", from, false);
-        parameters.period("to", to, false);
-        parameters.check();
-        return submissions.values(code, indicator, from, to);
     }
 
     @POST
