@@ -63,6 +63,24 @@ public class ReadModelRepository {
         return values;
     }
 
+    /** A zone of the registry with the revision of its input for one period. */
+    public record ZoneWithInput(String code, String name, String province, String region, Double developedAreaKm2,
+                                int revision) {
+    }
+
+    /** The zones of a type, not exited, that have an input for the period, by code. */
+    public List<ZoneWithInput> zonesWithInput(String zoneType, String period) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                        select z.code, z.name, z.province, z.region, z.developed_area_km2, i.revision
+                        from zone z join zone_period_input i on i.zone_code = z.code and i.period = ?2
+                        where z.type = ?1 and z.status <> 'EXITED' order by z.code""")
+                .setParameter(1, zoneType).setParameter(2, period).getResultList();
+        return rows.stream().map(row -> new ZoneWithInput((String) row[0], (String) row[1], (String) row[2],
+                (String) row[3], row[4] == null ? null : ((Number) row[4]).doubleValue(),
+                ((Number) row[5]).intValue())).toList();
+    }
+
     /** The periods for which the zone has an input. */
     public List<String> periodsOf(String zone) {
         return em().createQuery("select period from ZonePeriodInput where zoneCode = :zone", String.class)
