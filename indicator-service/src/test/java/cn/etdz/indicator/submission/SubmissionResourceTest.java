@@ -58,6 +58,13 @@ class SubmissionResourceTest {
                 .then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.revision", contains(2, 1));
+        as(token).queryParam("zone", zone).queryParam("status", "ACCEPTED").get("/api/v1/submissions")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.status", contains("ACCEPTED", "ACCEPTED"));
+        as(token).queryParam("zone", zone).queryParam("status", "VALID").get("/api/v1/submissions")
+                .then().statusCode(200).body("total", equalTo(0));
+        as(token).queryParam("zone", zone).queryParam("status", "STORED").get("/api/v1/submissions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("status"));
     }
 
     @Test
