@@ -1,6 +1,6 @@
 package cn.etdz.indicator.submission;
 
-import cn.etdz.common.api.Text;
+import cn.etdz.common.text.Text;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import com.fasterxml.jackson.databind.MappingIterator;

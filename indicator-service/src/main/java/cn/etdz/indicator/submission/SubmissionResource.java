@@ -2,7 +2,7 @@ package cn.etdz.indicator.submission;
 
 import cn.etdz.common.api.Page;
 import cn.etdz.common.api.QueryParameters;
-import cn.etdz.common.api.Text;
+import cn.etdz.common.text.Text;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.common.security.Roles;

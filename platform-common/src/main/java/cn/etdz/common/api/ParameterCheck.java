@@ -2,6 +2,7 @@ package cn.etdz.common.api;
 
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
+import cn.etdz.common.text.Text;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MultivaluedMap;

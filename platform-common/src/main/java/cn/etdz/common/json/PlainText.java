@@ -1,6 +1,6 @@
 package cn.etdz.common.json;
 
-import cn.etdz.common.api.Text;
+import cn.etdz.common.text.Text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.KeyDeserializer;

@@ -1,4 +1,4 @@
-package cn.etdz.common.api;
+package cn.etdz.common.text;
 
 /** What the platform accepts in text from clients. */
 public final class Text {
