@@ -4,13 +4,22 @@ import cn.etdz.localstack.PlatformTestResource;
 import cn.etdz.localstack.TokenIssuer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
-/** Tokens, unique zone codes and requests shared by the service's tests. */
+/** Tokens, unique zone codes, requests and topic reads shared by the service's tests. */
 public final class IndicatorTestSupport {
 
     private IndicatorTestSupport() {
@@ -49,5 +58,25 @@ public final class IndicatorTestSupport {
                 .post("/api/v1/zones")
                 .then().statusCode(201);
         return code;
+    }
+
+    /**
+     * Reads a topic from the beginning in a group of its own until at least {@code atLeast} records (at least one)
+     * arrived, then a second longer to catch any that should not be there.
+     */
+    public static List<ConsumerRecord<String, String>> readTopic(String topic, int atLeast) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+                return records.size() >= Math.max(1, atLeast);
+            });
+            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+        }
+        return records;
     }
 }

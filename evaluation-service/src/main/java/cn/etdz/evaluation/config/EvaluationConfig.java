@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.config;
 
+import cn.etdz.common.outbox.OutboxConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -75,8 +76,8 @@ public interface EvaluationConfig {
         boolean enabled();
 
         /**
-         * Create the consumed topics when missing, so the subscription sees them at once instead of after the next
-         * metadata refresh (off where an operator manages topics).
+         * Create the consumed topics and {@code scores.v1} when missing, so the subscription sees them at once instead
+         * of after the next metadata refresh (off where an operator manages topics).
          */
         @WithDefault("true")
         boolean createTopics();
@@ -99,26 +100,15 @@ public interface EvaluationConfig {
         boolean enabled();
     }
 
-    interface Outbox {
+    /** The shared relay settings, with this service's topic and a smaller round (score snapshots are large). */
+    interface Outbox extends OutboxConfig {
         /** Topic of published score snapshots. */
         @WithDefault("scores.v1")
         String scoresTopic();
 
-        /** Rows published per relay round. */
+        @Override
         @WithDefault("100")
         int batchSize();
-
-        /** How long the relay sleeps when nothing is waiting and nobody wakes it. */
-        @WithDefault("1s")
-        Duration idleWait();
-
-        /** Pause before retrying after Kafka could not be reached. */
-        @WithDefault("2s")
-        Duration retryBackoff();
-
-        /** Longest wait for Kafka to acknowledge a round before it is retried. */
-        @WithDefault("20s")
-        Duration sendTimeout();
     }
 
     interface Flags {

@@ -2,10 +2,10 @@ package cn.etdz.evaluation.snapshot;
 
 import cn.etdz.common.events.EventTypes;
 import cn.etdz.common.events.ScoresPublished;
+import cn.etdz.common.outbox.Outbox;
 import cn.etdz.evaluation.config.EvaluationConfig;
 import cn.etdz.evaluation.methodology.MethodologyRepository;
 import cn.etdz.evaluation.methodology.StoredMethodology;
-import cn.etdz.evaluation.outbox.Outbox;
 import cn.etdz.evaluation.readmodel.ReadModelRepository;
 import cn.etdz.evaluation.scoring.PeerGroupData;
 import cn.etdz.evaluation.scoring.PillarCode;
@@ -191,11 +191,11 @@ public class SnapshotWriter {
                 insert.executeBatch();
             }
         });
-        outbox.append(config.outbox().scoresTopic(), zoneType + "/" + period, EventTypes.SCORES_PUBLISHED,
-                zoneType + "/" + period, ScoresPublished.SCHEMA_VERSION,
+        outbox.append(new Outbox.Entry(config.outbox().scoresTopic(), zoneType + "/" + period,
+                EventTypes.SCORES_PUBLISHED, zoneType + "/" + period, ScoresPublished.SCHEMA_VERSION,
                 new ScoresPublished(id[0], zoneType, period, methodology.id(), methodology.version(), computedAt,
                         result.zones().stream().map(z -> new ScoresPublished.ZoneResult(z.zone(), z.composite(),
-                                z.nationalRank(), z.regionRank(), z.coverage(), byCode.get(z.zone()).revision())).toList()));
+                                z.nationalRank(), z.regionRank(), z.coverage(), byCode.get(z.zone()).revision())).toList())));
         return id[0];
     }
 

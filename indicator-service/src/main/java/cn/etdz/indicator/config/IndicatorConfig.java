@@ -1,9 +1,9 @@
 package cn.etdz.indicator.config;
 
+import cn.etdz.common.outbox.OutboxConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
 import java.time.MonthDay;
 
 /** Typed configuration of the indicator service ({@code indicator.*}). */
@@ -14,7 +14,7 @@ public interface IndicatorConfig {
     Topics topics();
 
     /** The outbox relay that publishes stored events to Kafka. */
-    Outbox outbox();
+    OutboxConfig outbox();
 
     /** Rules for submissions. */
     Submissions submissions();
@@ -39,24 +39,6 @@ public interface IndicatorConfig {
         /** Create missing topics at start-up (off where topics are managed by an operator, e.g. Strimzi). */
         @WithDefault("true")
         boolean create();
-    }
-
-    interface Outbox {
-        /** Rows published per relay round. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** How long the relay sleeps when nothing is waiting and nobody wakes it. */
-        @WithDefault("1s")
-        Duration idleWait();
-
-        /** Pause before retrying after Kafka could not be reached. */
-        @WithDefault("2s")
-        Duration retryBackoff();
-
-        /** Longest wait for Kafka to acknowledge a round before it is retried. */
-        @WithDefault("20s")
-        Duration sendTimeout();
     }
 
     interface Submissions {

@@ -12,24 +12,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static cn.etdz.indicator.IndicatorTestSupport.as;
+import static cn.etdz.indicator.IndicatorTestSupport.readTopic;
 import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
 import static cn.etdz.indicator.IndicatorTestSupport.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -70,7 +65,7 @@ class ReferenceDataTest {
     @Test
     void theCatalogueIsPublishedToACompactedIndicatorsTopic() throws Exception {
         Map<String, IndicatorDefined> published = new HashMap<>();
-        for (ConsumerRecord<String, String> record : readAll("indicators.v1", 29)) {
+        for (ConsumerRecord<String, String> record : readTopic("indicators.v1", 29)) {
             assertThat(EventEnvelope.fromHeaders(record.headers()).type()).isEqualTo(EventTypes.INDICATOR_DEFINED);
             published.put(record.key(), json.readValue(record.value(), IndicatorDefined.class));
         }
@@ -88,7 +83,7 @@ class ReferenceDataTest {
                 {"name": "大连经济技术开发区", "type": "ETDZ", "province": "210000", "status": "WARNED"}""")
                 .put("/api/v1/zones/" + code).then().statusCode(200);
 
-        List<ZoneChanged> changes = readAll("zones.v1", 0).stream()
+        List<ZoneChanged> changes = readTopic("zones.v1", 0).stream()
                 .filter(record -> record.key().equals(code))
                 .map(record -> {
                     try {
@@ -100,22 +95,6 @@ class ReferenceDataTest {
         assertThat(changes).extracting(ZoneChanged::status).containsExactly("ACTIVE", "WARNED");
         assertThat(changes.get(1).region()).isEqualTo("NORTHEAST");
         assertCompacted("zones.v1");
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(String topic, int atLeast) {
-        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-                return records.size() >= Math.max(1, atLeast);
-            });
-            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
-        }
-        return records;
     }
 
     private static void assertCompacted(String topic) throws Exception {

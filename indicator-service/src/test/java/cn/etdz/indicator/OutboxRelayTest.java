@@ -1,4 +1,4 @@
-package cn.etdz.indicator.outbox;
+package cn.etdz.indicator;
 
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.common.events.EventTypes;
@@ -48,7 +48,7 @@ class OutboxRelayTest {
     }
 
     private static String submission(String zone) {
-        return cn.etdz.indicator.IndicatorTestSupport.submission(zone, "2013", 120.5);
+        return IndicatorTestSupport.submission(zone, "2013", 120.5);
     }
 
     @Test
