@@ -14,19 +14,6 @@ public interface GatewayConfig {
     /** The route table: each named upstream service with the public path prefixes it owns. */
     Map<String, Route> routes();
 
-    /** Reuse of token verifications. */
-    TokenCache tokenCache();
-
-    interface TokenCache {
-        /** Longest reuse of a token's verification (never past the token's expiry); 0 verifies every request. */
-        @WithDefault("60s")
-        Duration maxAge();
-
-        /** Tokens remembered at most. */
-        @WithDefault("10000")
-        int size();
-    }
-
     /**
      * Bytes of request bodies without a declared length (chunked) the gateway holds at once, across all requests,
      * while it reads each up to its route's limit; an upload that would go past it is answered 503 with {@code

@@ -35,6 +35,11 @@ public final class ByteBudget {
         used.addAndGet(-bytes);
     }
 
+    /** Bytes that may be held at once. */
+    public long capacity() {
+        return capacity;
+    }
+
     /** Bytes taken and not given back. */
     public long used() {
         return used.get();

@@ -25,7 +25,7 @@ public final class RouteTable {
     /** Body size and rate limits of a route. */
     public record Limits(long maxBodyBytes, long capacity, double refillPerSecond, long anonymousCapacity,
                          double anonymousRefillPerSecond) {
-        static final Limits DEFAULT = new Limits(4L << 20, 200, 50, 20, 2);
+        public static final Limits DEFAULT = new Limits(4L << 20, 200, 50, 20, 2);
     }
 
     private final List<Route> routes;

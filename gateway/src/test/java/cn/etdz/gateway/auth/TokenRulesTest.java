@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The gateway accepts a token only when it is meant for this platform ({@code aud}) and lives no longer than the
- * configured maximum (exp − iat, one hour by default); a refused token is never remembered as verified.
+ * configured maximum (exp − iat, one hour by default); a refused token is never remembered as verified, and a
+ * remembered one is refused once it expires.
  */
 @QuarkusTest
 @WithTestResource(UpstreamStubResource.class)
@@ -71,5 +73,20 @@ class TokenRulesTest {
         JwtClaims claims = analyst(Duration.ofMinutes(10));
         claims.unsetClaim("iat");
         refused(PlatformTestResource.tokens().sign(claims));
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() {
+        // a first call warms the client and the gateway up, so the short-lived token's calls below come in its lifetime
+        given().header("Authorization", "Bearer " + PlatformTestResource.tokens().analyst()).get("/api/v1/me")
+                .then().statusCode(200);
+        String token = "Bearer " + PlatformTestResource.tokens().sign(analyst(Duration.ofSeconds(15)));
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", token).get("/api/v1/me").then().statusCode(200);
+        }
+        // remembered for at most 60 s, but never past the token's exp (plus the verifier's 1 s clock skew in tests)
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().header("Authorization", token).get("/api/v1/me").statusCode() == 401);
+        refused(token.substring("Bearer ".length()));
     }
 }

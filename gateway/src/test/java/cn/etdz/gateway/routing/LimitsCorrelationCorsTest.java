@@ -52,7 +52,7 @@ class LimitsCorrelationCorsTest {
         @Override
         public void publish(LogRecord record) {
             accessLog.add((ExtLogRecord) record);
-            Object requestId = org.jboss.logging.MDC.get(ProxyRoutes.MDC_REQUEST_ID);
+            Object requestId = org.jboss.logging.MDC.get(cn.etdz.gateway.request.Exchange.MDC_REQUEST_ID);
             mdcAtLogTime.put(((ExtLogRecord) record).getFormattedMessage(), requestId == null ? "none" : requestId);
         }
 

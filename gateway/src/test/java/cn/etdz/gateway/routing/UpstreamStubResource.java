@@ -16,14 +16,16 @@ import java.util.stream.Collectors;
 /**
  * Upstreams for the gateway's routing tests: a real HTTP server that echoes what it received (so pass-through can be
  * asserted), drains uploads of any size on {@code /api/v1/uploads} (route {@code uploads}), stalls on {@code /api/v1/scores/slow}, answers a service's 403 problem on {@code .../forbidden} and serves an OpenAPI document at {@code /q/openapi}; a port
- * where nothing listens; and two {@link ClosingUpstream}s, which close every connection on its second request: with an orderly close
- * (route {@code reused}) and with a TCP reset (route {@code resetting}).
+ * where nothing listens (route {@code down}); one that accepts connections and never answers (route {@code silent}); and
+ * two {@link ClosingUpstream}s, which close every connection on its second request: with an orderly close (route
+ * {@code reused}) and with a TCP reset (route {@code resetting}).
  */
 public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
     private ClosingUpstream closing;
     private ClosingUpstream resetting;
+    private SilentUpstream silent;
 
     @Override
     public Map<String, String> start() {
@@ -88,6 +90,7 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         server.start();
         closing = new ClosingUpstream(false);
         resetting = new ClosingUpstream(true);
+        silent = new SilentUpstream();
         TokenIssuer tokens = PlatformTestResource.tokens();
         Map<String, String> config = new java.util.LinkedHashMap<>();
         config.put("gateway.routes.indicator.url", "http://localhost:" + server.getAddress().getPort());
@@ -101,6 +104,9 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         config.put("gateway.routes.reused.paths", "/api/v1/reused");
         config.put("gateway.routes.resetting.url", "http://localhost:" + resetting.port());
         config.put("gateway.routes.resetting.paths", "/api/v1/resetting");
+        config.put("gateway.routes.silent.url", "http://localhost:" + silent.port());
+        config.put("gateway.routes.silent.paths", "/api/v1/silent");
+        config.put("gateway.routes.silent.timeout", "1s");
         config.put("gateway.openapi.retry-interval", "200ms");
         config.put("gateway.routes.limited.url", "http://localhost:" + server.getAddress().getPort());
         config.put("gateway.routes.limited.paths", "/api/v1/limited");
@@ -116,6 +122,9 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         config.put("gateway.openapi.server-url", "https://api.etdz.example");
         config.put("mp.jwt.verify.publickey.location", tokens.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        // a token is refused a second after it expires, not a minute (the default; 0 means the default), so a test
+        // can see a remembered one expire
+        config.put("mp.jwt.verify.clock.skew", "1");
         config.putAll(PlatformTestResource.traces().exporterConfig());
         return config;
     }
@@ -133,12 +142,12 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         if (server != null) {
             server.stop(0);
         }
-        for (ClosingUpstream upstream : new ClosingUpstream[] {closing, resetting}) {
+        for (AutoCloseable upstream : new AutoCloseable[] {closing, resetting, silent}) {
             if (upstream != null) {
                 try {
                     upstream.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
             }
         }

@@ -1,5 +1,6 @@
-package cn.etdz.gateway.routing;
+package cn.etdz.gateway.pipeline;
 
+import cn.etdz.gateway.routing.UpstreamStubResource;
 import cn.etdz.localstack.PlatformTestResource;
 import cn.etdz.localstack.TraceCollector;
 import io.quarkus.test.common.WithTestResource;
@@ -21,7 +22,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @WithTestResource(UpstreamStubResource.class)
-class ProxyRoutesTest {
+class GatewayPipelineTest {
 
     private static String token() {
         return "Bearer " + PlatformTestResource.tokens().submitter("320000");
@@ -108,12 +109,32 @@ class ProxyRoutesTest {
         given().header("Authorization", token()).header("X-Request-Id", "down-1").get("/api/v1/flags")
                 .then().statusCode(502)
                 .contentType("application/problem+json")
+                .header("X-Request-Id", "down-1")
                 .body("title", equalTo("Bad gateway"))
+                .body("detail", equalTo("The service cannot be reached."))
                 .body("requestId", equalTo("down-1"));
         given().header("Authorization", token()).get("/api/v1/scores/slow")
                 .then().statusCode(504)
                 .contentType("application/problem+json")
                 .body("status", equalTo(504));
+    }
+
+    /** The {@code silent} route's upstream accepts connections and never sends a byte; its route waits 1 s. */
+    @Test
+    void anUpstreamThatAcceptsAndNeverAnswersIsA504AfterTheRoutesTimeout() {
+        long started = System.nanoTime();
+        given().header("Authorization", token()).header("X-Request-Id", "silent-1").get("/api/v1/silent/ranking")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", "silent-1")
+                .body("title", equalTo("Gateway timeout"))
+                .body("detail", equalTo("The service did not answer in time."))
+                .body("instance", equalTo("/api/v1/silent/ranking"))
+                .body("requestId", equalTo("silent-1"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        given().header("Authorization", token()).contentType("application/json").body("{}")
+                .post("/api/v1/silent/submissions")
+                .then().statusCode(504).body("status", equalTo(504));
     }
 
     /**

@@ -1,0 +1,50 @@
+package cn.etdz.gateway.limits;
+
+import cn.etdz.gateway.request.Problems;
+import cn.etdz.gateway.routing.ResolveRoute;
+import cn.etdz.gateway.routing.RouteTable;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Step 4: a {@code Content-Length} above the route's limit is a 413 problem before anything else is done, and the
+ * connection is closed after the answer so the rest of the upload is never read. (A body without a declared length
+ * is held to the same limit while {@link ReadAhead} reads it.)
+ */
+public final class DeclaredBodySize implements Handler<RoutingContext> {
+
+    private final Problems problems;
+
+    public DeclaredBodySize(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        RouteTable.Limits limits = ResolveRoute.limits(ctx);
+        if (declaredLength(ctx.request()) > limits.maxBodyBytes()) {
+            tooLarge(ctx, limits, problems);
+            return;
+        }
+        ctx.next();
+    }
+
+    /** The request's {@code Content-Length}: 0 without one, and past any limit when it is not a number. */
+    public static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        try {
+            return length == null ? 0 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** 413 problem; the rest of the upload is not read: the connection closes after the answer. */
+    static void tooLarge(RoutingContext ctx, RouteTable.Limits limits, Problems problems) {
+        ctx.response().putHeader("Connection", "close");
+        ctx.response().endHandler(v -> ctx.request().connection().close());
+        problems.answer(ctx, Problems.problem(413, "payload-too-large", "Payload too large",
+                "The request body is larger than the " + limits.maxBodyBytes() + " bytes this route accepts."));
+    }
+}
