@@ -5,6 +5,8 @@ import cn.etdz.localstack.PlatformTestResource;
 import cn.etdz.localstack.TokenIssuer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -24,6 +27,10 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(UpstreamStubResource.class)
 class TokenRulesTest {
+
+    /** The parser {@link Authentication} verifies with, decorated by platform-common's cache of verified tokens. */
+    @Inject
+    JWTParser parser;
 
     private static JwtClaims analyst(Duration lifetime) {
         return PlatformTestResource.tokens().claims("client-" + UUID.randomUUID(), "analyst", null, lifetime);
@@ -73,6 +80,12 @@ class TokenRulesTest {
         JwtClaims claims = analyst(Duration.ofMinutes(10));
         claims.unsetClaim("iat");
         refused(PlatformTestResource.tokens().sign(claims));
+    }
+
+    @Test
+    void theGatewaysParserRemembersAVerifiedToken() throws Exception {
+        String token = PlatformTestResource.tokens().sign(analyst(Duration.ofMinutes(10)));
+        assertThat(parser.parse(token)).isSameAs(parser.parse(token));
     }
 
     @Test
