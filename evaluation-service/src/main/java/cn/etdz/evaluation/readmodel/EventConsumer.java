@@ -55,7 +55,8 @@ import java.util.function.Supplier;
  * (reference records each in their own), and offsets are committed only after that commit. A record that can never
  * be processed (no CloudEvents attributes, unknown type or schema version, undecodable payload) goes to the topic's
  * dead-letter topic
- * ({@code submissions.v1.dlq}, {@code zones.v1.dlq}, {@code indicators.v1.dlq}) with its reason and the partition moves on; a transient failure (e.g. the database) rewinds the partition and retries after a pause.
+ * ({@code submissions.v1.dlq}, {@code zones.v1.dlq}, {@code indicators.v1.dlq}) with its reason and the partition moves
+ * on; a transient failure (e.g. the database) rewinds the partition and retries after a pause.
  */
 @ApplicationScoped
 public class EventConsumer {

@@ -31,7 +31,8 @@ public class InputResource {
                     + "service's to see that a submission has reached the scores.")
     public InputView get(@PathParam("zone") String zone, @PathParam("period") String period) {
         ZonePeriodInput input = readModel.input(zone, period)
-                .orElseThrow(() -> ProblemException.notFound("No submission of " + zone + " for " + period + " has reached the evaluation service."));
+                .orElseThrow(() -> ProblemException.notFound(
+                        "No submission of " + zone + " for " + period + " has reached the evaluation service."));
         return new InputView(input.zoneCode, input.period, input.revision, input.submissionId, input.late,
                 input.receivedAt, input.eventId, input.appliedAt,
                 IntStream.range(0, input.indicators.length)
