@@ -54,7 +54,8 @@ public class MergedOpenApi {
     private volatile byte[] yamlDocument;
     private volatile ObjectNode document;
 
-    void start(@Observes StartupEvent event) {
+    // synchronized like rebuild(), which reads merger and routes on the fetch thread
+    synchronized void start(@Observes StartupEvent event) {
         merger = new OpenApiMerger(json);
         routes = RouteTable.of(config);
         http = HttpClient.newBuilder().connectTimeout(config.openapi().fetchTimeout()).build();
