@@ -47,15 +47,15 @@ public class MergedOpenApi {
 
     private final Map<String, JsonNode> fetched = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
-    private HttpClient http;
-    private OpenApiMerger merger;
-    private RouteTable routes;
+    // set at start-up, read on the fetch thread
+    private volatile HttpClient http;
+    private volatile OpenApiMerger merger;
+    private volatile RouteTable routes;
     private volatile byte[] jsonDocument;
     private volatile byte[] yamlDocument;
     private volatile ObjectNode document;
 
-    // synchronized like rebuild(), which reads merger and routes on the fetch thread
-    synchronized void start(@Observes StartupEvent event) {
+    void start(@Observes StartupEvent event) {
         merger = new OpenApiMerger(json);
         routes = RouteTable.of(config);
         http = HttpClient.newBuilder().connectTimeout(config.openapi().fetchTimeout()).build();
