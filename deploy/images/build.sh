@@ -36,12 +36,14 @@ rm -rf "$IMAGE_TAR_DIR"
 ./mvnw "${args[@]}"
 [[ "$mode" == push ]] && exit 0
 
-version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)"
-python3 - "$IMAGE_TAR_DIR" "$version" "${SERVICES[@]}" <<'PY'
+# Each image is tagged with its module's version as the build just wrote it (maven-archiver's pom.properties).
+python3 - "$IMAGE_TAR_DIR" "${SERVICES[@]}" <<'PY'
 import json, sys, tarfile
-folder, version, services = sys.argv[1], sys.argv[2], sys.argv[3:]
+folder, services = sys.argv[1], sys.argv[2:]
 failures = 0
 for service in services:
+    with open(f"{service}/target/maven-archiver/pom.properties") as properties:
+        version = dict(line.strip().split("=", 1) for line in properties if "=" in line and not line.startswith("#"))["version"]
     ref = f"etdz/{service}:{version}"
     path = f"{folder}/{ref.replace('/', '_').replace(':', '_')}.tar"
     problems = []

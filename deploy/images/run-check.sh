@@ -4,7 +4,7 @@
 # Entrypoint; then waits for the status-only /q/health/ready of its public port (its management port is PORT + 1). Needs root (mount namespaces, chroot). Meant for the gateway, which
 # starts without a database or Kafka.
 #
-#   deploy/images/run-check.sh target/images/etdz_gateway_1.0.0-SNAPSHOT.tar [PORT]
+#   deploy/images/run-check.sh target/images/etdz_gateway_<version>.tar [PORT]
 set -euo pipefail
 IMAGE="$(realpath "${1:?image tarball}")"
 PORT="${2:-18990}"

@@ -2,7 +2,6 @@ package cn.etdz.e2e;
 
 import cn.etdz.localstack.LocalStack;
 import cn.etdz.localstack.TokenIssuer;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;

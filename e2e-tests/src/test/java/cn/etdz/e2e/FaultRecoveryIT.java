@@ -2,7 +2,6 @@ package cn.etdz.e2e;
 
 import cn.etdz.common.events.EventTypes;
 import cn.etdz.localstack.LocalStack;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;

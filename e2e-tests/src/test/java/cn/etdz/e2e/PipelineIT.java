@@ -3,7 +3,6 @@ package cn.etdz.e2e;
 import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.localstack.LocalStack;
 import cn.etdz.localstack.TraceCollector;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;

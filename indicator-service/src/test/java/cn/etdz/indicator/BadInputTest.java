@@ -105,7 +105,8 @@ class BadInputTest {
                 .body("violations.code", contains("too-long"));
         as(tokens().admin()).get("/api/v1/zones/" + code).then().statusCode(404);
         as(tokens().admin())
-                .body("{\"code\": \"" + code + "\", \"name\": \"n\", \"type\": \"ETDZ\", \"province\": \"320000\", \"approvedOn\": \"-999999999-01-01\"}")
+                .body("{\"code\": \"" + code + "\", \"name\": \"n\", \"type\": \"ETDZ\", \"province\": \"320000\", "
+                        + "\"approvedOn\": \"-999999999-01-01\"}")
                 .post("/api/v1/zones")
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("violations.field", contains("approvedOn"));

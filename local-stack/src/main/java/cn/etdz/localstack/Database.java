@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,19 +128,20 @@ public final class Database implements AutoCloseable {
             return;
         }
         try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
-             ResultSet row = connection.createStatement().executeQuery("show data_directory")) {
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("show data_directory")) {
             row.next();
             Path dataDirectory = Path.of(row.getString(1));
             // postmaster.pid names the server process, whose binary lies beside pg_ctl; postmaster.opts holds the
             // exact command line it was started with (port and settings), which the restart reuses
             long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
-            Path binaries = Path.of(ProcessHandle.of(pid).orElseThrow().info().command().orElseThrow()).getParent();
+            Path server = Path.of(ProcessHandle.of(pid).orElseThrow().info().command().orElseThrow());
             List<String> arguments = new ArrayList<>();
             Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(Files.readString(dataDirectory.resolve("postmaster.opts")));
             while (quoted.find()) {
                 arguments.add(quoted.group(1));
             }
-            stopped = new StoppedServer(binaries.resolve("pg_ctl"), dataDirectory, arguments);
+            stopped = new StoppedServer(server.resolveSibling("pg_ctl"), dataDirectory, arguments);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not find the embedded PostgreSQL's server to stop", e);
         }
@@ -171,7 +173,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
+            // pg_ctl writes in the platform's encoding
+            String output = new String(process.getInputStream().readAllBytes(), Charset.defaultCharset());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("pg_ctl " + action.get(0) + " failed: " + output);
             }

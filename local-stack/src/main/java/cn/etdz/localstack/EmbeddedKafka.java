@@ -3,7 +3,6 @@ package cn.etdz.localstack;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-
 import org.apache.kafka.common.utils.Exit;
 
 import java.nio.file.Files;

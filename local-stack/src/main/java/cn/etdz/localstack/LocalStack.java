@@ -85,7 +85,8 @@ public final class LocalStack implements AutoCloseable {
                 new Service("evaluation-service", "evaluation-service", freePortOr(options.evaluationPort()), freePortOr(0), 256),
                 new Service("gateway", "gateway", freePortOr(options.gatewayPort()), freePortOr(0), 256))) {
             if (!Files.isRegularFile(service.runner(options.root()))) {
-                throw new IllegalStateException(service.runner(options.root()) + " is missing: build first (./mvnw -B package -DskipTests)");
+                throw new IllegalStateException(
+                        service.runner(options.root()) + " is missing: build first (./mvnw -B package -DskipTests)");
             }
             services.put(service.name(), service);
         }
@@ -182,7 +183,8 @@ public final class LocalStack implements AutoCloseable {
         Process process = processes.get(new ArrayList<>(services.keySet()).indexOf(service.name()));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " exited with " + process.exitValue() + "; last log lines:\n" + tail(service));
+                throw new IllegalStateException(
+                        service.name() + " exited with " + process.exitValue() + "; last log lines:\n" + tail(service));
             }
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

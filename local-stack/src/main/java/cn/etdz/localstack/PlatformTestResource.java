@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The services' {@code @QuarkusTest}s run on a real broker and a real PostgreSQL: this resource starts both once per
- * test JVM and points the application at them, and at a {@link TraceCollector} for its spans. Init argument {@code database} names the service's own database.
+ * test JVM and points the application at them, and at a {@link TraceCollector} for its spans. Init argument
+ * {@code database} names the service's own database.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
 

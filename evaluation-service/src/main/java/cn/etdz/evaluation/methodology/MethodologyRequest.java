@@ -16,7 +16,8 @@ import java.util.Map;
  * @param compositeAggregation ARITHMETIC or GEOMETRIC
  * @param regionGrouping       STATISTICAL_REGIONS or PLAN_GROUPS (default)
  */
-@Schema(name = "MethodologyRequest", description = "A methodology: pillars with weights, indicators with weight, direction, transform, normalisation and parameters")
+@Schema(name = "MethodologyRequest", description = "A methodology: pillars with weights, indicators with weight, direction, "
+        + "transform, normalisation and parameters")
 public record MethodologyRequest(String id, String zoneType, String compositeAggregation, String regionGrouping,
                                  List<PillarRequest> pillars) {
 

@@ -1,6 +1,5 @@
 package cn.etdz.evaluation.methodology;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.security.Caller;

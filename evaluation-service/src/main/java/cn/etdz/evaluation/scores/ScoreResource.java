@@ -61,13 +61,17 @@ public class ScoreResource {
             @Context Request request,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
-            @Parameter(description = "ETDZ or BECZ (the peer group)", example = "ETDZ", required = true) @QueryParam("zoneType") String zoneType,
-            @Parameter(description = "Only zones of this statistical region (ranks stay those of the whole table)") @QueryParam("region") String region,
+            @Parameter(description = "ETDZ or BECZ (the peer group)", example = "ETDZ", required = true)
+            @QueryParam("zoneType") String zoneType,
+            @Parameter(description = "Only zones of this statistical region (ranks stay those of the whole table)")
+            @QueryParam("region") String region,
             @Parameter(description = "Only zones of this province (GB/T 2260)") @QueryParam("province") String province,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
+            @Parameter(description = "Page number, from 0",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
             @QueryParam("page") String page,
-            @Parameter(description = "Rows per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
+            @Parameter(description = "Rows per page, 1 to 500",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
             @QueryParam("size") String size) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);

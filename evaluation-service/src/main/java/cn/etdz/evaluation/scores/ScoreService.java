@@ -99,8 +99,9 @@ public class ScoreService {
     }
 
     /**
-     * One page of a peer group's ranking table as JSON. A ranking is a pure function of its snapshots (never updated) and the zone names, so
-     * each page is serialised once and then sent as it is: 250 rows of JSON were most of a ranking query's cost.
+     * One page of a peer group's ranking table as JSON. A ranking is a pure function of its snapshots (never updated)
+     * and the zone names, so each page is serialised once and then sent as it is: 250 rows of JSON were most of a
+     * ranking query's cost.
      */
     public RankingJson rankingJson(String period, String zoneType, String region, String province, OffsetDateTime asOf,
                                    int page, int size) {

@@ -81,8 +81,7 @@ public final class ScoringEngine {
             results.add(zoneScore(methodology, columns, z, zone, scored[z], nationalRanks.get(zone.code()),
                     regionRanks.get(zone.code())));
         }
-        results.sort(Comparator.comparing((ZoneScore score) -> score.nationalRank() == null
-                        ? Integer.MAX_VALUE : score.nationalRank())
+        results.sort(Comparator.comparing(ZoneScore::nationalRank, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ZoneScore::zone));
         return new ScoringResult(methodology.id(), methodology.version(), methodology.zoneType(), results);
     }

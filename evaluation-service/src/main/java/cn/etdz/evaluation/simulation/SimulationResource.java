@@ -1,6 +1,5 @@
 package cn.etdz.evaluation.simulation;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;

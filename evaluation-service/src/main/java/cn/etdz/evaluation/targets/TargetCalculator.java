@@ -161,9 +161,18 @@ public final class TargetCalculator {
             boolean meets = measure.lowerIsBetter() ? current <= path + tolerance : current >= path - tolerance;
             status = meets ? "ON_TRACK" : "BEHIND";
         }
-        Double attainment = current == null ? null
-                : measure.lowerIsBetter() ? (current > 0 ? 100 * target / current : null) : 100 * current / target;
         return new TargetLine(measure.code(), measure.unit(), measure.lowerIsBetter() ? "LOWER" : "HIGHER", target,
-                baseline, path, current, attainment, status, zones);
+                baseline, path, current, attainment(measure, target, current), status, zones);
+    }
+
+    /** The current value as a percentage of the target; none where a lower-is-better value is zero or less. */
+    private static Double attainment(Measure measure, double target, Double current) {
+        if (current == null) {
+            return null;
+        }
+        if (measure.lowerIsBetter()) {
+            return current > 0 ? 100 * target / current : null;
+        }
+        return 100 * current / target;
     }
 }

@@ -1,6 +1,5 @@
 package cn.etdz.evaluation.targets;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;

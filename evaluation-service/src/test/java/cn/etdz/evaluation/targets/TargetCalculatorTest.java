@@ -42,6 +42,16 @@ class TargetCalculatorTest {
     }
 
     @Test
+    void aZoneThatUsedNoEnergyIsOnTrackWithoutAnAttainmentRatio() {
+        List<TargetLine> lines = TargetCalculator.zone(ZoneType.ETDZ, 2013,
+                Map.of("GDP", 100.0, "ENERGY", 0.0), Map.of(), Map.of());
+        TargetLine energy = line(lines, "ENERGY_INTENSITY");
+        assertThat(energy.current()).isEqualTo(0.0);
+        assertThat(energy.status()).isEqualTo("ON_TRACK");
+        assertThat(energy.attainment()).as("target / 0 has no meaning").isNull();
+    }
+
+    @Test
     void growthTargetsAreAnnualAndMissingWithoutThePreviousYear() {
         List<TargetLine> lines = TargetCalculator.zone(ZoneType.BECZ, 2014,
                 Map.of("GDP", 120.0, "TAX", 10.0), Map.of("GDP", 100.0), Map.of());

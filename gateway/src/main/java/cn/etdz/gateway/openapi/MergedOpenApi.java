@@ -47,9 +47,10 @@ public class MergedOpenApi {
 
     private final Map<String, JsonNode> fetched = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
-    private HttpClient http;
-    private OpenApiMerger merger;
-    private RouteTable routes;
+    // set at start-up, read on the fetch thread
+    private volatile HttpClient http;
+    private volatile OpenApiMerger merger;
+    private volatile RouteTable routes;
     private volatile byte[] jsonDocument;
     private volatile byte[] yamlDocument;
     private volatile ObjectNode document;

@@ -53,8 +53,11 @@ public final class OpenApiMergeCli {
         var openapi = gateway.openapi();
         var merged = merger.merge(new OpenApiMerger.Info(openapi.title(), openapi.version(), openapi.description(),
                 openapi.serverUrl(), openapi.contactName(), openapi.contactUrl()), RouteTable.of(gateway), sources);
-        Path output = Path.of(args[0]);
-        Files.createDirectories(output.toAbsolutePath().getParent());
+        Path output = Path.of(args[0]).toAbsolutePath();
+        Path directory = output.getParent();
+        if (directory != null) {
+            Files.createDirectories(directory);
+        }
         json.writerWithDefaultPrettyPrinter().writeValue(output.toFile(), merged);
         System.out.println("[openapi] merged " + (sources.size() - 1) + " service documents into " + output + " ("
                 + merged.get("paths").size() + " paths)");

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * second request arrives on it, without answering: what a client meets when it reuses a kept-alive connection the
  * server has just closed (an idle timeout, a restart). Closed with a reset ({@code resets}), it is what the client
  * meets when its request lands on a connection the server closed a moment before: the server's kernel answers the
- * request with a TCP reset, which the client reads as "connection reset by peer" rather than as a close. A raw socket server, because an HTTP server library would not
- * let a test choose which request a connection dies on. Each answer lists every request received so far, answered or
- * not ({@code METHOD path}), so a test sees through the gateway what reached the upstream.
+ * request with a TCP reset, which the client reads as "connection reset by peer" rather than as a close. A raw socket
+ * server, because an HTTP server library would not let a test choose which request a connection dies on. Each answer
+ * lists every request received so far, answered or not ({@code METHOD path}), so a test sees through the gateway what
+ * reached the upstream.
  */
 final class ClosingUpstream implements AutoCloseable {
 

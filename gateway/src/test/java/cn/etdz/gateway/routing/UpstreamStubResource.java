@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * Upstreams for the gateway's routing tests: a real HTTP server that echoes what it received (so pass-through can be
- * asserted), drains uploads of any size on {@code /api/v1/uploads} (route {@code uploads}), stalls on {@code /api/v1/scores/slow}, answers a service's 403 problem on {@code .../forbidden} and serves an OpenAPI document at {@code /q/openapi}; a port
- * where nothing listens (route {@code down}); one that accepts connections and never answers (route {@code silent}); and
- * two {@link ClosingUpstream}s, which close every connection on its second request: with an orderly close (route
- * {@code reused}) and with a TCP reset (route {@code resetting}).
+ * asserted), drains uploads of any size on {@code /api/v1/uploads} (route {@code uploads}), stalls on
+ * {@code /api/v1/scores/slow}, answers a service's 403 problem on {@code .../forbidden} and serves an OpenAPI document
+ * at {@code /q/openapi}; a port where nothing listens (route {@code down}); one that accepts connections and never
+ * answers (route {@code silent}); and two {@link ClosingUpstream}s, which close every connection on its second
+ * request: with an orderly close (route {@code reused}) and with a TCP reset (route {@code resetting}).
  */
 public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
 

@@ -22,7 +22,8 @@ public record BatchResult(int accepted, int rejected, List<Item> results) {
      * @param violations why it was rejected
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "BatchItemResult", description = "The result of one submission of a batch: accepted with its id and revision, or rejected with its violations.")
+    @Schema(name = "BatchItemResult", description = "The result of one submission of a batch: accepted with its id and "
+            + "revision, or rejected with its violations.")
     public record Item(int index, String zone, String period, String status, Long id, Integer revision, Boolean late,
                        List<Violation> warnings, List<Violation> violations) {
     }

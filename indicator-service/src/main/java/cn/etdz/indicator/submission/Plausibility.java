@@ -68,7 +68,7 @@ final class Plausibility {
                     at = Math.abs(sorted[right++] - median);
                 }
             }
-            double mad = n % 2 == 1 ? at : (below + at) / 2;
+            double mad = n % 2 != 0 ? at : (below + at) / 2;
             return mad == 0 ? null : new PeerStats(median, mad, n);
         }
 
@@ -200,7 +200,7 @@ final class Plausibility {
     }
 
     private static double middle(double[] sorted, int n) {
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return n % 2 != 0 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double scale(double value, boolean log) {

@@ -208,9 +208,11 @@ public class SubmissionResource {
                     + "zone, period, province or status and paged. Submitters see their own province only.")
     public Page<SubmissionView> list(@QueryParam("zone") String zone, @QueryParam("period") String period,
                                      @QueryParam("province") String province, @QueryParam("status") String status,
-                                     @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
+                                     @Parameter(description = "Page number, from 0",
+                                             schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
                                      @QueryParam("page") String page,
-                                     @Parameter(description = "Rows per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
+                                     @Parameter(description = "Rows per page, 1 to 500",
+                                             schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
                                      @QueryParam("size") String size) {
         QueryParameters parameters = new QueryParameters();
         int pageNumber = parameters.page(page);

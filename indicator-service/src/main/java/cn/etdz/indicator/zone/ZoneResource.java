@@ -40,9 +40,11 @@ public class ZoneResource {
     public Page<ZoneView> list(@Parameter(description = "ETDZ or BECZ") @QueryParam("type") String type,
                                @Parameter(description = "GB/T 2260 province code") @QueryParam("province") String province,
                                @Parameter(description = "EAST, CENTRAL, NORTHEAST or WEST") @QueryParam("region") String region,
-                               @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
+                               @Parameter(description = "Page number, from 0",
+                                       schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
                                @QueryParam("page") String page,
-                               @Parameter(description = "Rows per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
+                               @Parameter(description = "Rows per page, 1 to 500",
+                                       schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
                                @QueryParam("size") String size) {
         QueryParameters parameters = new QueryParameters();
         ZoneType zoneType = parameters.oneOf("type", type, ZoneType.class, false);

@@ -105,7 +105,8 @@ class BatchImportTest {
     void notesKeepTabsBackslashesAndLineBreaks() {
         String zone = registerZone("NOTE", "ETDZ", "320000");
         as(tokens().submitter("320000")).body("""
-                {"zone": "%s", "period": "2015", "values": [{"indicator": "GDP", "value": 1, "provisional": true, "note": "a\\tb\\\\c\\nd \\\\N"},
+                {"zone": "%s", "period": "2015", "values": [
+                 {"indicator": "GDP", "value": 1, "provisional": true, "note": "a\\tb\\\\c\\nd \\\\N"},
                  {"indicator": "TAX", "value": 0.1}, {"indicator": "EMPLOYEES", "value": 0.1}]}""".formatted(zone))
                 .post("/api/v1/submissions").then().statusCode(201);
         as(tokens().analyst()).queryParam("zone", zone).get("/api/v1/submissions")

@@ -5,7 +5,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-
 import cn.etdz.indicator.IndicatorTestSupport;
 
 import static cn.etdz.indicator.IndicatorTestSupport.as;

@@ -70,8 +70,9 @@ final class CpuAccount {
     private static long postgresTicks() {
         long sum = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                String[] stat = stat(Long.parseLong(process.getFileName().toString()));
+            for (String process : processes.map(p -> p.toFile().getName()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .toList()) {
+                String[] stat = stat(Long.parseLong(process));
                 if (stat != null && stat[1].equals("(postgres)")) {
                     long parent = Long.parseLong(stat[3]);
                     boolean postmaster = !"(postgres)".equals(statOrEmpty(parent)[1]);

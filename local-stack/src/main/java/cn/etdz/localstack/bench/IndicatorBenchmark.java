@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postgresql.PGConnection;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -432,7 +433,7 @@ public final class IndicatorBenchmark {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
-        } catch (Exception e) {
+        } catch (IOException | NumberFormatException e) {
             return 0;
         }
         return 0;
