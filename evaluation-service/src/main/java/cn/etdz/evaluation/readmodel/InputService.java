@@ -18,7 +18,8 @@ public class InputService {
 
     public InputView get(String zone, String period) {
         ZonePeriodInput input = readModel.input(zone, period)
-                .orElseThrow(() -> ProblemException.notFound("No submission of " + zone + " for " + period + " has reached the evaluation service."));
+                .orElseThrow(() -> ProblemException.notFound(
+                        "No submission of " + zone + " for " + period + " has reached the evaluation service."));
         return new InputView(input.zoneCode, input.period, input.revision, input.submissionId, input.late,
                 input.receivedAt, input.eventId, input.appliedAt,
                 IntStream.range(0, input.indicators.length)

@@ -82,18 +82,22 @@ class EventDecoderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            another type             | cn.etdz.zone.changed  | 1 | SUZHOU | SUBMISSION      | unexpected event type cn.etdz.zone.changed
-            a newer schema           | SUBMISSION_TYPE       | 2 | SUZHOU | SUBMISSION      | unsupported schema version 2
-            no payload               | SUBMISSION_TYPE       | 1 | SUZHOU |                 | empty payload
-            JSON null                | SUBMISSION_TYPE       | 1 | SUZHOU | null            | payload is not a SubmissionAccepted document: null
-            not JSON                 | SUBMISSION_TYPE       | 1 | SUZHOU | <xml/>          | payload is not a SubmissionAccepted document: Unexpected character ('<' (code 60))
-            another zone             | SUBMISSION_TYPE       | 1 | WUXI   | SUBMISSION      | payload zone SUZHOU differs from subject WUXI
-            no revision              | SUBMISSION_TYPE       | 1 | SUZHOU | {"zone": "SUZHOU", "period": "2015", "receivedAt": "2016-03-01T08:00:00Z"} | payload lacks zone, period, revision or receivedAt
+            another type   | cn.etdz.zone.changed | 1 | SUZHOU | SUBMISSION  | unexpected event type cn.etdz.zone.changed
+            a newer schema | SUBMISSION_TYPE      | 2 | SUZHOU | SUBMISSION  | unsupported schema version 2
+            no payload     | SUBMISSION_TYPE      | 1 | SUZHOU |             | empty payload
+            JSON null      | SUBMISSION_TYPE      | 1 | SUZHOU | null        | payload is not a SubmissionAccepted document: null
+            not JSON       | SUBMISSION_TYPE      | 1 | SUZHOU | <xml/>      | payload is not a SubmissionAccepted document: Unexpected
+            another zone   | SUBMISSION_TYPE      | 1 | WUXI   | SUBMISSION  | payload zone SUZHOU differs from subject WUXI
+            no revision    | SUBMISSION_TYPE      | 1 | SUZHOU | NO_REVISION | payload lacks zone, period, revision or receivedAt
             """)
     void refusesASubmissionThatCanNeverBeApplied(String name, String type, int schemaVersion, String subject,
                                                  String payload, String reason) {
         String eventType = type.equals("SUBMISSION_TYPE") ? EventTypes.SUBMISSION_ACCEPTED : type;
-        String body = "SUBMISSION".equals(payload) ? SUBMISSION : payload;
+        String body = switch (String.valueOf(payload)) {
+            case "SUBMISSION" -> SUBMISSION;
+            case "NO_REVISION" -> "{\"zone\": \"SUZHOU\", \"period\": \"2015\", \"receivedAt\": \"2016-03-01T08:00:00Z\"}";
+            default -> payload;
+        };
 
         assertThatThrownBy(() -> decoder.decode(record(eventType, schemaVersion, subject, body), EventDecoder.SUBMISSION))
                 .isInstanceOf(InvalidEventException.class)
