@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -167,6 +168,18 @@ class ConsoleBrowserIT {
                 .isEqualTo(api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
                         "size", 50, "page", 1)).getList("items.zone")));
         browser.screenshot("ranking-page-2");
+
+        // a tablet held upright: the page does not scroll sideways, only the wide table does, within its frame
+        browser.driver.manage().window().setSize(new Dimension(768, 1024));
+        try {
+            open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+            browser.await(By.id("ranking-table"));
+            assertThat((Boolean) browser.script(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
+            browser.screenshot("ranking-tablet");
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(Browser.WIDTH, Browser.HEIGHT));
+        }
     }
 
     @Test

@@ -62,6 +62,14 @@ function historyTable(scores, group) {
       h('td', { class: 'number' }, score.regionRank ?? '—')))));
 }
 
+/** A raw value with its unit; a derived indicator (computed from raw ones, no unit in the catalogue) says so. */
+function rawValue(row, indicator) {
+  if (row.availability !== 'PRESENT') {
+    return t(`availability.${row.availability}`);
+  }
+  return indicator ? `${formatNumber(row.raw, 2)} ${indicator.unit ?? ''}` : t('zone.derived');
+}
+
 /** Each indicator's contribution to the composite, largest first; the contributions add up to the composite. */
 function contributions(view, indicators) {
   const catalogue = Object.fromEntries(indicators.map(indicator => [indicator.code, indicator]));
@@ -80,8 +88,7 @@ function contributions(view, indicators) {
         return h('tr', { 'data-indicator': row.indicator },
           h('th', { scope: 'row' }, indicator ? localName(indicator) : tOr(`indicator.${row.indicator}`, row.indicator)),
           h('td', {}, t(`pillar.${row.pillar.toLowerCase()}`)),
-          h('td', { class: 'number' }, row.availability === 'PRESENT'
-            ? `${formatNumber(row.raw, 2)} ${indicator?.unit ?? ''}` : t(`availability.${row.availability}`)),
+          h('td', { class: 'number' }, rawValue(row, indicator)),
           h('td', { class: 'number' }, formatNumber(row.normalised)),
           h('td', { class: 'number contribution' },
             h('span', { class: 'bar' }, h('span', { class: 'bar-track', 'aria-hidden': 'true' },
