@@ -10,8 +10,9 @@ import { callerLabel } from './screens/signin.js';
 import * as overview from './screens/overview.js';
 import * as ranking from './screens/ranking.js';
 import * as zone from './screens/zone.js';
+import * as provinces from './screens/provinces.js';
 
-const SCREENS = { signin, overview, ranking, zone };
+const SCREENS = { signin, overview, ranking, zone, provinces };
 
 async function render() {
   const route = currentRoute();

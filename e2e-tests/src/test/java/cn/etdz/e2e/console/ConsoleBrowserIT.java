@@ -203,6 +203,39 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theProvincesTileMapAndTimelinessShowWhatTheApiGivesAndLeadToAProvincesZones() {
+        signIn("demo-analyst");
+        open("provinces?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&measure=late");
+        assertThat(browser.all(By.cssSelector("#tile-map a.tile"))).hasSize(31);
+        List<Map<String, Object>> provinces = api(stack.tokens().analyst(), "/timeliness", Map.of("period", PERIOD))
+                .getList("provinces");
+        assertThat(provinces).isNotEmpty();
+        for (Map<String, Object> province : provinces) {
+            @SuppressWarnings("unchecked")
+            Map<String, Integer> counts = (Map<String, Integer>) province.get("counts");
+            String code = (String) province.get("province");
+            assertThat(text("a.tile[data-province='" + code + "'] .tile-value")).as(code)
+                    .isEqualTo(String.valueOf(counts.get("late") + counts.get("missing")));
+            if (counts.get("expected") > 0) {
+                assertThat(browser.all(By.cssSelector("#timeliness-table tr[data-province='" + code + "'] td")))
+                        .extracting(WebElement::getText).as(code).containsExactly(
+                                String.valueOf(counts.get("expected")), String.valueOf(counts.get("submitted")),
+                                String.valueOf(counts.get("onTime")), String.valueOf(counts.get("late")),
+                                String.valueOf(counts.get("missing")));
+            }
+        }
+        browser.screenshot("provinces-late");
+        browser.assertAccessible("provinces");
+
+        browser.await(By.cssSelector("a.tile[data-province='" + PROVINCE + "']")).click();
+        browser.await(By.cssSelector("#ranking-table tbody tr"));
+        browser.awaitLoaded();
+        assertThat(browser.driver.getCurrentUrl()).contains("#/ranking", "province=" + PROVINCE);
+        assertThat(shownZones()).isEqualTo(api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD,
+                "zoneType", ZONE_TYPE, "province", PROVINCE, "size", 50)).getList("items.zone"));
+    }
+
+    @Test
     void theLanguageSwitchChangesTheLabels() {
         signIn("demo-analyst");
         assertThat(text(".masthead-nav a[data-screen='overview']")).isEqualTo("概览");

@@ -52,14 +52,15 @@ function historyTable(scores, group) {
   }
   return h('table', { class: 'data', id: 'history-table' },
     h('caption', { class: 'visually-hidden' }, t('zone.history')),
-    h('thead', {}, h('tr', {}, ['score.period', 'score.composite', 'score.nationalRank', 'score.regionRank']
+    h('thead', {}, h('tr', {}, ['score.period', 'score.composite', 'score.nationalRank', 'score.regionRank', 'score.flags']
       .map(key => h('th', { scope: 'col' }, t(key))))),
     h('tbody', {}, scores.map(score => h('tr', { 'aria-current': score.period === group.period ? 'true' : null },
       h('th', { scope: 'row' }, h('a', { href: routeHash('zone', { ...group, period: score.period }, score.zone) },
         score.period)),
       h('td', { class: 'number' }, formatNumber(score.composite)),
       h('td', { class: 'number' }, score.nationalRank ?? '—'),
-      h('td', { class: 'number' }, score.regionRank ?? '—')))));
+      h('td', { class: 'number' }, score.regionRank ?? '—'),
+      h('td', {}, score.flags.map(flag => h('span', { class: `tag tag-${flag}` }, t(`flag.${flag}`))))))));
 }
 
 /** A raw value with its unit; a derived indicator (computed from raw ones, no unit in the catalogue) says so. */
