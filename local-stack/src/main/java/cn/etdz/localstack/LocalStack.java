@@ -59,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private TokenIssuer tokens;
     private TraceCollector traces;
+    private DemoIdentities demoIdentities;
 
     private LocalStack(Options options, Consumer<String> progress) {
         this.options = options;
@@ -119,6 +120,9 @@ public final class LocalStack implements AutoCloseable {
         gateway.put("gateway.routes.indicator.url", "http://localhost:" + service("indicator-service").port());
         gateway.put("gateway.routes.evaluation.url", "http://localhost:" + service("evaluation-service").port());
         gateway.put("gateway.openapi.server-url", "http://localhost:" + service("gateway").port());
+        demoIdentities = DemoIdentities.start(tokens, DemoDataSet.generate(DemoDataSet.DEMO_SEED).provinces(),
+                service("gateway").port());
+        gateway.put("gateway.console.demo-identities-url", demoIdentities.url());
         // gateway.* system properties of this JVM reach the gateway (benchmarks widen its rate limits this way).
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gateway."))
                 .forEach(name -> gateway.put(name, System.getProperty(name)));
@@ -220,6 +224,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://localhost:" + service("gateway").port();
+    }
+
+    /** The web console the gateway serves; its sign-in screen offers the demo identities. */
+    public String consoleUrl() {
+        return gatewayUrl() + "/";
     }
 
     /** Base URL of a service's management interface: {@code /q/metrics} and {@code /q/health} in detail. */
@@ -332,6 +341,10 @@ public final class LocalStack implements AutoCloseable {
             traces.close();
             traces = null;
         }
+        if (demoIdentities != null) {
+            demoIdentities.close();
+            demoIdentities = null;
+        }
         if (kafka != null) {
             quietly("the Kafka broker", kafka::close);
             kafka = null;
@@ -433,6 +446,7 @@ public final class LocalStack implements AutoCloseable {
         Path tokensFile = stack.tokensFile();
         String url = stack.gatewayUrl();
         System.out.println();
+        System.out.println("  Console      " + stack.consoleUrl() + "  (sign in with a demo identity)");
         System.out.println("  Gateway      " + url + "/api/v1");
         System.out.println("  Swagger UI   " + url + "/q/swagger-ui");
         System.out.println("  OpenAPI      " + url + "/openapi");

@@ -1,0 +1,81 @@
+// ECharts options built by pure functions (testable without a browser), and the one place that loads ECharts.
+
+export const PILLARS = ['economy', 'innovation', 'environment', 'society', 'institutions'];
+/** Chart text as readable as the page's: the page's text colour, 14 px. */
+const TEXT = { color: '#0b0c0c', fontSize: 14 };
+
+/** ECharts is large: it is loaded only when a screen draws its first chart, so tables show without waiting for it. */
+export async function drawChart(element, option) {
+  const echarts = await import('/_static/echarts/dist/echarts.esm.min.js');
+  const chart = echarts.init(element, null, { renderer: 'canvas' });
+  chart.setOption(option);
+  new ResizeObserver(() => chart.resize()).observe(element);
+  return chart;
+}
+
+/** The median of numbers (the mean of the middle two for an even count); null for none. */
+export function median(values) {
+  const sorted = values.filter(value => Number.isFinite(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return null;
+  }
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Linear-interpolated quantile q (0…1) of sorted numbers, as box plots draw it. */
+export function quantile(sorted, q) {
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+}
+
+/** [min, Q1, median, Q3, max] of numbers, for a box plot; null for none. */
+export function fiveNumbers(values) {
+  const sorted = values.filter(value => Number.isFinite(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return null;
+  }
+  return [sorted[0], quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75), sorted[sorted.length - 1]];
+}
+
+/** The five pillars of a zone against the peer group's median, as a radar (scores run 0 to 100). */
+export function pillarRadarOption(pillarNames, zoneName, zonePillars, medianName, medianPillars) {
+  return {
+    animation: false,
+    textStyle: TEXT,
+    legend: { bottom: 0, data: [zoneName, medianName], textStyle: TEXT },
+    tooltip: {},
+    radar: {
+      indicator: PILLARS.map((pillar, i) => ({ name: pillarNames[i], min: 0, max: 100 })),
+      radius: '65%',
+      axisName: TEXT,
+    },
+    series: [{
+      type: 'radar',
+      data: [
+        { name: zoneName, value: PILLARS.map(pillar => round(zonePillars[pillar])), areaStyle: { opacity: 0.2 } },
+        { name: medianName, value: PILLARS.map(pillar => round(medianPillars[pillar])), lineStyle: { type: 'dashed' } },
+      ],
+    }],
+  };
+}
+
+/** Composite scores by region as box plots: regions in the given order, those without a scored zone left out. */
+export function regionBoxplotOption(regionNames, scoresByRegion, axisName) {
+  const regions = Object.keys(regionNames).filter(region => (scoresByRegion[region] || []).length > 0);
+  return {
+    animation: false,
+    textStyle: TEXT,
+    tooltip: { trigger: 'item' },
+    grid: { left: 48, right: 16, top: 32, bottom: 32 },
+    xAxis: { type: 'category', data: regions.map(region => regionNames[region]), axisLabel: TEXT },
+    yAxis: { type: 'value', name: axisName, nameTextStyle: TEXT, min: 0, max: 100, axisLabel: TEXT },
+    series: [{ type: 'boxplot', data: regions.map(region => fiveNumbers(scoresByRegion[region]).map(round)) }],
+  };
+}
+
+function round(value) {
+  return value === null || value === undefined ? null : Math.round(value * 10) / 10;
+}

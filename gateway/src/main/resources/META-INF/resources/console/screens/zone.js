@@ -1,0 +1,102 @@
+// A zone's profile: its five pillars against the peer group's median, its scores over the periods, and how its
+// composite score adds up indicator by indicator.
+
+import { apiGet } from '../api.js';
+import { empty, fill, h } from '../dom.js';
+import { formatNumber, localName, t, tOr } from '../i18n.js';
+import { peerGroup, routeHash } from '../router.js';
+import { drawChart, median, PILLARS, pillarRadarOption } from '../charts.js';
+import { peerGroupControls } from './controls.js';
+
+const MAX_PAGE = 500;
+
+export async function render(main, route) {
+  const code = route.arg;
+  const group = peerGroup(route.params);
+  const heading = h('h1', {}, code);
+  const radar = h('section', { 'aria-labelledby': 'radar-heading' });
+  const history = h('section', { 'aria-labelledby': 'history-heading' });
+  const explanation = h('section', { 'aria-labelledby': 'explanation-heading' });
+  main.append(heading, peerGroupControls('zone', route, group),
+    h('h2', { id: 'radar-heading' }, t('zone.pillars', { period: group.period })), radar,
+    h('h2', { id: 'history-heading' }, t('zone.history')), history,
+    h('h2', { id: 'explanation-heading' }, t('zone.explanation', { period: group.period })), explanation);
+  await Promise.all([
+    fill(radar, () => Promise.all([apiGet(`/scores/${encodeURIComponent(code)}/${group.period}`),
+      apiGet('/scores', { ...group, size: MAX_PAGE })]), ([score, peers]) => {
+      heading.textContent = localName(score);
+      return radarChart(score, peers);
+    }),
+    fill(history, () => apiGet(`/scores/${encodeURIComponent(code)}`), scores => historyTable(scores, group)),
+    fill(explanation, () => Promise.all([apiGet(`/scores/${encodeURIComponent(code)}/${group.period}/explanation`),
+      apiGet('/indicators', { zoneType: group.zoneType })]), ([view, indicators]) => contributions(view, indicators)),
+  ]);
+}
+
+function radarChart(score, peers) {
+  const medians = Object.fromEntries(PILLARS.map(pillar =>
+    [pillar, median(peers.items.filter(peer => peer.ranked).map(peer => peer.pillars?.[pillar]))]));
+  const element = h('div', { class: 'chart', id: 'radar-chart', role: 'img', 'aria-label': t('zone.radarAlt', {
+    values: PILLARS.map(pillar => `${t(`pillar.${pillar}`)} ${formatNumber(score.pillars?.[pillar])}`).join(', '),
+  }) });
+  drawChart(element, pillarRadarOption(PILLARS.map(pillar => t(`pillar.${pillar}`)), localName(score), score.pillars,
+    t('zone.median'), medians));
+  return [h('p', { class: 'summary' },
+    t('zone.summary', { composite: formatNumber(score.composite), national: score.nationalRank ?? '—',
+      region: score.regionRank ?? '—' })), element];
+}
+
+function historyTable(scores, group) {
+  if (scores.length === 0) {
+    return empty('zone.noScores');
+  }
+  return h('table', { class: 'data', id: 'history-table' },
+    h('caption', { class: 'visually-hidden' }, t('zone.history')),
+    h('thead', {}, h('tr', {}, ['score.period', 'score.composite', 'score.nationalRank', 'score.regionRank', 'score.flags']
+      .map(key => h('th', { scope: 'col' }, t(key))))),
+    h('tbody', {}, scores.map(score => h('tr', { 'aria-current': score.period === group.period ? 'true' : null },
+      h('th', { scope: 'row' }, h('a', { href: routeHash('zone', { ...group, period: score.period }, score.zone) },
+        score.period)),
+      h('td', { class: 'number' }, formatNumber(score.composite)),
+      h('td', { class: 'number' }, score.nationalRank ?? '—'),
+      h('td', { class: 'number' }, score.regionRank ?? '—'),
+      h('td', {}, score.flags.map(flag => h('span', { class: `tag tag-${flag}` }, t(`flag.${flag}`))))))));
+}
+
+/** A raw value with its unit; a derived indicator (computed from raw ones, no unit in the catalogue) says so. */
+function rawValue(row, indicator) {
+  if (row.availability !== 'PRESENT') {
+    return t(`availability.${row.availability}`);
+  }
+  return indicator ? `${formatNumber(row.raw, 2)} ${indicator.unit ?? ''}` : t('zone.derived');
+}
+
+/** Each indicator's contribution to the composite, largest first; the contributions add up to the composite. */
+function contributions(view, indicators) {
+  const catalogue = Object.fromEntries(indicators.map(indicator => [indicator.code, indicator]));
+  const rows = [...view.indicators].sort((a, b) => (b.compositeContribution ?? 0) - (a.compositeContribution ?? 0));
+  const largest = Math.max(...rows.map(row => Math.abs(row.compositeContribution ?? 0)), 1e-9);
+  const total = rows.reduce((sum, row) => sum + (row.compositeContribution ?? 0), 0);
+  const revisions = view.sourceRevisions.map(source => t('zone.revision', source)).join(', ');
+  return [
+    h('p', { class: 'hint' }, t('zone.sources', { revisions })),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'explanation-table' },
+      h('caption', { class: 'visually-hidden' }, t('zone.explanation', { period: view.score.period })),
+      h('thead', {}, h('tr', {}, ['zone.indicator', 'zone.pillar', 'zone.raw', 'zone.normalised', 'zone.contribution']
+        .map(key => h('th', { scope: 'col' }, t(key))))),
+      h('tbody', {}, rows.map(row => {
+        const indicator = catalogue[row.indicator];
+        return h('tr', { 'data-indicator': row.indicator },
+          h('th', { scope: 'row' }, indicator ? localName(indicator) : tOr(`indicator.${row.indicator}`, row.indicator)),
+          h('td', {}, t(`pillar.${row.pillar.toLowerCase()}`)),
+          h('td', { class: 'number' }, rawValue(row, indicator)),
+          h('td', { class: 'number' }, formatNumber(row.normalised)),
+          h('td', { class: 'number contribution' },
+            h('span', { class: 'bar' }, h('span', { class: 'bar-track', 'aria-hidden': 'true' },
+              h('span', { class: 'bar-fill', style: `width:${Math.abs(row.compositeContribution ?? 0) / largest * 100}%` })),
+            h('span', { class: 'bar-value' }, formatNumber(row.compositeContribution, 2)))));
+      })),
+      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: '4' }, t('zone.total')),
+        h('td', { class: 'number', id: 'explanation-total' }, formatNumber(total, 2)))))),
+  ];
+}

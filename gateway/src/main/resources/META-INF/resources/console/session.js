@@ -1,0 +1,21 @@
+// Who is signed in: the bearer token and what /api/v1/me says about it, kept for this browser tab only.
+
+const KEY = 'console.session';
+
+export function currentSession() {
+  const stored = sessionStorage.getItem(KEY);
+  return stored ? JSON.parse(stored) : null;
+}
+
+export function startSession(token, caller) {
+  sessionStorage.setItem(KEY, JSON.stringify({ token, caller }));
+}
+
+export function endSession() {
+  sessionStorage.removeItem(KEY);
+}
+
+export function hasRole(...roles) {
+  const session = currentSession();
+  return !!session && session.caller.roles.some(role => roles.includes(role));
+}
