@@ -1,6 +1,5 @@
 package cn.etdz.common.kafka;
 
-import cn.etdz.common.outbox.OutboxPublisher;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -43,11 +42,24 @@ public class KafkaProviders {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
-    /** Producers of the outbox relay ({@code <service>-outbox}), made anew after a failed round. */
+    /**
+     * Producers of the outbox relay ({@code <service>-outbox}), made anew after a failed round: idempotent,
+     * {@code acks=all}, blocking at most 5 s when the broker is unreachable and giving a record up after 15 s, so an
+     * outage fails a round instead of hanging it.
+     */
     @Produces
     @ApplicationScoped
     Supplier<Producer<String, String>> outboxProducers() {
-        return OutboxPublisher.producers(broker, clientId("outbox"));
+        String clientId = clientId("outbox");
+        return () -> new KafkaProducer<>(KafkaClientConfigs.producer(broker, Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.CLIENT_ID_CONFIG, clientId)),
+                new StringSerializer(), new StringSerializer());
     }
 
     @Produces

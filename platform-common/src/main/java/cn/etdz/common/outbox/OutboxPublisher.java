@@ -1,17 +1,13 @@
 package cn.etdz.common.outbox;
 
 import cn.etdz.common.events.EventEnvelope;
-import cn.etdz.common.kafka.KafkaClientConfigs;
 import cn.etdz.common.tracing.TraceContext;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -25,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -66,24 +61,6 @@ public final class OutboxPublisher {
 
     /** The backlog as last read, and when ({@link System#nanoTime()}; 0 for never). */
     private record Backlog(double events, double oldestSeconds, long readAt) {
-    }
-
-    /**
-     * Makes the publisher's producers: idempotent, {@code acks=all}, blocking at most 5 s when the broker is
-     * unreachable and giving a record up after 15 s, so an outage fails a round instead of hanging it.
-     *
-     * @param broker the service's {@code kafka.*} configuration
-     */
-    public static Supplier<Producer<String, String>> producers(Map<String, Object> broker, String clientId) {
-        return () -> new KafkaProducer<>(KafkaClientConfigs.producer(broker, Map.of(
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.CLIENT_ID_CONFIG, clientId)),
-                new StringSerializer(), new StringSerializer());
     }
 
     private final String source;
