@@ -17,7 +17,7 @@ const CHECK_DELAY_MS = 400;
 export async function render(main, route) {
   const caller = currentSession().caller;
   const admin = caller.roles.includes('admin');
-  const province = route.arg || (admin ? '320000' : caller.province);
+  const province = route.arg || (admin ? PROVINCES[0] : caller.province);
   main.append(h('h1', {}, t('entry.title')));
   if (!admin && !caller.roles.includes('submitter')) {
     main.append(h('div', { class: 'notice', role: 'alert', id: 'entry-refused' }, t('entry.notAllowed')));
@@ -62,7 +62,7 @@ export async function render(main, route) {
 }
 
 function choiceControls(admin, province, zones, zone, period) {
-  const go = change => navigate('entry', { zone: zone?.code, period, ...change }, change.province ?? province);
+  const go = change => navigate('entry', { zone: zone?.code, period, ...change }, province);
   return h('form', { class: 'controls', onsubmit: event => event.preventDefault() },
     admin ? select('entry-province', 'control.province', PROVINCES.map(code => [code, t(`province.${code}`)]), province,
       code => navigate('entry', { period }, code)) : null,
