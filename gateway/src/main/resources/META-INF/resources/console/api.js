@@ -29,7 +29,7 @@ export async function apiGet(path, params = {}, token = currentSession()?.token)
 export async function apiPost(path, body, params = {}, headers = {}) {
   const csv = typeof body === 'string';
   return request('POST', path, params, csv ? body : JSON.stringify(body),
-    { 'Content-Type': csv ? 'text/csv' : 'application/json', ...headers }, currentSession()?.token);
+    { 'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/json', ...headers }, currentSession()?.token);
 }
 
 async function request(method, path, params, body, headers, token) {

@@ -178,7 +178,8 @@ class EntryBrowserIT {
         browser.await(By.id("batch-file")).sendKeys(csv.toAbsolutePath().toString());
 
         browser.await(By.id("batch-check")).click();
-        browser.await(By.id("batch-table"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(browser.driver.findElement(By.id("batch-results")).getText()).contains("已校验"));
         assertThat(browser.all(By.cssSelector("#batch-table tbody tr"))).extracting(row -> row.getAttribute("data-status"))
                 .containsExactly("VALID", "REJECTED");
         assertThat(newestRevision(stored)).as("a check stores nothing").isEqualTo(revision);
@@ -214,6 +215,6 @@ class EntryBrowserIT {
         // an analyst is not offered data entry at all
         browser.await(By.id("sign-out")).click();
         signIn("demo-analyst");
-        assertThat(browser.await(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isFalse();
     }
 }

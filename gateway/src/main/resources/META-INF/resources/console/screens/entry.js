@@ -4,7 +4,7 @@
 
 import { apiGet, apiPost } from '../api.js';
 import { empty, fill, h, loading, problemBox } from '../dom.js';
-import { formatNumber, localName, t } from '../i18n.js';
+import { currentLanguage, formatNumber, localName, t } from '../i18n.js';
 import { PROVINCES } from '../provinces.js';
 import { navigate, PERIODS } from '../router.js';
 import { currentSession } from '../session.js';
@@ -248,7 +248,7 @@ function revisionTable(revisions, indicators) {
     h('tbody', {}, newestFirst.map(revision => h('tr', { 'data-revision': revision.revision },
       h('th', { scope: 'row' }, String(revision.revision),
         revision.late ? h('span', { class: 'tag tag-WARNING' }, t('entry.late')) : null),
-      h('td', {}, new Date(revision.receivedAt).toLocaleString()),
+      h('td', {}, new Date(revision.receivedAt).toLocaleString(currentLanguage())),
       h('td', {}, revision.submittedBy),
       h('td', {}, h('ul', { class: 'changes' }, revision.changes.map(change => h('li',
         { 'data-indicator': change.indicator },
@@ -280,7 +280,7 @@ function batchSection() {
         idempotencyKey ??= crypto.randomUUID();
         headers['Idempotency-Key'] = idempotencyKey;
       }
-      results.replaceChildren(batchTable(await apiPost('/submissions/batch', text, { dryRun }, headers), dryRun));
+      results.replaceChildren(...batchTable(await apiPost('/submissions/batch', text, { dryRun }, headers), dryRun));
     } catch (problem) {
       results.replaceChildren(problemBox(problem));
     }
