@@ -22,12 +22,26 @@ export function whenUnauthorised(handler) {
 }
 
 export async function apiGet(path, params = {}, token = currentSession()?.token) {
+  return request('GET', path, params, null, {}, token);
+}
+
+/** Sends a body (JSON, or a CSV text as text/csv) with POST; extra headers such as Idempotency-Key. */
+export async function apiPost(path, body, params = {}, headers = {}) {
+  const csv = typeof body === 'string';
+  return request('POST', path, params, csv ? body : JSON.stringify(body),
+    { 'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/json', ...headers }, currentSession()?.token);
+}
+
+async function request(method, path, params, body, headers, token) {
   const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== undefined && value !== ''));
   const url = `/api/v1${path}${query.size ? `?${query}` : ''}`;
   let response;
   try {
     response = await fetch(url, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Accept-Language': currentLanguage() },
+      method,
+      body,
+      headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'application/json',
+        'Accept-Language': currentLanguage() },
     });
   } catch (error) {
     throw new ApiProblem(0, { title: error.message }, null);

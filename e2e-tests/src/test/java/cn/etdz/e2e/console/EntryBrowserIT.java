@@ -1,0 +1,220 @@
+package cn.etdz.e2e.console;
+
+import cn.etdz.localstack.LocalStack;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console's data entry in a real browser against the packaged stack with the demo data: a submitter's typing is
+ * checked by the API at each field, a valid revision is stored, shown in the zone-year's revisions and reaches the
+ * ranking; a CSV batch answers per submission; another province's entry is refused. Screenshots go to
+ * {@code target/console-screenshots/entry-*.png}.
+ */
+class EntryBrowserIT {
+
+    private static final String PERIOD = "2015";
+    private static final String ZONE_TYPE = "ETDZ";
+    private static final String PROVINCE = "320000";
+    private static final String SUBMITTER = "demo-submitter-" + PROVINCE;
+
+    private static LocalStack stack;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startStackAndBrowser() throws Exception {
+        Browser.assumeInstalled();
+        stack = cn.etdz.e2e.PackagedStack.start("entry");
+        stack.loadDemoData();
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOutInChinese() {
+        browser.get(stack.consoleUrl());
+        browser.script("sessionStorage.clear(); localStorage.clear();");
+    }
+
+    private static JsonPath api(String path, Map<String, ?> query) {
+        return given().header("Authorization", "Bearer " + stack.tokens().admin()).queryParams(query)
+                .get("/api/v1" + path).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void signIn(String subject) {
+        browser.get(stack.consoleUrl() + "#/signin");
+        browser.await(By.cssSelector("button.identity[data-subject='" + subject + "']")).click();
+        browser.await(By.cssSelector(".masthead-nav"));
+        browser.awaitLoaded();
+    }
+
+    private static void open(String route) {
+        browser.get(stack.consoleUrl() + "#/" + route);
+        browser.awaitLoaded();
+    }
+
+    /** The ranked zones of the submitter's province in the period, best first. */
+    private static List<String> rankedZonesOfTheProvince() {
+        return api("/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "province", PROVINCE, "size", 500))
+                .getList("items.findAll { it.ranked }.zone");
+    }
+
+    private static double composite(String zone) {
+        return api("/scores/" + zone + "/" + PERIOD, Map.of()).getDouble("composite");
+    }
+
+    private static int newestRevision(String zone) {
+        List<Integer> revisions = api("/zones/" + zone + "/revisions", Map.of("period", PERIOD)).getList("revision");
+        return revisions.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private static void type(WebElement input, String text) {
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
+    }
+
+    @Test
+    void aSubmitterSeesAViolationAtItsFieldThenSubmitsAValidRevisionThatReachesTheRanking() {
+        String zone = rankedZonesOfTheProvince().get(0);
+        double before = composite(zone);
+        int revision = newestRevision(zone);
+        signIn(SUBMITTER);
+        assertThat(browser.await(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isTrue();
+        open("entry/" + PROVINCE + "?zone=" + zone + "&period=" + PERIOD);
+
+        // the form is the catalogue's for the zone's type, filled with the year's values, last year's beside them
+        List<String> catalogue = api("/indicators", Map.of("zoneType", ZONE_TYPE)).getList("code");
+        assertThat(browser.all(By.cssSelector(".entry-field"))).extracting(field -> field.getAttribute("data-indicator"))
+                .containsExactlyElementsOf(catalogue);
+        assertThat(browser.await(By.cssSelector("label[for='value-GDP']")).getText()).contains("必填");
+        JsonPath values = api("/zones/" + zone + "/values", Map.of("indicator", "GDP", "from", "2014", "to", PERIOD));
+        double gdp = values.getDouble("series[0].points.find { it.period == '2015' }.value");
+        double lastYear = values.getDouble("series[0].points.find { it.period == '2014' }.value");
+        WebElement gdpInput = browser.await(By.id("value-GDP"));
+        assertThat(Double.parseDouble(gdpInput.getAttribute("value"))).isEqualTo(gdp);
+        assertThat(browser.await(By.cssSelector("#value-GDP-hint .last-year")).getText())
+                .contains(String.format(Locale.ROOT, "%,.2f", lastYear));
+
+        // an invalid value: the API's violation shows at its field, which is marked invalid and described by it
+        type(gdpInput, "-5");
+        browser.await(By.cssSelector("#value-GDP-message .violation[data-code='out-of-range']"));
+        assertThat(gdpInput.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(gdpInput.getAttribute("aria-describedby")).contains("value-GDP-message");
+        browser.screenshot("entry-violation");
+        browser.assertAccessible("data entry with a violation");
+
+        // a valid value: the mark goes, nothing is stored until the submit
+        String corrected = BigDecimal.valueOf(gdp * 1.1).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        type(gdpInput, corrected);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gdpInput.getAttribute("aria-invalid") == null);
+        assertThat(browser.all(By.cssSelector("#value-GDP-message .violation"))).isEmpty();
+        assertThat(newestRevision(zone)).isEqualTo(revision);
+
+        browser.await(By.id("entry-submit")).click();
+        browser.awaitText(By.id("entry-stored"), String.valueOf(revision + 1));
+        browser.awaitLoaded();
+        WebElement newest = browser.await(By.cssSelector("#revisions-table tbody tr"));
+        assertThat(newest.getAttribute("data-revision")).isEqualTo(String.valueOf(revision + 1));
+        assertThat(newest.findElement(By.cssSelector("li[data-indicator='GDP']")).getText()).contains("修改", "→");
+        assertThat(newest.findElements(By.cssSelector("li"))).hasSize(1);
+        browser.screenshot("entry-stored");
+        browser.assertAccessible("data entry after a submission");
+
+        // the evaluation service takes the new revision and the ranking shows the composite computed from it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(api("/inputs/" + zone + "/" + PERIOD, Map.of()).getInt("revision")).isEqualTo(revision + 1);
+            JsonPath score = api("/scores/" + zone + "/" + PERIOD, Map.of());
+            assertThat(score.getInt("revision")).isEqualTo(revision + 1);
+            assertThat(score.getDouble("composite")).isNotEqualTo(before);
+        });
+        String shown = BigDecimal.valueOf(composite(zone)).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&province=" + PROVINCE);
+        assertThat(browser.await(By.cssSelector("tr[data-zone='" + zone + "'] .composite")).getText()).isEqualTo(shown);
+        browser.screenshot("entry-ranking");
+    }
+
+    @Test
+    void aCsvBatchIsCheckedThenStoredWithOneResultPerSubmission() throws IOException {
+        List<String> zones = rankedZonesOfTheProvince();
+        String stored = zones.get(zones.size() - 1);
+        String rejected = zones.get(zones.size() - 2);
+        int revision = newestRevision(stored);
+        Path csv = Files.createTempFile("entry-batch", ".csv");
+        Files.writeString(csv, "zone,period,indicator,value,note\n"
+                + stored + "," + PERIOD + ",GDP,120.5,\n"
+                + stored + "," + PERIOD + ",TAX,15.2,\n"
+                + stored + "," + PERIOD + ",EMPLOYEES,8.1,初步数\n"
+                + rejected + "," + PERIOD + ",GDP,-1,\n");
+        signIn(SUBMITTER);
+        open("entry/" + PROVINCE + "?period=" + PERIOD);
+        browser.await(By.id("batch-file")).sendKeys(csv.toAbsolutePath().toString());
+
+        browser.await(By.id("batch-check")).click();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(browser.driver.findElement(By.id("batch-results")).getText()).contains("已校验"));
+        assertThat(browser.all(By.cssSelector("#batch-table tbody tr"))).extracting(row -> row.getAttribute("data-status"))
+                .containsExactly("VALID", "REJECTED");
+        assertThat(newestRevision(stored)).as("a check stores nothing").isEqualTo(revision);
+
+        browser.await(By.id("batch-upload")).click();
+        browser.awaitText(By.id("batch-summary"), "已保存 1 条");
+        List<WebElement> rows = browser.all(By.cssSelector("#batch-table tbody tr"));
+        assertThat(rows).extracting(row -> row.getAttribute("data-status")).containsExactly("ACCEPTED", "REJECTED");
+        assertThat(rows.get(0).getText()).contains(stored, String.valueOf(revision + 1));
+        assertThat(rows.get(1).getText()).contains(rejected, "values[0].value");
+        assertThat(newestRevision(stored)).isEqualTo(revision + 1);
+        browser.screenshot("entry-batch");
+        browser.assertAccessible("data entry with a batch's results");
+    }
+
+    @Test
+    void aSubmitterCannotReachAnotherProvincesEntry() {
+        String other = api("/zones", Map.of("size", 500)).getList("items.province", String.class).stream()
+                .filter(province -> !province.equals(PROVINCE)).findFirst().orElseThrow();
+        signIn(SUBMITTER);
+        open("entry/" + other);
+        assertThat(browser.await(By.id("entry-refused")).getText()).contains("江苏省");
+        assertThat(browser.all(By.id("entry-form"))).isEmpty();
+        browser.screenshot("entry-other-province");
+        browser.assertAccessible("another province's entry");
+
+        // the API refuses it too, whatever a client sends
+        String zone = api("/zones", Map.of("province", other, "size", 1)).getString("items[0].code");
+        given().header("Authorization", "Bearer " + stack.tokens().submitter(PROVINCE)).contentType("application/json")
+                .body(Map.of("zone", zone, "period", PERIOD, "values", List.of(Map.of("indicator", "GDP", "value", 1))))
+                .post("/api/v1/submissions?dryRun=true").then().statusCode(403);
+
+        // an analyst is not offered data entry at all
+        browser.await(By.id("sign-out")).click();
+        signIn("demo-analyst");
+        assertThat(browser.driver.findElement(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isFalse();
+    }
+}

@@ -1,0 +1,317 @@
+// Data entry: a submitter (for its own province) or an administrator picks a zone and a year, fills the form the
+// catalogue describes while the API checks it (dryRun), submits a new revision and sees the zone-year's revisions;
+// or uploads a CSV batch and sees each submission's result.
+
+import { apiGet, apiPost } from '../api.js';
+import { empty, fill, h, loading, problemBox } from '../dom.js';
+import { currentLanguage, formatNumber, localName, t } from '../i18n.js';
+import { PROVINCES } from '../provinces.js';
+import { navigate, PERIODS } from '../router.js';
+import { currentSession } from '../session.js';
+import { select } from './controls.js';
+
+const MAX_PAGE = 500;
+/** How long typing must pause before the values are checked, so a check is not sent on every key. */
+const CHECK_DELAY_MS = 400;
+
+export async function render(main, route) {
+  const caller = currentSession().caller;
+  const admin = caller.roles.includes('admin');
+  const province = route.arg || (admin ? PROVINCES[0] : caller.province);
+  main.append(h('h1', {}, t('entry.title')));
+  if (!admin && !caller.roles.includes('submitter')) {
+    main.append(h('div', { class: 'notice', role: 'alert', id: 'entry-refused' }, t('entry.notAllowed')));
+    return;
+  }
+  if (!admin && province !== caller.province) {
+    // the API refuses another province's submissions too; the screen says so before anything is typed
+    main.append(h('div', { class: 'notice', role: 'alert', id: 'entry-refused' },
+      t('entry.otherProvince', { province: t(`province.${province}`), own: t(`province.${caller.province}`) })),
+    h('p', {}, h('a', { href: `#/entry/${caller.province}` }, t('entry.toOwnProvince'))));
+    return;
+  }
+  const period = PERIODS.includes(route.params.get('period')) ? route.params.get('period') : PERIODS[0];
+  const choice = h('section', { 'aria-label': t('entry.choice') });
+  main.append(choice);
+  let zone = null;
+  await fill(choice, () => apiGet('/zones', { province, size: MAX_PAGE }), page => {
+    zone = page.items.find(item => item.code === route.params.get('zone')) ?? page.items[0] ?? null;
+    return choiceControls(admin, province, page.items, zone, period);
+  });
+  if (!zone) {
+    if (!choice.querySelector('.problem')) {
+      main.append(empty('entry.noZones'));
+    }
+    main.append(...batchSection());
+    return;
+  }
+  const form = h('section', { 'aria-labelledby': 'entry-form-heading' });
+  const revisions = h('section', { 'aria-labelledby': 'revisions-heading' });
+  main.append(h('h2', { id: 'entry-form-heading' }, t('entry.form', { zone: localName(zone), period })), form,
+    h('h2', { id: 'revisions-heading' }, t('entry.revisions', { period })), revisions, ...batchSection());
+  const catalogue = apiGet('/indicators', { zoneType: zone.type });
+  const showRevisions = () => fill(revisions, () => Promise.all([catalogue,
+    apiGet(`/zones/${encodeURIComponent(zone.code)}/revisions`, { period })]), ([indicators, list]) =>
+    revisionTable(list, indicators));
+  await Promise.all([
+    fill(form, () => Promise.all([catalogue, apiGet(`/zones/${encodeURIComponent(zone.code)}/values`,
+      { from: String(Number(period) - 1), to: period })]), ([indicators, values]) =>
+      entryForm(zone, period, indicators, values, showRevisions)),
+    showRevisions(),
+  ]);
+}
+
+function choiceControls(admin, province, zones, zone, period) {
+  const go = change => navigate('entry', { zone: zone?.code, period, ...change }, province);
+  return h('form', { class: 'controls', onsubmit: event => event.preventDefault() },
+    admin ? select('entry-province', 'control.province', PROVINCES.map(code => [code, t(`province.${code}`)]), province,
+      code => navigate('entry', { period }, code)) : null,
+    zones.length ? select('entry-zone', 'entry.zone', zones.map(item => [item.code, localName(item)]), zone.code,
+      code => go({ zone: code })) : null,
+    select('entry-period', 'control.period', PERIODS.map(year => [year, year]), period, year => go({ period: year })));
+}
+
+/** The newest accepted value of an indicator in a year, from GET /zones/{code}/values. */
+function valueIn(values, indicator, year) {
+  return values.series.find(series => series.indicator === indicator)?.points.find(point => point.period === year);
+}
+
+function entryForm(zone, period, indicators, values, onStored) {
+  const previousYear = String(Number(period) - 1);
+  const fields = new Map();
+  const rows = indicators.map(indicator => {
+    const id = `value-${indicator.code}`;
+    const last = valueIn(values, indicator.code, previousYear);
+    const input = h('input', {
+      id, name: indicator.code, type: 'text', inputmode: 'decimal', autocomplete: 'off',
+      value: valueIn(values, indicator.code, period)?.value ?? '', 'aria-required': indicator.required ? 'true' : null,
+      'aria-describedby': `${id}-hint ${id}-message`,
+    });
+    const message = h('div', { id: `${id}-message`, class: 'field-message' });
+    fields.set(indicator.code, { input, message });
+    return h('div', { class: 'entry-field', 'data-indicator': indicator.code },
+      h('label', { for: id }, localName(indicator), indicator.required ? h('span', { class: 'required' },
+        ` (${t('entry.required')})`) : null),
+      input,
+      h('p', { id: `${id}-hint`, class: 'hint' }, rangeText(indicator),
+        h('span', { class: 'last-year' }, t('entry.lastYear', { year: previousYear,
+          value: last ? `${formatNumber(last.value, 2)} ${indicator.unit ?? ''}` : t('entry.none') }))),
+      message);
+  });
+  const summary = h('div', { id: 'entry-summary', 'aria-live': 'polite' });
+  const button = h('button', { type: 'submit', class: 'button', id: 'entry-submit' }, t('entry.submit'));
+  const outcome = h('div', { id: 'entry-outcome', 'aria-live': 'polite' });
+  let timer = null;
+  let sequence = 0;
+  // one key per content sent: a resend of the same values after a lost answer creates no second revision
+  let idempotencyKey = null;
+
+  /** The values typed, in catalogue order; text that is no number stays at its field and is not sent. */
+  function collect() {
+    const sent = [];
+    const unreadable = [];
+    for (const [code, { input }] of fields) {
+      const text = input.value.trim().replace(',', '.');
+      if (text === '') {
+        continue;
+      }
+      if (Number.isFinite(Number(text))) {
+        sent.push({ indicator: code, value: Number(text) });
+      } else {
+        unreadable.push({ field: code, code: 'not-a-number', message: t('entry.notANumber'), kind: 'violation' });
+      }
+    }
+    return { body: { zone: zone.code, period, values: sent }, unreadable };
+  }
+
+  /** Every violation and warning at its field (values[i] is the i-th value sent); the rest above the button. */
+  function showChecks(checks, sent) {
+    for (const { input, message } of fields.values()) {
+      input.removeAttribute('aria-invalid');
+      message.replaceChildren();
+    }
+    const general = [];
+    for (const check of checks) {
+      const index = /^values\[(\d+)\]/.exec(check.field)?.[1];
+      const field = fields.get(index === undefined ? check.field : sent[Number(index)]?.indicator);
+      if (!field) {
+        general.push(check);
+        continue;
+      }
+      field.message.append(h('p', { class: check.kind, 'data-code': check.code }, checkText(check)));
+      if (check.kind === 'violation') {
+        field.input.setAttribute('aria-invalid', 'true');
+      }
+    }
+    summary.replaceChildren(...general.map(check => h('p', { class: check.kind, 'data-code': check.code },
+      checkText(check))));
+  }
+
+  async function check() {
+    const mine = ++sequence;
+    const { body, unreadable } = collect();
+    if (body.values.length === 0) {
+      showChecks(unreadable, []);
+      return;
+    }
+    try {
+      const view = await apiPost('/submissions', body, { dryRun: true });
+      if (mine === sequence) {
+        showChecks([...unreadable, ...marked(view.warnings, 'warning')], body.values);
+      }
+    } catch (problem) {
+      if (mine !== sequence) {
+        return;
+      }
+      if (problem.status === 422) {
+        showChecks([...unreadable, ...marked(problem.violations, 'violation')], body.values);
+      } else {
+        summary.replaceChildren(problemBox(problem));
+      }
+    }
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    const mine = ++sequence;
+    const { body, unreadable } = collect();
+    if (unreadable.length) {
+      showChecks(unreadable, []);
+      outcome.replaceChildren(h('p', { class: 'violation', role: 'alert' }, t('entry.fixFirst')));
+      return;
+    }
+    idempotencyKey ??= crypto.randomUUID();
+    button.disabled = true;
+    outcome.replaceChildren(loading());
+    try {
+      const view = await apiPost('/submissions', body, {}, { 'Idempotency-Key': idempotencyKey });
+      idempotencyKey = null;
+      if (mine === sequence) {
+        showChecks(marked(view.warnings, 'warning'), body.values);
+      }
+      outcome.replaceChildren(h('p', { class: 'notice', role: 'status', id: 'entry-stored' },
+        t(view.late ? 'entry.storedLate' : 'entry.stored', { revision: view.revision })));
+      await onStored();
+    } catch (problem) {
+      if (problem.status === 422) {
+        showChecks(marked(problem.violations, 'violation'), body.values);
+        outcome.replaceChildren(h('p', { class: 'violation', role: 'alert' }, t('entry.rejected')));
+      } else {
+        outcome.replaceChildren(problemBox(problem));
+      }
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  return h('form', {
+    class: 'entry-form', id: 'entry-form', novalidate: true, onsubmit: submit,
+    oninput: () => {
+      idempotencyKey = null;
+      clearTimeout(timer);
+      timer = setTimeout(check, CHECK_DELAY_MS);
+    },
+  }, h('p', { class: 'hint' }, t('entry.formHint')), h('div', { class: 'entry-fields' }, rows), summary, button,
+  outcome);
+}
+
+function marked(checks, kind) {
+  return (checks ?? []).map(check => ({ ...check, kind }));
+}
+
+function checkText(check) {
+  return `${t(`entry.${check.kind}`)}: ${check.message}`;
+}
+
+/** The unit and valid range of an indicator, as the catalogue gives them. */
+function rangeText(indicator) {
+  if (indicator.valueType === 'YES_NO') {
+    return `${t('entry.yesNo')} · `;
+  }
+  const low = indicator.minValue ?? 0;
+  const high = indicator.maxValue;
+  const range = high === null || high === undefined ? `≥ ${low}` : `${low}–${high}`;
+  return `${indicator.unit ?? ''} ${range} · `;
+}
+
+function revisionTable(revisions, indicators) {
+  if (revisions.length === 0) {
+    return empty('entry.noRevisions');
+  }
+  const names = Object.fromEntries(indicators.map(indicator => [indicator.code, localName(indicator)]));
+  const newestFirst = [...revisions].sort((a, b) => b.revision - a.revision);
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'revisions-table' },
+    h('caption', { class: 'visually-hidden' }, t('entry.revisionsCaption')),
+    h('thead', {}, h('tr', {}, ['entry.revision', 'entry.receivedAt', 'entry.submittedBy', 'entry.changes']
+      .map(key => h('th', { scope: 'col' }, t(key))))),
+    h('tbody', {}, newestFirst.map(revision => h('tr', { 'data-revision': revision.revision },
+      h('th', { scope: 'row' }, String(revision.revision),
+        revision.late ? h('span', { class: 'tag tag-WARNING' }, t('entry.late')) : null),
+      h('td', {}, new Date(revision.receivedAt).toLocaleString(currentLanguage())),
+      h('td', {}, revision.submittedBy),
+      h('td', {}, h('ul', { class: 'changes' }, revision.changes.map(change => h('li',
+        { 'data-indicator': change.indicator },
+        `${names[change.indicator] ?? change.indicator}: ${t(`entry.change.${change.change}`)} `,
+        change.change === 'ADDED' ? formatNumber(change.current, 2)
+          : change.change === 'REMOVED' ? formatNumber(change.previous, 2)
+            : `${formatNumber(change.previous, 2)} → ${formatNumber(change.current, 2)}`)))))))));
+}
+
+/** A CSV batch (zone,period,indicator,value,note): checked first or stored, with one result per submission. */
+function batchSection() {
+  const file = h('input',
+    { type: 'file', id: 'batch-file', accept: '.csv,text/csv', 'aria-describedby': 'batch-hint' });
+  const results = h('div', { id: 'batch-results', 'aria-live': 'polite' });
+  let idempotencyKey = null;
+  file.addEventListener('change', () => {
+    idempotencyKey = null;
+  });
+  const send = async dryRun => {
+    if (!file.files.length) {
+      results.replaceChildren(h('p', { class: 'violation', role: 'alert' }, t('entry.batchNoFile')));
+      return;
+    }
+    results.replaceChildren(loading());
+    const text = await file.files[0].text();
+    try {
+      const headers = {};
+      if (!dryRun) {
+        idempotencyKey ??= crypto.randomUUID();
+        headers['Idempotency-Key'] = idempotencyKey;
+      }
+      results.replaceChildren(...batchTable(await apiPost('/submissions/batch', text, { dryRun }, headers), dryRun));
+    } catch (problem) {
+      results.replaceChildren(problemBox(problem));
+    }
+  };
+  return [h('h2', { id: 'batch-heading' }, t('entry.batch')),
+    h('section', { 'aria-labelledby': 'batch-heading' },
+      h('p', { class: 'hint', id: 'batch-hint' }, t('entry.batchHint')),
+      h('div', { class: 'field' }, h('label', { for: 'batch-file' }, t('entry.batchFile')), file),
+      h('div', { class: 'controls' },
+        h('button', { type: 'button', class: 'button secondary', id: 'batch-check', onclick: () => send(true) },
+          t('entry.batchCheck')),
+        h('button', { type: 'button', class: 'button', id: 'batch-upload', onclick: () => send(false) },
+          t('entry.batchUpload'))),
+      results)];
+}
+
+function batchTable(answer, dryRun) {
+  return [h('p', { class: 'summary', id: 'batch-summary' },
+    t(dryRun ? 'entry.batchChecked' : 'entry.batchStored', { accepted: answer.accepted, rejected: answer.rejected })),
+  h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'batch-table' },
+    h('caption', { class: 'visually-hidden' }, t('entry.batch')),
+    h('thead', {}, h('tr', {}, ['entry.batchItem', 'entry.zone', 'control.period', 'entry.status', 'entry.revision',
+      'entry.checks'].map(key => h('th', { scope: 'col' }, t(key))))),
+    h('tbody', {}, answer.results.map(result => h('tr', { 'data-status': result.status },
+      h('th', { scope: 'row' }, String(result.index + 1)),
+      h('td', {}, result.zone ?? '—'),
+      h('td', {}, result.period ?? '—'),
+      h('td', {}, h('span', { class: `tag status-${result.status}` }, t(`entry.status.${result.status}`))),
+      h('td', { class: 'number' }, result.revision ?? '—'),
+      h('td', {}, h('ul', { class: 'changes' }, [...marked(result.violations, 'violation'),
+        ...marked(result.warnings, 'warning')].map(check => h('li', { class: check.kind },
+        `${check.field}: ${check.message}`))))))))),
+  ];
+}
