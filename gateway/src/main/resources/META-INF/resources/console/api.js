@@ -23,11 +23,24 @@ export function whenUnauthorised(handler) {
 
 export async function apiGet(path, params = {}, token = currentSession()?.token) {
   const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== undefined && value !== ''));
-  const url = `/api/v1${path}${query.size ? `?${query}` : ''}`;
+  return call(`/api/v1${path}${query.size ? `?${query}` : ''}`, {}, token);
+}
+
+/** Posts a JSON body (e.g. a what-if simulation) and returns the JSON answer. */
+export async function apiPost(path, body, token = currentSession()?.token) {
+  return call(`/api/v1${path}`, { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' }, token);
+}
+
+async function call(url, { method = 'GET', body, contentType }, token) {
   let response;
   try {
     response = await fetch(url, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Accept-Language': currentLanguage() },
+      method,
+      body,
+      headers: {
+        Authorization: `Bearer ${token}`, Accept: 'application/json', 'Accept-Language': currentLanguage(),
+        ...(contentType ? { 'Content-Type': contentType } : {}),
+      },
     });
   } catch (error) {
     throw new ApiProblem(0, { title: error.message }, null);
