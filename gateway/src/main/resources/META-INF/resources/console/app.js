@@ -1,7 +1,7 @@
 // The console's shell: hash routes (#/screen/arg?period=…&zoneType=…), the header, sign-in state and language.
 
 import { loadMessages, otherLanguage, switchLanguage, t, translateStatic } from './i18n.js';
-import { currentSession, endSession } from './session.js';
+import { currentSession, endSession, hasRole } from './session.js';
 import { whenUnauthorised } from './api.js';
 import { h } from './dom.js';
 import { currentRoute, navigate } from './router.js';
@@ -11,8 +11,9 @@ import * as overview from './screens/overview.js';
 import * as ranking from './screens/ranking.js';
 import * as zone from './screens/zone.js';
 import * as provinces from './screens/provinces.js';
+import * as whatif from './screens/whatif.js';
 
-const SCREENS = { signin, overview, ranking, zone, provinces };
+const SCREENS = { signin, overview, ranking, zone, provinces, whatif };
 
 async function render() {
   const route = currentRoute();
@@ -31,6 +32,8 @@ function renderHeader(session, screen) {
   translateStatic();
   document.querySelector('.masthead-nav').hidden = !session;
   document.querySelectorAll('.masthead-nav a').forEach(link => {
+    // a screen for some roles only (data-roles) is not offered to the others
+    link.hidden = !!link.dataset.roles && !hasRole(...link.dataset.roles.split(' '));
     link.toggleAttribute('aria-current', link.dataset.screen === screen);
     if (link.dataset.screen === screen) {
       link.setAttribute('aria-current', 'page');

@@ -76,6 +76,32 @@ export function regionBoxplotOption(regionNames, scoresByRegion, axisName) {
   };
 }
 
+/**
+ * Every zone's national rank before and after as a slope chart: one line per zone from its old rank to its new one,
+ * rank 1 at the top; climbers green, fallers red, the unmoved grey and behind them.
+ */
+export function rankSlopeOption(moves, beforeName, afterName) {
+  const colour = move => (move.move > 0 ? '#00703c' : move.move < 0 ? '#b10e1e' : '#b1b4b6');
+  const lowest = Math.max(1, ...moves.flatMap(move => [move.oldRank, move.newRank]));
+  return {
+    animation: false,
+    textStyle: TEXT,
+    tooltip: { trigger: 'item', formatter: item => `${item.seriesName}: ${item.data.oldRank} → ${item.data.newRank}` },
+    grid: { left: 56, right: 56, top: 24, bottom: 32 },
+    xAxis: { type: 'category', data: [beforeName, afterName], boundaryGap: false, axisLabel: TEXT },
+    yAxis: { type: 'value', inverse: true, min: 1, max: lowest, minInterval: 1, axisLabel: TEXT },
+    series: moves.map(move => ({
+      type: 'line',
+      name: move.name ?? move.zone,
+      z: move.move === 0 ? 1 : 2,
+      symbolSize: 4,
+      lineStyle: { color: colour(move), width: move.move === 0 ? 1 : 1.5 },
+      itemStyle: { color: colour(move) },
+      data: [{ value: move.oldRank, ...move }, { value: move.newRank, ...move }],
+    })),
+  };
+}
+
 function round(value) {
   return value === null || value === undefined ? null : Math.round(value * 10) / 10;
 }
