@@ -78,10 +78,11 @@ export function regionBoxplotOption(regionNames, scoresByRegion, axisName) {
 
 /**
  * Every zone's national rank before and after as a slope chart: one line per zone from its old rank to its new one,
- * rank 1 at the top; climbers green, fallers red, the unmoved grey and behind them.
+ * rank 1 at the top; the highlighted zones (the biggest movers) in front, climbers green and fallers red, the others
+ * light grey behind them.
  */
-export function rankSlopeOption(moves, beforeName, afterName) {
-  const colour = move => (move.move > 0 ? '#00703c' : move.move < 0 ? '#b10e1e' : '#b1b4b6');
+export function rankSlopeOption(moves, beforeName, afterName, highlighted = new Set()) {
+  const colour = move => (!highlighted.has(move.zone) ? '#c8cacc' : move.move > 0 ? '#00703c' : '#b10e1e');
   const lowest = Math.max(1, ...moves.flatMap(move => [move.oldRank, move.newRank]));
   return {
     animation: false,
@@ -93,9 +94,9 @@ export function rankSlopeOption(moves, beforeName, afterName) {
     series: moves.map(move => ({
       type: 'line',
       name: move.name ?? move.zone,
-      z: move.move === 0 ? 1 : 2,
+      z: highlighted.has(move.zone) ? 2 : 1,
       symbolSize: 4,
-      lineStyle: { color: colour(move), width: move.move === 0 ? 1 : 1.5 },
+      lineStyle: { color: colour(move), width: highlighted.has(move.zone) ? 2 : 1 },
       itemStyle: { color: colour(move) },
       data: [{ value: move.oldRank, ...move }, { value: move.newRank, ...move }],
     })),

@@ -278,7 +278,8 @@ function movesView(moves, names) {
   const up = moves.filter(move => move.move > 0).slice(0, MOVERS);
   const down = moves.filter(move => move.move < 0).slice(0, MOVERS);
   drawChart(chart, rankSlopeOption(moves.filter(move => move.oldRank !== null && move.newRank !== null)
-    .map(move => ({ ...move, name: names.get(move.zone) })), t('whatif.before'), t('whatif.after')));
+    .map(move => ({ ...move, name: names.get(move.zone) })), t('whatif.before'), t('whatif.after'),
+  new Set([...up, ...down].map(move => move.zone))));
   return [
     h('p', { id: 'whatif-summary', role: 'status' }, t('whatif.summary', { changed: changed.length, total: moves.length })),
     chart,
@@ -316,9 +317,11 @@ function confirmSave(active, lastRun, names, group, onSaved) {
     h('p', {}, t('whatif.confirmText', { id: active.id, version: active.version + 1, zoneType: group.zoneType,
       changed: changed.length, period: group.period })),
     changed.length > 0
-      ? h('ul', { class: 'confirm-list' }, changed.map(move => h('li', {},
-        t('whatif.confirmMove', { zone: names.get(move.zone) ?? move.zone, old: move.oldRank ?? '—',
-          new: move.newRank ?? '—' }))))
+      // a long list scrolls: focusable so that keyboards can scroll it too
+      ? h('ul', { class: 'confirm-list', tabindex: 0, 'aria-labelledby': 'whatif-confirm-heading' },
+        changed.map(move => h('li', {},
+          t('whatif.confirmMove', { zone: names.get(move.zone) ?? move.zone, old: move.oldRank ?? '—',
+            new: move.newRank ?? '—' }))))
       : null,
     outcome,
     h('div', { class: 'controls' },
