@@ -107,7 +107,6 @@ function methodologyForm(active, indicators, group, results) {
   const save = hasRole('admin')
     ? h('button', { type: 'button', class: 'button secondary', id: 'whatif-save', disabled: true }, t('whatif.save'))
     : null;
-  const general = h('div', { id: 'whatif-problem' });
   let baseline = null;
   let dataSet = null;
   let lastRun = null;
@@ -116,14 +115,13 @@ function methodologyForm(active, indicators, group, results) {
       event.preventDefault();
       run.disabled = true;
       problems.forEach(element => { element.hidden = true; });
-      general.replaceChildren();
       try {
         await fill(results, async () => {
           dataSet = dataSet ?? await peerGroupData(group);
-          baseline = baseline ?? await apiPost('/evaluations/simulate', { methodologyKey: active.key, ...dataSet });
+          baseline = baseline ?? await apiPost('/evaluations/simulate', { methodologyKey: active.key, ...dataSet.body });
           const sent = methodologyRequest(changed);
           try {
-            const after = await apiPost('/evaluations/simulate', { methodology: sent, ...dataSet });
+            const after = await apiPost('/evaluations/simulate', { methodology: sent, ...dataSet.body });
             lastRun = { sent, moves: rankMoves(baseline, after) };
             return lastRun;
           } catch (problem) {
@@ -145,7 +143,6 @@ function methodologyForm(active, indicators, group, results) {
   h('p', { class: 'hint' }, t('whatif.intro', { key: active.key })),
   h('p', { class: 'hint' }, t('whatif.normalised')),
   h('div', { class: 'pillars' }, pillars),
-  general,
   h('div', { class: 'controls' }, run, save));
   if (save) {
     save.addEventListener('click', () => confirmSave(active, lastRun, dataSet.names, group, saved => {
@@ -192,11 +189,12 @@ function showAtControls(problem, problems) {
   }
   const unplaced = [];
   for (const violation of problem.violations) {
-    const field = violation.field.replace(/^methodology\./, '');
+    // a transform that does not suit the chosen normalisation (…transform) is shown at the normalisation
+    const field = violation.field.replace(/^methodology\./, '').replace(/\.transform$/, '.normalisation');
     // a missing or unknown parameter (…parameters.target) belongs to its indicator's parameters
     const element = problems.get(field) ?? [...problems.entries()].find(([key]) => field.startsWith(`${key}.`))?.[1];
     if (element) {
-      element.textContent = violation.message;
+      element.textContent = element.hidden ? violation.message : `${element.textContent} ${violation.message}`;
       element.hidden = false;
     } else {
       unplaced.push(violation);
@@ -235,8 +233,9 @@ async function peerGroupData(group) {
   const names = new Map(scores.map(score => [score.zone, registry.has(score.zone) ? localName(registry.get(score.zone))
     : score.name]));
   return {
-    zones: scores.map(score => ({ code: score.zone, type: group.zoneType, region: score.region })),
-    values, previousValues, names,
+    body: { zones: scores.map(score => ({ code: score.zone, type: group.zoneType, region: score.region })), values,
+      previousValues },
+    names,
   };
 }
 
