@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -110,6 +111,15 @@ class WhatIfBrowserIT {
         run();
         WebElement problem = browser.await(By.id("problem-pillars-1-weight"));
         assertThat(problem.getText()).isNotBlank();
+        // GDP by distance to a target without a target (and a log transform that does not suit it): said at GDP
+        browser.script("document.getElementById('normalisation-ECONOMY-GDP').closest('details').open = true");
+        new Select(browser.await(By.id("normalisation-ECONOMY-GDP"))).selectByValue("TARGET");
+        run();
+        assertThat(browser.all(By.xpath("//select[@id='normalisation-ECONOMY-GDP']/ancestor::div[@class='indicator']"
+                + "//p[contains(@class, 'field-problem') and not(@hidden)]"))).isNotEmpty()
+                .allSatisfy(placed -> assertThat(placed.getText()).isNotBlank());
+        assertThat(browser.all(By.cssSelector("#whatif-results .problem"))).isEmpty();
+        assertThat(browser.await(By.id("problem-pillars-1-weight")).getText()).isNotBlank();
         assertThat(browser.all(By.id("whatif-moves"))).isEmpty();
         browser.screenshot("whatif-refused-weight");
         browser.assertAccessible("what-if with a refused weight");
@@ -132,6 +142,9 @@ class WhatIfBrowserIT {
         Map<String, Object> active = activeMethodology(token, "BECZ");
         open("whatif?period=" + PERIOD + "&zoneType=BECZ");
         browser.await(By.id("weight-SOCIETY")).sendKeys(Keys.END);
+        // GDP scored by its z-score instead of min–max (a normalisation that takes no parameters)
+        browser.script("document.getElementById('normalisation-ECONOMY-GDP').closest('details').open = true");
+        new Select(browser.await(By.id("normalisation-ECONOMY-GDP"))).selectByValue("ZSCORE");
         run();
         int moved = browser.all(By.cssSelector("#whatif-moves tbody tr")).stream()
                 .filter(row -> !cell(row, ".old-rank").equals(cell(row, ".new-rank"))).toList().size();
@@ -145,9 +158,11 @@ class WhatIfBrowserIT {
 
         String next = active.get("id") + "@" + ((Integer) active.get("version") + 1);
         assertThat(browser.await(By.id("whatif-saved")).getText()).contains(next);
+        browser.screenshot("whatif-saved");
         Map<String, Object> saved = activeMethodology(token, "BECZ");
         assertThat(saved.get("key")).isEqualTo(next);
         assertThat(pillarWeight(saved, "SOCIETY")).isEqualTo(100.0);
+        assertThat(normalisation(saved, "GDP")).isEqualTo("ZSCORE");
     }
 
     private static void signIn(String subject) {
@@ -205,6 +220,14 @@ class WhatIfBrowserIT {
     private static double pillarWeight(Map<String, Object> version, String pillar) {
         return ((List<Map<String, Object>>) ((Map<String, Object>) version.get("methodology")).get("pillars")).stream()
                 .filter(stored -> pillar.equals(stored.get("code"))).map(stored -> ((Number) stored.get("weight")).doubleValue())
+                .findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String normalisation(Map<String, Object> version, String indicator) {
+        return ((List<Map<String, Object>>) ((Map<String, Object>) version.get("methodology")).get("pillars")).stream()
+                .flatMap(pillar -> ((List<Map<String, Object>>) pillar.get("indicators")).stream())
+                .filter(stored -> indicator.equals(stored.get("code"))).map(stored -> (String) stored.get("normalisation"))
                 .findFirst().orElseThrow();
     }
 
