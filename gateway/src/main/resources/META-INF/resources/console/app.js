@@ -12,8 +12,9 @@ import * as ranking from './screens/ranking.js';
 import * as zone from './screens/zone.js';
 import * as provinces from './screens/provinces.js';
 import * as entry from './screens/entry.js';
+import * as whatif from './screens/whatif.js';
 
-const SCREENS = { signin, overview, ranking, zone, provinces, entry };
+const SCREENS = { signin, overview, ranking, zone, provinces, whatif, entry };
 
 async function render() {
   const route = currentRoute();
@@ -32,7 +33,7 @@ function renderHeader(session, screen) {
   translateStatic();
   document.querySelector('.masthead-nav').hidden = !session;
   document.querySelectorAll('.masthead-nav a').forEach(link => {
-    // a link with data-roles is offered only to those roles (data entry: submitters and administrators)
+    // a screen for some roles only (data-roles) is not offered to the others
     link.hidden = !!link.dataset.roles && !hasRole(...link.dataset.roles.split(' '));
     link.toggleAttribute('aria-current', link.dataset.screen === screen);
     if (link.dataset.screen === screen) {

@@ -76,6 +76,33 @@ export function regionBoxplotOption(regionNames, scoresByRegion, axisName) {
   };
 }
 
+/**
+ * Every zone's national rank before and after as a slope chart: one line per zone from its old rank to its new one,
+ * rank 1 at the top; the highlighted zones (the biggest movers) in front, climbers green and fallers red, the others
+ * light grey behind them.
+ */
+export function rankSlopeOption(moves, beforeName, afterName, highlighted = new Set()) {
+  const colour = move => (!highlighted.has(move.zone) ? '#c8cacc' : move.move > 0 ? '#00703c' : '#b10e1e');
+  const lowest = Math.max(1, ...moves.flatMap(move => [move.oldRank, move.newRank]));
+  return {
+    animation: false,
+    textStyle: TEXT,
+    tooltip: { trigger: 'item', formatter: item => `${item.seriesName}: ${item.data.oldRank} → ${item.data.newRank}` },
+    grid: { left: 56, right: 56, top: 24, bottom: 32 },
+    xAxis: { type: 'category', data: [beforeName, afterName], boundaryGap: false, axisLabel: TEXT },
+    yAxis: { type: 'value', inverse: true, min: 1, max: lowest, minInterval: 1, axisLabel: TEXT },
+    series: moves.map(move => ({
+      type: 'line',
+      name: move.name ?? move.zone,
+      z: highlighted.has(move.zone) ? 2 : 1,
+      symbolSize: 4,
+      lineStyle: { color: colour(move), width: highlighted.has(move.zone) ? 2 : 1 },
+      itemStyle: { color: colour(move) },
+      data: [{ value: move.oldRank, ...move }, { value: move.newRank, ...move }],
+    })),
+  };
+}
+
 function round(value) {
   return value === null || value === undefined ? null : Math.round(value * 10) / 10;
 }
