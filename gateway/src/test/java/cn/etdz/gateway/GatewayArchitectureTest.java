@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's packages form no cycle, and its building blocks stand below the request handling that uses them.
+ * The gateway's packages form no cycle, its request-handling steps stand below the pipeline that orders them, and
+ * configuration stands below everything.
  * The gateway keeps no data, so the layering of resources over repositories does not apply. Why the cycle rule can
  * fail, with a bad fixture: {@code ArchitectureRulesTest} in platform-common.
  */
@@ -20,16 +21,21 @@ class GatewayArchitectureTest {
     private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(GATEWAY);
 
     /**
-     * Configuration, token checks and limits are used by the request handling (routing) and the OpenAPI merge, never
-     * the other way round; it fails when, say, a limit reads a route. Empty packages are allowed, so the rule holds
-     * while these parts move.
+     * Each step of the request handling (request id, route, authentication, limits, proxy) knows the request and the
+     * route, never the pipeline that orders the steps; it fails when, say, a limit reaches back into the wiring.
      */
-    static final ArchRule BUILDING_BLOCKS_DO_NOT_USE_REQUEST_HANDLING = noClasses()
-            .that().resideInAnyPackage(GATEWAY + ".config..", GATEWAY + ".auth..", GATEWAY + ".limits..")
-            .should().dependOnClassesThat().resideInAnyPackage(GATEWAY + ".routing..", GATEWAY + ".openapi..",
-                    GATEWAY + ".health..")
-            .allowEmptyShould(true)
-            .because("configuration, token checks and limits can be read and tested without the proxy");
+    static final ArchRule STEPS_DO_NOT_KNOW_THE_PIPELINE = noClasses()
+            .that().resideOutsideOfPackage(GATEWAY + ".pipeline..")
+            .should().dependOnClassesThat().resideInAPackage(GATEWAY + ".pipeline..")
+            .because("each step can then be read and tested alone, and the order of the steps lives in one place");
+
+    /** Configuration is read by everything and reads nothing of the gateway's own. */
+    static final ArchRule CONFIGURATION_STANDS_ALONE = noClasses()
+            .that().resideInAPackage(GATEWAY + ".config..")
+            .should().dependOnClassesThat().resideInAnyPackage(GATEWAY + ".auth..", GATEWAY + ".limits..",
+                    GATEWAY + ".routing..", GATEWAY + ".proxy..", GATEWAY + ".request..", GATEWAY + ".pipeline..",
+                    GATEWAY + ".openapi..", GATEWAY + ".health..", GATEWAY + ".console..")
+            .because("configuration is the bottom layer");
 
     @Test
     void importsTheProductionClassesOnly() {
@@ -43,7 +49,12 @@ class GatewayArchitectureTest {
     }
 
     @Test
-    void buildingBlocksDoNotUseRequestHandling() {
-        BUILDING_BLOCKS_DO_NOT_USE_REQUEST_HANDLING.check(CLASSES);
+    void stepsDoNotKnowThePipeline() {
+        STEPS_DO_NOT_KNOW_THE_PIPELINE.check(CLASSES);
+    }
+
+    @Test
+    void configurationStandsAlone() {
+        CONFIGURATION_STANDS_ALONE.check(CLASSES);
     }
 }
