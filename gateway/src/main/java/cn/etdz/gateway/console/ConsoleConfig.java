@@ -1,7 +1,6 @@
 package cn.etdz.gateway.console;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +30,10 @@ public interface ConsoleConfig {
         /** The console's client id at the provider. */
         String clientId();
 
-        /** The scopes the console asks for; {@code openid} is always asked for. */
-        @WithDefault("openid")
-        List<String> scopes();
+        /**
+         * The scopes the console asks for besides {@code openid}, which it always asks for. No default here: a default
+         * would make the group present, and so its issuer required, on every gateway.
+         */
+        Optional<List<String>> scopes();
     }
 }

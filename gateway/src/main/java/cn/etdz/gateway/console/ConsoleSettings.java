@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,7 +46,7 @@ public class ConsoleSettings {
             Map<String, Object> provider = new LinkedHashMap<>();
             provider.put("issuer", oidc.issuer());
             provider.put("clientId", oidc.clientId());
-            provider.put("scopes", oidc.scopes());
+            provider.put("scopes", oidc.scopes().orElse(List.of("openid")));
             document.put("oidc", provider);
         });
         return document;

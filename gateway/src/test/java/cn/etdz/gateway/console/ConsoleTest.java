@@ -79,8 +79,8 @@ class ConsoleTest {
             }
 
             @Override
-            public List<String> scopes() {
-                return List.of("openid", "profile");
+            public Optional<List<String>> scopes() {
+                return Optional.of(List.of("openid", "profile"));
             }
         };
         assertThat(ConsoleSettings.document(config(Optional.empty(), Optional.of(provider))))
