@@ -1,12 +1,12 @@
 // The console's shell: hash routes (#/screen/arg?period=…&zoneType=…), the header, sign-in state and language.
 
 import { loadMessages, otherLanguage, switchLanguage, t, translateStatic } from './i18n.js';
-import { currentSession, endSession, hasRole } from './session.js';
+import { currentSession, hasRole } from './session.js';
 import { whenUnauthorised } from './api.js';
 import { h } from './dom.js';
 import { currentRoute, navigate } from './router.js';
 import * as signin from './screens/signin.js';
-import { callerLabel } from './screens/signin.js';
+import { callerLabel, signOut } from './screens/signin.js';
 import * as overview from './screens/overview.js';
 import * as ranking from './screens/ranking.js';
 import * as zone from './screens/zone.js';
@@ -57,10 +57,7 @@ async function start() {
     await switchLanguage();
     await render();
   });
-  document.getElementById('sign-out').addEventListener('click', () => {
-    endSession();
-    navigate('signin');
-  });
+  document.getElementById('sign-out').addEventListener('click', signOut);
   window.addEventListener('hashchange', render);
   await render();
 }

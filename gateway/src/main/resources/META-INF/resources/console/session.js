@@ -1,4 +1,5 @@
-// Who is signed in: the bearer token and what /api/v1/me says about it, kept for this browser tab only.
+// Who is signed in: the bearer token, what /api/v1/me says about it and, after an OpenID Connect sign-in, the ID token
+// (to end the provider's session), kept for this browser tab only.
 
 const KEY = 'console.session';
 
@@ -7,8 +8,8 @@ export function currentSession() {
   return stored ? JSON.parse(stored) : null;
 }
 
-export function startSession(token, caller) {
-  sessionStorage.setItem(KEY, JSON.stringify({ token, caller }));
+export function startSession(token, caller, idToken = null) {
+  sessionStorage.setItem(KEY, JSON.stringify({ token, caller, idToken }));
 }
 
 export function endSession() {

@@ -302,6 +302,25 @@ public final class LocalStack implements AutoCloseable {
         awaitReady(service(name));
     }
 
+    /**
+     * Restarts every service, on the same ports, with these settings on top of those it was started with, and waits
+     * until all are ready: e.g. a test loads the demo data with the stack's own tokens, then has the platform trust
+     * another token issuer (an OpenID Connect provider) instead.
+     */
+    public void reconfigure(Map<String, String> settings) {
+        for (String name : services.keySet()) {
+            killService(name);
+            Map<String, String> config = new LinkedHashMap<>(launched.get(name));
+            config.putAll(settings);
+            synchronized (this) {
+                launch(service(name), config);
+            }
+        }
+        for (Service service : services.values()) {
+            awaitReady(service);
+        }
+    }
+
     private Process process(String name) {
         int index = new ArrayList<>(services.keySet()).indexOf(name);
         if (index < 0 || index >= processes.size()) {

@@ -270,7 +270,8 @@ class ConsoleBrowserIT {
                 expiredToken());
         open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         assertThat(text(".notice")).contains("登录已过期");
-        assertThat(browser.all(By.cssSelector("button.identity"))).isNotEmpty();
+        // the notice shows before the identities arrive
+        browser.await(By.cssSelector("button.identity"));
         assertThat(browser.driver.findElement(By.cssSelector(".masthead-nav")).isDisplayed()).isFalse();
         browser.screenshot("signin-expired");
     }

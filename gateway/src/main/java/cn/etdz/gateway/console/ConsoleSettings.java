@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,10 +35,20 @@ public class ConsoleSettings {
                 .end(body));
     }
 
-    /** The document: {@code demoIdentitiesUrl} only when the gateway is configured with one. */
+    /**
+     * The document: {@code demoIdentitiesUrl} and {@code oidc} (issuer, client id, scopes) only when the gateway is
+     * configured with them; {@code {}} when it has neither, and the console then says no way to sign in is configured.
+     */
     static Map<String, Object> document(ConsoleConfig config) {
         Map<String, Object> document = new LinkedHashMap<>();
         config.demoIdentitiesUrl().ifPresent(url -> document.put("demoIdentitiesUrl", url));
+        config.oidc().ifPresent(oidc -> {
+            Map<String, Object> provider = new LinkedHashMap<>();
+            provider.put("issuer", oidc.issuer());
+            provider.put("clientId", oidc.clientId());
+            provider.put("scopes", oidc.scopes().orElse(List.of("openid")));
+            document.put("oidc", provider);
+        });
         return document;
     }
 }

@@ -1,10 +1,19 @@
-// Sign-in: the local run's demo identities, offered only when the gateway's console-config.json names where they are.
+// Sign-in: the organisation's OpenID Connect provider and the local run's demo identities, each offered only when the
+// gateway's console-config.json names it.
 
 import { apiGet } from '../api.js';
 import { h, problemBox } from '../dom.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
-import { startSession } from '../session.js';
+import { beginSignIn, completeSignIn, endProviderSession, isProviderAnswer, SignInRefused } from '../oidc.js';
+import { currentSession, endSession, startSession } from '../session.js';
+
+let config;
+/** What the gateway says about signing in (GET /console-config.json), fetched once. */
+async function consoleConfig() {
+  config ??= await (await fetch('console-config.json')).json();
+  return config;
+}
 
 /** A role in words: 部委分析员, 江苏省填报员 … */
 export function roleLabel(role, province) {
@@ -25,9 +34,14 @@ export async function render(main) {
   if (expired) {
     main.append(h('div', { class: 'notice', role: 'alert' }, t('signin.expired')));
   }
-  const config = await (await fetch('console-config.json')).json();
+  const config = await consoleConfig();
+  if (config.oidc) {
+    await renderProvider(main, config.oidc);
+  }
   if (!config.demoIdentitiesUrl) {
-    main.append(h('p', {}, t('signin.notConfigured')));
+    if (!config.oidc) {
+      main.append(h('p', {}, t('signin.notConfigured')));
+    }
     return;
   }
   const section = h('section', { 'aria-labelledby': 'demo-heading' }, h('h2', { id: 'demo-heading' }, t('signin.demo')),
@@ -50,10 +64,51 @@ export async function render(main) {
   section.append(list);
 }
 
-async function signIn(token, section) {
+/** The provider's sign-in button; on the provider's way back, completes the sign-in or says why it was refused. */
+async function renderProvider(main, oidc) {
+  const section = h('section', { 'aria-labelledby': 'oidc-heading' }, h('h2', { id: 'oidc-heading' }, t('signin.oidc')),
+    h('p', { class: 'hint' }, t('signin.oidcHint')));
+  main.append(section);
+  if (isProviderAnswer()) {
+    const progress = h('p', { class: 'loading', role: 'status' }, t('signin.oidcCompleting'));
+    section.append(progress);
+    try {
+      const { accessToken, idToken } = await completeSignIn(oidc);
+      progress.remove();
+      await signIn(accessToken, section, idToken);
+      return;
+    } catch (error) {
+      progress.remove();
+      section.append(error instanceof SignInRefused ? refusal(error) : problemBox({ status: 0 }));
+    }
+  }
+  section.append(h('button', {
+    type: 'button', class: 'button', id: 'oidc-sign-in',
+    onclick: () => beginSignIn(oidc).catch(error => section.append(refusal(error))),
+  }, t('signin.oidcButton')));
+}
+
+function refusal(error) {
+  const reason = error instanceof SignInRefused ? error.reason : 'provider';
+  return h('div', { class: 'problem', role: 'alert', id: 'oidc-refused' },
+    h('p', { class: 'problem-title' }, t(`signin.oidcRefused.${reason}`)),
+    error.detail ? h('p', {}, error.detail) : null);
+}
+
+/** Ends the session, at the provider too when the session came from it and it offers an end_session_endpoint. */
+export async function signOut() {
+  const session = currentSession();
+  endSession();
+  const { oidc } = await consoleConfig();
+  if (!(session?.idToken && oidc && await endProviderSession(oidc, session.idToken).catch(() => false))) {
+    navigate('signin');
+  }
+}
+
+async function signIn(token, section, idToken = null) {
   try {
     const caller = await apiGet('/me', {}, token);
-    startSession(token, caller);
+    startSession(token, caller, idToken);
     navigate('overview');
   } catch (problem) {
     section.append(problemBox(problem));

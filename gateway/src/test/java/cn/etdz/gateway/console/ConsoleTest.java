@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,8 +60,45 @@ class ConsoleTest {
 
     @Test
     void theDocumentNamesTheDemoIdentitiesWhereTheyAreConfigured() {
-        ConsoleConfig local = () -> Optional.of("http://localhost:41234/demo-identities.json");
+        ConsoleConfig local = config(Optional.of("http://localhost:41234/demo-identities.json"), Optional.empty());
         assertThat(ConsoleSettings.document(local))
                 .isEqualTo(Map.of("demoIdentitiesUrl", "http://localhost:41234/demo-identities.json"));
+    }
+
+    @Test
+    void theDocumentNamesTheOpenIdConnectProviderWhereOneIsConfigured() {
+        ConsoleConfig.Oidc provider = new ConsoleConfig.Oidc() {
+            @Override
+            public String issuer() {
+                return "https://sso.example.gov.cn/realms/etdz";
+            }
+
+            @Override
+            public String clientId() {
+                return "etdz-console";
+            }
+
+            @Override
+            public Optional<List<String>> scopes() {
+                return Optional.of(List.of("openid", "profile"));
+            }
+        };
+        assertThat(ConsoleSettings.document(config(Optional.empty(), Optional.of(provider))))
+                .isEqualTo(Map.of("oidc", Map.of("issuer", "https://sso.example.gov.cn/realms/etdz",
+                        "clientId", "etdz-console", "scopes", List.of("openid", "profile"))));
+    }
+
+    private static ConsoleConfig config(Optional<String> demoIdentitiesUrl, Optional<ConsoleConfig.Oidc> oidc) {
+        return new ConsoleConfig() {
+            @Override
+            public Optional<String> demoIdentitiesUrl() {
+                return demoIdentitiesUrl;
+            }
+
+            @Override
+            public Optional<Oidc> oidc() {
+                return oidc;
+            }
+        };
     }
 }
