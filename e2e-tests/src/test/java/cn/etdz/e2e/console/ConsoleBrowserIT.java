@@ -34,48 +34,32 @@ class ConsoleBrowserIT {
     private static final String ZONE_TYPE = "ETDZ";
     private static final String PROVINCE = "320000";
 
+    private static ConsoleStack console;
     private static LocalStack stack;
     private static Browser browser;
 
     @BeforeAll
     static void startStackAndBrowser() throws Exception {
-        Browser.assumeInstalled();
-        stack = cn.etdz.e2e.PackagedStack.start("console");
-        stack.loadDemoData();
-        browser = Browser.open();
+        console = ConsoleStack.start("console");
+        stack = console.stack();
+        browser = console.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (console != null) {
+            console.close();
         }
     }
 
     @BeforeEach
     void signedOutInChinese() {
-        browser.get(stack.consoleUrl());
-        browser.script("sessionStorage.clear(); localStorage.clear();");
+        console.signOut();
     }
 
     private static JsonPath api(String token, String path, Map<String, ?> query) {
         return given().header("Authorization", "Bearer " + token).queryParams(query).get("/api/v1" + path)
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    private static void signIn(String subject) {
-        browser.get(stack.consoleUrl() + "#/signin");
-        browser.await(By.cssSelector("button.identity[data-subject='" + subject + "']")).click();
-        browser.await(By.cssSelector(".masthead-nav"));
-        browser.awaitLoaded();
-    }
-
-    private static void open(String route) {
-        browser.get(stack.consoleUrl() + "#/" + route);
-        browser.awaitLoaded();
     }
 
     private static String text(String css) {
@@ -92,18 +76,18 @@ class ConsoleBrowserIT {
         browser.assertAccessible("sign-in");
 
         assertThat(browser.driver.findElement(By.cssSelector(".masthead-nav")).isDisplayed()).isFalse();
-        signIn("demo-admin");
+        console.signIn("demo-admin");
         assertThat(text("#who")).contains("部委管理员");
         assertThat(browser.all(By.id("targets-table"))).hasSize(1);
         browser.screenshot("overview-admin");
 
         browser.await(By.id("sign-out")).click();
-        signIn("demo-analyst");
+        console.signIn("demo-analyst");
         assertThat(text("#who")).contains("部委分析员");
         assertThat(browser.all(By.id("targets-table"))).hasSize(1);
 
         browser.await(By.id("sign-out")).click();
-        signIn("demo-submitter-" + PROVINCE);
+        console.signIn("demo-submitter-" + PROVINCE);
         assertThat(text("#who")).contains("江苏省填报员");
         // the plan's targets are for the ministry: a submitter's overview does not offer them
         assertThat(browser.all(By.id("targets-heading"))).isEmpty();
@@ -114,8 +98,8 @@ class ConsoleBrowserIT {
 
     @Test
     void theOverviewShowsTheCountsTheApiGives() {
-        signIn("demo-analyst");
-        open("overview?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        console.signIn("demo-analyst");
+        console.open("overview?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         Map<String, String> group = Map.of("period", PERIOD, "zoneType", ZONE_TYPE);
         JsonPath ranking = api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
                 "size", 1));
@@ -136,8 +120,8 @@ class ConsoleBrowserIT {
 
     @Test
     void theRankingMatchesTheApiForAPeerGroupAndSortsAndFilters() {
-        signIn("demo-analyst");
-        open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&region=EAST");
+        console.signIn("demo-analyst");
+        console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&region=EAST");
         Map<String, Object> east = Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "region", "EAST", "size", 50);
         assertThat(shownZones()).isEqualTo(api(stack.tokens().analyst(), "/scores", east).getList("items.zone"));
         browser.screenshot("ranking-east");
@@ -162,7 +146,7 @@ class ConsoleBrowserIT {
         assertThat(browser.all(By.cssSelector("#ranking-table tbody th a"))).extracting(WebElement::getText)
                 .isNotEmpty().allSatisfy(shown -> assertThat(shown).contains(name));
 
-        open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         browser.await(By.xpath("//nav[@class='pager']/button[2]")).click();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(shownZones())
                 .isEqualTo(api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
@@ -172,7 +156,7 @@ class ConsoleBrowserIT {
         // a tablet held upright: the page does not scroll sideways, only the wide table does, within its frame
         browser.driver.manage().window().setSize(new Dimension(768, 1024));
         try {
-            open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+            console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
             browser.await(By.id("ranking-table"));
             assertThat((Boolean) browser.script(
                     "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
@@ -184,8 +168,8 @@ class ConsoleBrowserIT {
 
     @Test
     void aZoneProfileDrawsItsRadarAndItsExplanationAddsUpToTheScore() {
-        signIn("demo-analyst");
-        open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        console.signIn("demo-analyst");
+        console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         WebElement first = browser.await(By.cssSelector("#ranking-table tbody tr"));
         String zone = first.getAttribute("data-zone");
         first.findElement(By.cssSelector("th a")).click();
@@ -204,8 +188,8 @@ class ConsoleBrowserIT {
 
     @Test
     void theProvincesTileMapAndTimelinessShowWhatTheApiGivesAndLeadToAProvincesZones() {
-        signIn("demo-analyst");
-        open("provinces?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&measure=late");
+        console.signIn("demo-analyst");
+        console.open("provinces?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&measure=late");
         assertThat(browser.all(By.cssSelector("#tile-map a.tile"))).hasSize(31);
         List<Map<String, Object>> provinces = api(stack.tokens().analyst(), "/timeliness", Map.of("period", PERIOD))
                 .getList("provinces");
@@ -237,7 +221,7 @@ class ConsoleBrowserIT {
 
     @Test
     void theLanguageSwitchChangesTheLabels() {
-        signIn("demo-analyst");
+        console.signIn("demo-analyst");
         assertThat(text(".masthead-nav a[data-screen='overview']")).isEqualTo("概览");
         browser.await(By.id("language")).click();
         browser.awaitText(By.cssSelector(".masthead-nav a[data-screen='overview']"), "Overview");
@@ -252,12 +236,12 @@ class ConsoleBrowserIT {
 
     @Test
     void aRefusedCallLeavesTheRestOfTheScreenWorkingAndAnExpiredTokenLeadsBackToSignIn() {
-        signIn("demo-submitter-" + PROVINCE);
+        console.signIn("demo-submitter-" + PROVINCE);
         String elsewhere = api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
                 "size", 50)).<Map<String, Object>>getList("items").stream()
                 .filter(item -> !PROVINCE.equals(item.get("province"))).map(item -> (String) item.get("zone"))
                 .findFirst().orElseThrow();
-        open("zone/" + elsewhere + "?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        console.open("zone/" + elsewhere + "?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         // the explanation is for the zone's own province only (403); the scores and the radar still show
         assertThat(text("[aria-labelledby='explanation-heading'] .problem")).contains("您的角色无权查看此内容");
         assertThat(browser.all(By.cssSelector("#history-table tbody tr"))).isNotEmpty();
@@ -268,7 +252,7 @@ class ConsoleBrowserIT {
         browser.script("const session = JSON.parse(sessionStorage.getItem('console.session'));"
                 + "session.token = arguments[0]; sessionStorage.setItem('console.session', JSON.stringify(session));",
                 expiredToken());
-        open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         assertThat(text(".notice")).contains("登录已过期");
         // the notice shows before the identities arrive
         browser.await(By.cssSelector("button.identity"));

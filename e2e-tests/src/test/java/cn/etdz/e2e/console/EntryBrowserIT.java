@@ -37,48 +37,32 @@ class EntryBrowserIT {
     private static final String PROVINCE = "320000";
     private static final String SUBMITTER = "demo-submitter-" + PROVINCE;
 
+    private static ConsoleStack console;
     private static LocalStack stack;
     private static Browser browser;
 
     @BeforeAll
     static void startStackAndBrowser() throws Exception {
-        Browser.assumeInstalled();
-        stack = cn.etdz.e2e.PackagedStack.start("entry");
-        stack.loadDemoData();
-        browser = Browser.open();
+        console = ConsoleStack.start("entry");
+        stack = console.stack();
+        browser = console.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (console != null) {
+            console.close();
         }
     }
 
     @BeforeEach
     void signedOutInChinese() {
-        browser.get(stack.consoleUrl());
-        browser.script("sessionStorage.clear(); localStorage.clear();");
+        console.signOut();
     }
 
     private static JsonPath api(String path, Map<String, ?> query) {
         return given().header("Authorization", "Bearer " + stack.tokens().admin()).queryParams(query)
                 .get("/api/v1" + path).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static void signIn(String subject) {
-        browser.get(stack.consoleUrl() + "#/signin");
-        browser.await(By.cssSelector("button.identity[data-subject='" + subject + "']")).click();
-        browser.await(By.cssSelector(".masthead-nav"));
-        browser.awaitLoaded();
-    }
-
-    private static void open(String route) {
-        browser.get(stack.consoleUrl() + "#/" + route);
-        browser.awaitLoaded();
     }
 
     /** The ranked zones of the submitter's province in the period, best first. */
@@ -106,9 +90,9 @@ class EntryBrowserIT {
         String zone = rankedZonesOfTheProvince().get(0);
         double before = composite(zone);
         int revision = newestRevision(zone);
-        signIn(SUBMITTER);
+        console.signIn(SUBMITTER);
         assertThat(browser.await(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isTrue();
-        open("entry/" + PROVINCE + "?zone=" + zone + "&period=" + PERIOD);
+        console.open("entry/" + PROVINCE + "?zone=" + zone + "&period=" + PERIOD);
 
         // the form is the catalogue's for the zone's type, filled with the year's values, last year's beside them
         List<String> catalogue = api("/indicators", Map.of("zoneType", ZONE_TYPE)).getList("code");
@@ -156,7 +140,7 @@ class EntryBrowserIT {
             assertThat(score.getDouble("composite")).isNotEqualTo(before);
         });
         String shown = BigDecimal.valueOf(composite(zone)).setScale(1, RoundingMode.HALF_UP).toPlainString();
-        open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&province=" + PROVINCE);
+        console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&province=" + PROVINCE);
         assertThat(browser.await(By.cssSelector("tr[data-zone='" + zone + "'] .composite")).getText()).isEqualTo(shown);
         browser.screenshot("entry-ranking");
     }
@@ -173,8 +157,8 @@ class EntryBrowserIT {
                 + stored + "," + PERIOD + ",TAX,15.2,\n"
                 + stored + "," + PERIOD + ",EMPLOYEES,8.1,初步数\n"
                 + rejected + "," + PERIOD + ",GDP,-1,\n");
-        signIn(SUBMITTER);
-        open("entry/" + PROVINCE + "?period=" + PERIOD);
+        console.signIn(SUBMITTER);
+        console.open("entry/" + PROVINCE + "?period=" + PERIOD);
         browser.await(By.id("batch-file")).sendKeys(csv.toAbsolutePath().toString());
 
         browser.await(By.id("batch-check")).click();
@@ -199,8 +183,8 @@ class EntryBrowserIT {
     void aSubmitterCannotReachAnotherProvincesEntry() {
         String other = api("/zones", Map.of("size", 500)).getList("items.province", String.class).stream()
                 .filter(province -> !province.equals(PROVINCE)).findFirst().orElseThrow();
-        signIn(SUBMITTER);
-        open("entry/" + other);
+        console.signIn(SUBMITTER);
+        console.open("entry/" + other);
         assertThat(browser.await(By.id("entry-refused")).getText()).contains("江苏省");
         assertThat(browser.all(By.id("entry-form"))).isEmpty();
         browser.screenshot("entry-other-province");
@@ -214,7 +198,7 @@ class EntryBrowserIT {
 
         // an analyst is not offered data entry at all
         browser.await(By.id("sign-out")).click();
-        signIn("demo-analyst");
+        console.signIn("demo-analyst");
         assertThat(browser.driver.findElement(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isFalse();
     }
 }

@@ -1,7 +1,6 @@
 package cn.etdz.e2e.console;
 
 import cn.etdz.common.security.Roles;
-import cn.etdz.e2e.PackagedStack;
 import cn.etdz.localstack.LocalStack;
 import cn.etdz.localstack.TokenIssuer;
 import io.restassured.path.json.JsonPath;
@@ -34,6 +33,7 @@ class OidcSignInBrowserIT {
     private static final String CLIENT_ID = "etdz-console";
 
     private static MockOAuth2Server provider;
+    private static ConsoleStack console;
     private static LocalStack stack;
     private static Browser browser;
 
@@ -46,9 +46,10 @@ class OidcSignInBrowserIT {
                 List.of(TokenIssuer.AUDIENCE), Map.of("groups", List.of(Roles.ANALYST)), 3600);
         provider = new MockOAuth2Server(new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(claims)));
         provider.start();
-        stack = PackagedStack.start("oidc");
         // the demo data goes in with the stack's own tokens; from then on only the provider's tokens are accepted
-        stack.loadDemoData();
+        console = ConsoleStack.start("oidc");
+        stack = console.stack();
+        browser = console.browser();
         String issuer = provider.issuerUrl(ISSUER_ID).toString();
         stack.reconfigure(Map.of(
                 "mp.jwt.verify.issuer", issuer,
@@ -58,16 +59,12 @@ class OidcSignInBrowserIT {
                 "gateway.console.oidc.scopes", "openid,profile",
                 // as in production: no demo identities
                 "gateway.console.demo-identities-url", ""));
-        browser = Browser.open();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (console != null) {
+            console.close();
         }
         if (provider != null) {
             provider.shutdown();
@@ -76,8 +73,7 @@ class OidcSignInBrowserIT {
 
     @BeforeEach
     void signedOut() {
-        browser.get(stack.consoleUrl());
-        browser.script("sessionStorage.clear(); localStorage.clear();");
+        console.signOut();
     }
 
     /** On the provider's login page: signs in as this user, with these claims in place of the default ones. */

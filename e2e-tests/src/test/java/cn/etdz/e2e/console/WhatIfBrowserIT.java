@@ -36,38 +36,34 @@ class WhatIfBrowserIT {
     private static final String PERIOD = "2015";
     private static final String PROVINCE = "320000";
 
+    private static ConsoleStack console;
     private static LocalStack stack;
     private static Browser browser;
 
     @BeforeAll
     static void startStackAndBrowser() throws Exception {
-        Browser.assumeInstalled();
-        stack = cn.etdz.e2e.PackagedStack.start("whatif");
-        stack.loadDemoData();
-        browser = Browser.open();
+        console = ConsoleStack.start("whatif");
+        stack = console.stack();
+        browser = console.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (console != null) {
+            console.close();
         }
     }
 
     @BeforeEach
     void signedOutInChinese() {
-        browser.get(stack.consoleUrl());
-        browser.script("sessionStorage.clear(); localStorage.clear();");
+        console.signOut();
     }
 
     @Test
     void anAnalystsChangedWeightMovesTheRanksAsADirectSimulationDoes() {
-        signIn("demo-analyst");
+        console.signIn("demo-analyst");
         assertThat(browser.await(By.cssSelector(".masthead-nav a[data-screen='whatif']")).isDisplayed()).isTrue();
-        open("whatif?period=" + PERIOD + "&zoneType=ETDZ");
+        console.open("whatif?period=" + PERIOD + "&zoneType=ETDZ");
         // the economy's weight to the slider's top (100): the composite leans on it
         WebElement economy = browser.await(By.id("weight-ECONOMY"));
         economy.sendKeys(Keys.END);
@@ -127,20 +123,20 @@ class WhatIfBrowserIT {
 
     @Test
     void aSubmitterIsNotOfferedTheWhatIf() {
-        signIn("demo-submitter-" + PROVINCE);
+        console.signIn("demo-submitter-" + PROVINCE);
         assertThat(browser.all(By.cssSelector(".masthead-nav a[data-screen='whatif']")))
                 .allSatisfy(link -> assertThat(link.isDisplayed()).isFalse());
-        open("whatif?period=" + PERIOD + "&zoneType=ETDZ");
+        console.open("whatif?period=" + PERIOD + "&zoneType=ETDZ");
         assertThat(browser.await(By.cssSelector("main .problem")).getText()).contains("您的角色无权查看此内容");
         assertThat(browser.all(By.id("whatif-run"))).isEmpty();
     }
 
     @Test
     void anAdministratorSavesTheChangedMethodologyAsTheNextVersionAfterConfirming() {
-        signIn("demo-admin");
+        console.signIn("demo-admin");
         String token = stack.tokens().admin();
         Map<String, Object> active = activeMethodology(token, "BECZ");
-        open("whatif?period=" + PERIOD + "&zoneType=BECZ");
+        console.open("whatif?period=" + PERIOD + "&zoneType=BECZ");
         browser.await(By.id("weight-SOCIETY")).sendKeys(Keys.END);
         // GDP scored by its z-score instead of min–max (a normalisation that takes no parameters)
         browser.script("document.getElementById('normalisation-ECONOMY-GDP').closest('details').open = true");
@@ -163,18 +159,6 @@ class WhatIfBrowserIT {
         assertThat(saved.get("key")).isEqualTo(next);
         assertThat(pillarWeight(saved, "SOCIETY")).isEqualTo(100.0);
         assertThat(normalisation(saved, "GDP")).isEqualTo("ZSCORE");
-    }
-
-    private static void signIn(String subject) {
-        browser.get(stack.consoleUrl() + "#/signin");
-        browser.await(By.cssSelector("button.identity[data-subject='" + subject + "']")).click();
-        browser.await(By.cssSelector(".masthead-nav"));
-        browser.awaitLoaded();
-    }
-
-    private static void open(String route) {
-        browser.get(stack.consoleUrl() + "#/" + route);
-        browser.awaitLoaded();
     }
 
     /** Runs the what-if and waits for its answer (the data set is gathered on the first run). */
