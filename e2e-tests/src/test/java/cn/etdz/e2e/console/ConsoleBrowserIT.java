@@ -1,13 +1,10 @@
 package cn.etdz.e2e.console;
 
-import cn.etdz.localstack.LocalStack;
 import io.restassured.path.json.JsonPath;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -34,28 +31,8 @@ class ConsoleBrowserIT {
     private static final String ZONE_TYPE = "ETDZ";
     private static final String PROVINCE = "320000";
 
-    private static ConsoleStack console;
-    private static LocalStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void startStackAndBrowser() throws Exception {
-        console = ConsoleStack.start("console");
-        stack = console.stack();
-        browser = console.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOutInChinese() {
-        console.signOut();
-    }
+    @RegisterExtension
+    static final ConsoleStack console = new ConsoleStack("console");
 
     private static JsonPath api(String token, String path, Map<String, ?> query) {
         return given().header("Authorization", "Bearer " + token).queryParams(query).get("/api/v1" + path)
@@ -63,37 +40,37 @@ class ConsoleBrowserIT {
     }
 
     private static String text(String css) {
-        return browser.await(By.cssSelector(css)).getText();
+        return console.browser().await(By.cssSelector(css)).getText();
     }
 
     @Test
     void eachRoleSignsInWithItsDemoIdentityAndSeesOnlyWhatItMay() {
-        browser.get(stack.consoleUrl());
-        browser.await(By.cssSelector("button.identity"));
-        assertThat(browser.all(By.cssSelector("button.identity"))).extracting(WebElement::getText)
+        console.browser().get(console.stack().consoleUrl());
+        console.browser().await(By.cssSelector("button.identity"));
+        assertThat(console.browser().all(By.cssSelector("button.identity"))).extracting(WebElement::getText)
                 .contains("部委管理员", "部委分析员", "江苏省填报员");
-        browser.screenshot("signin");
-        browser.assertAccessible("sign-in");
+        console.browser().screenshot("signin");
+        console.browser().assertAccessible("sign-in");
 
-        assertThat(browser.driver.findElement(By.cssSelector(".masthead-nav")).isDisplayed()).isFalse();
+        assertThat(console.browser().driver.findElement(By.cssSelector(".masthead-nav")).isDisplayed()).isFalse();
         console.signIn("demo-admin");
         assertThat(text("#who")).contains("部委管理员");
-        assertThat(browser.all(By.id("targets-table"))).hasSize(1);
-        browser.screenshot("overview-admin");
+        assertThat(console.browser().all(By.id("targets-table"))).hasSize(1);
+        console.browser().screenshot("overview-admin");
 
-        browser.await(By.id("sign-out")).click();
+        console.browser().await(By.id("sign-out")).click();
         console.signIn("demo-analyst");
         assertThat(text("#who")).contains("部委分析员");
-        assertThat(browser.all(By.id("targets-table"))).hasSize(1);
+        assertThat(console.browser().all(By.id("targets-table"))).hasSize(1);
 
-        browser.await(By.id("sign-out")).click();
+        console.browser().await(By.id("sign-out")).click();
         console.signIn("demo-submitter-" + PROVINCE);
         assertThat(text("#who")).contains("江苏省填报员");
         // the plan's targets are for the ministry: a submitter's overview does not offer them
-        assertThat(browser.all(By.id("targets-heading"))).isEmpty();
-        assertThat(browser.all(By.id("count-ranked"))).hasSize(1);
-        browser.screenshot("overview-submitter");
-        browser.assertAccessible("overview as a submitter");
+        assertThat(console.browser().all(By.id("targets-heading"))).isEmpty();
+        assertThat(console.browser().all(By.id("count-ranked"))).hasSize(1);
+        console.browser().screenshot("overview-submitter");
+        console.browser().assertAccessible("overview as a submitter");
     }
 
     @Test
@@ -101,9 +78,9 @@ class ConsoleBrowserIT {
         console.signIn("demo-analyst");
         console.open("overview?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         Map<String, String> group = Map.of("period", PERIOD, "zoneType", ZONE_TYPE);
-        JsonPath ranking = api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
+        JsonPath ranking = api(console.stack().tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
                 "size", 1));
-        List<List<String>> flags = api(stack.tokens().analyst(), "/flags", group).getList("flags");
+        List<List<String>> flags = api(console.stack().tokens().analyst(), "/flags", group).getList("flags");
 
         assertThat(text("#count-ranked .count-value")).isEqualTo(ranking.getString("snapshot.rankedCount"));
         assertThat(text("#count-zones .count-value")).isEqualTo(ranking.getString("snapshot.zoneCount"));
@@ -111,11 +88,11 @@ class ConsoleBrowserIT {
             long expected = flags.stream().filter(zoneFlags -> zoneFlags.contains(flag)).count();
             assertThat(text("#count-" + flag + " .count-value")).as(flag).isEqualTo(String.valueOf(expected));
         }
-        assertThat(browser.all(By.cssSelector("#targets-table tbody tr")))
-                .hasSize(api(stack.tokens().analyst(), "/targets", group).getList("aggregate").size());
+        assertThat(console.browser().all(By.cssSelector("#targets-table tbody tr")))
+                .hasSize(api(console.stack().tokens().analyst(), "/targets", group).getList("aggregate").size());
         awaitDrawn("#region-chart canvas");
-        browser.screenshot("overview-analyst");
-        browser.assertAccessible("overview");
+        console.browser().screenshot("overview-analyst");
+        console.browser().assertAccessible("overview");
     }
 
     @Test
@@ -123,46 +100,46 @@ class ConsoleBrowserIT {
         console.signIn("demo-analyst");
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&region=EAST");
         Map<String, Object> east = Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "region", "EAST", "size", 50);
-        assertThat(shownZones()).isEqualTo(api(stack.tokens().analyst(), "/scores", east).getList("items.zone"));
-        browser.screenshot("ranking-east");
-        browser.assertAccessible("ranking");
+        assertThat(shownZones()).isEqualTo(api(console.stack().tokens().analyst(), "/scores", east).getList("items.zone"));
+        console.browser().screenshot("ranking-east");
+        console.browser().assertAccessible("ranking");
 
-        browser.await(By.cssSelector("button.sort[data-column='composite']")).click();
+        console.browser().await(By.cssSelector("button.sort[data-column='composite']")).click();
         List<Double> descending = shownComposites();
         assertThat(descending).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(text("th[aria-sort] button")).isEqualTo("综合得分");
-        browser.await(By.cssSelector("button.sort[data-column='composite']")).click();
+        console.browser().await(By.cssSelector("button.sort[data-column='composite']")).click();
         assertThat(shownComposites()).isSorted().containsExactlyInAnyOrderElementsOf(descending);
 
-        new Select(browser.await(By.id("region"))).selectByValue("CENTRAL");
-        browser.await(By.cssSelector("#region option[value='CENTRAL']"));
+        new Select(console.browser().await(By.id("region"))).selectByValue("CENTRAL");
+        console.browser().await(By.cssSelector("#region option[value='CENTRAL']"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(shownZones())
-                .isEqualTo(api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
+                .isEqualTo(api(console.stack().tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
                         "region", "CENTRAL", "size", 50)).getList("items.zone")));
-        assertThat(browser.driver.getCurrentUrl()).contains("region=CENTRAL", "period=" + PERIOD);
+        assertThat(console.browser().driver.getCurrentUrl()).contains("region=CENTRAL", "period=" + PERIOD);
 
-        String name = browser.all(By.cssSelector("#ranking-table tbody th a")).get(1).getText();
-        browser.await(By.id("search")).sendKeys(name);
-        assertThat(browser.all(By.cssSelector("#ranking-table tbody th a"))).extracting(WebElement::getText)
+        String name = console.browser().all(By.cssSelector("#ranking-table tbody th a")).get(1).getText();
+        console.browser().await(By.id("search")).sendKeys(name);
+        assertThat(console.browser().all(By.cssSelector("#ranking-table tbody th a"))).extracting(WebElement::getText)
                 .isNotEmpty().allSatisfy(shown -> assertThat(shown).contains(name));
 
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
-        browser.await(By.xpath("//nav[@class='pager']/button[2]")).click();
+        console.browser().await(By.xpath("//nav[@class='pager']/button[2]")).click();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(shownZones())
-                .isEqualTo(api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
+                .isEqualTo(api(console.stack().tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
                         "size", 50, "page", 1)).getList("items.zone")));
-        browser.screenshot("ranking-page-2");
+        console.browser().screenshot("ranking-page-2");
 
         // a tablet held upright: the page does not scroll sideways, only the wide table does, within its frame
-        browser.driver.manage().window().setSize(new Dimension(768, 1024));
+        console.browser().driver.manage().window().setSize(new Dimension(768, 1024));
         try {
             console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
-            browser.await(By.id("ranking-table"));
-            assertThat((Boolean) browser.script(
+            console.browser().await(By.id("ranking-table"));
+            assertThat((Boolean) console.browser().script(
                     "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
-            browser.screenshot("ranking-tablet");
+            console.browser().screenshot("ranking-tablet");
         } finally {
-            browser.driver.manage().window().setSize(new Dimension(Browser.WIDTH, Browser.HEIGHT));
+            console.browser().driver.manage().window().setSize(new Dimension(Browser.WIDTH, Browser.HEIGHT));
         }
     }
 
@@ -170,28 +147,28 @@ class ConsoleBrowserIT {
     void aZoneProfileDrawsItsRadarAndItsExplanationAddsUpToTheScore() {
         console.signIn("demo-analyst");
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
-        WebElement first = browser.await(By.cssSelector("#ranking-table tbody tr"));
+        WebElement first = console.browser().await(By.cssSelector("#ranking-table tbody tr"));
         String zone = first.getAttribute("data-zone");
         first.findElement(By.cssSelector("th a")).click();
-        browser.await(By.id("explanation-total"));
-        browser.awaitLoaded();
+        console.browser().await(By.id("explanation-total"));
+        console.browser().awaitLoaded();
 
-        JsonPath score = api(stack.tokens().analyst(), "/scores/" + zone + "/" + PERIOD, Map.of());
+        JsonPath score = api(console.stack().tokens().analyst(), "/scores/" + zone + "/" + PERIOD, Map.of());
         assertThat(text("h1")).isEqualTo(score.getString("name"));
         assertThat(Double.parseDouble(text("#explanation-total"))).isCloseTo(score.getDouble("composite"), within(0.01));
-        assertThat(browser.all(By.cssSelector("#history-table tbody tr")))
-                .hasSize(api(stack.tokens().analyst(), "/scores/" + zone, Map.of()).getList("$").size());
+        assertThat(console.browser().all(By.cssSelector("#history-table tbody tr")))
+                .hasSize(api(console.stack().tokens().analyst(), "/scores/" + zone, Map.of()).getList("$").size());
         awaitDrawn("#radar-chart canvas");
-        browser.screenshot("zone-profile");
-        browser.assertAccessible("zone profile");
+        console.browser().screenshot("zone-profile");
+        console.browser().assertAccessible("zone profile");
     }
 
     @Test
     void theProvincesTileMapAndTimelinessShowWhatTheApiGivesAndLeadToAProvincesZones() {
         console.signIn("demo-analyst");
         console.open("provinces?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&measure=late");
-        assertThat(browser.all(By.cssSelector("#tile-map a.tile"))).hasSize(31);
-        List<Map<String, Object>> provinces = api(stack.tokens().analyst(), "/timeliness", Map.of("period", PERIOD))
+        assertThat(console.browser().all(By.cssSelector("#tile-map a.tile"))).hasSize(31);
+        List<Map<String, Object>> provinces = api(console.stack().tokens().analyst(), "/timeliness", Map.of("period", PERIOD))
                 .getList("provinces");
         assertThat(provinces).isNotEmpty();
         for (Map<String, Object> province : provinces) {
@@ -201,21 +178,21 @@ class ConsoleBrowserIT {
             assertThat(text("a.tile[data-province='" + code + "'] .tile-value")).as(code)
                     .isEqualTo(String.valueOf(counts.get("late") + counts.get("missing")));
             if (counts.get("expected") > 0) {
-                assertThat(browser.all(By.cssSelector("#timeliness-table tr[data-province='" + code + "'] td")))
+                assertThat(console.browser().all(By.cssSelector("#timeliness-table tr[data-province='" + code + "'] td")))
                         .extracting(WebElement::getText).as(code).containsExactly(
                                 String.valueOf(counts.get("expected")), String.valueOf(counts.get("submitted")),
                                 String.valueOf(counts.get("onTime")), String.valueOf(counts.get("late")),
                                 String.valueOf(counts.get("missing")));
             }
         }
-        browser.screenshot("provinces-late");
-        browser.assertAccessible("provinces");
+        console.browser().screenshot("provinces-late");
+        console.browser().assertAccessible("provinces");
 
-        browser.await(By.cssSelector("a.tile[data-province='" + PROVINCE + "']")).click();
-        browser.await(By.cssSelector("#ranking-table tbody tr"));
-        browser.awaitLoaded();
-        assertThat(browser.driver.getCurrentUrl()).contains("#/ranking", "province=" + PROVINCE);
-        assertThat(shownZones()).isEqualTo(api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD,
+        console.browser().await(By.cssSelector("a.tile[data-province='" + PROVINCE + "']")).click();
+        console.browser().await(By.cssSelector("#ranking-table tbody tr"));
+        console.browser().awaitLoaded();
+        assertThat(console.browser().driver.getCurrentUrl()).contains("#/ranking", "province=" + PROVINCE);
+        assertThat(shownZones()).isEqualTo(api(console.stack().tokens().analyst(), "/scores", Map.of("period", PERIOD,
                 "zoneType", ZONE_TYPE, "province", PROVINCE, "size", 50)).getList("items.zone"));
     }
 
@@ -223,66 +200,66 @@ class ConsoleBrowserIT {
     void theLanguageSwitchChangesTheLabels() {
         console.signIn("demo-analyst");
         assertThat(text(".masthead-nav a[data-screen='overview']")).isEqualTo("概览");
-        browser.await(By.id("language")).click();
-        browser.awaitText(By.cssSelector(".masthead-nav a[data-screen='overview']"), "Overview");
-        browser.awaitLoaded();
+        console.browser().await(By.id("language")).click();
+        console.browser().awaitText(By.cssSelector(".masthead-nav a[data-screen='overview']"), "Overview");
+        console.browser().awaitLoaded();
         assertThat(text("h1")).startsWith("Overview " + PERIOD);
         assertThat(text("#count-ranked .count-label")).isEqualTo("Ranked");
         assertThat(text("#who")).isEqualTo("Signed in as Ministry analyst (demo-analyst)");
-        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
-        browser.screenshot("overview-english");
-        browser.assertAccessible("overview in English");
+        assertThat(console.browser().script("return document.documentElement.lang")).isEqualTo("en");
+        console.browser().screenshot("overview-english");
+        console.browser().assertAccessible("overview in English");
     }
 
     @Test
     void aRefusedCallLeavesTheRestOfTheScreenWorkingAndAnExpiredTokenLeadsBackToSignIn() {
         console.signIn("demo-submitter-" + PROVINCE);
-        String elsewhere = api(stack.tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
+        String elsewhere = api(console.stack().tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
                 "size", 50)).<Map<String, Object>>getList("items").stream()
                 .filter(item -> !PROVINCE.equals(item.get("province"))).map(item -> (String) item.get("zone"))
                 .findFirst().orElseThrow();
         console.open("zone/" + elsewhere + "?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         // the explanation is for the zone's own province only (403); the scores and the radar still show
         assertThat(text("[aria-labelledby='explanation-heading'] .problem")).contains("您的角色无权查看此内容");
-        assertThat(browser.all(By.cssSelector("#history-table tbody tr"))).isNotEmpty();
+        assertThat(console.browser().all(By.cssSelector("#history-table tbody tr"))).isNotEmpty();
         awaitDrawn("#radar-chart canvas");
-        browser.screenshot("zone-forbidden-explanation");
-        browser.assertAccessible("zone profile with a refused section");
+        console.browser().screenshot("zone-forbidden-explanation");
+        console.browser().assertAccessible("zone profile with a refused section");
 
-        browser.script("const session = JSON.parse(sessionStorage.getItem('console.session'));"
+        console.browser().script("const session = JSON.parse(sessionStorage.getItem('console.session'));"
                 + "session.token = arguments[0]; sessionStorage.setItem('console.session', JSON.stringify(session));",
                 expiredToken());
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         assertThat(text(".notice")).contains("登录已过期");
         // the notice shows before the identities arrive
-        browser.await(By.cssSelector("button.identity"));
-        assertThat(browser.driver.findElement(By.cssSelector(".masthead-nav")).isDisplayed()).isFalse();
-        browser.screenshot("signin-expired");
+        console.browser().await(By.cssSelector("button.identity"));
+        assertThat(console.browser().driver.findElement(By.cssSelector(".masthead-nav")).isDisplayed()).isFalse();
+        console.browser().screenshot("signin-expired");
     }
 
     /** A token the gateway refuses as expired: signed by the demo key, valid for an hour that ended an hour ago. */
     private static String expiredToken() {
-        JwtClaims claims = stack.tokens().claims("demo-analyst", "analyst", null, Duration.ofHours(1));
+        JwtClaims claims = console.stack().tokens().claims("demo-analyst", "analyst", null, Duration.ofHours(1));
         long now = NumericDate.now().getValue();
         claims.setIssuedAt(NumericDate.fromSeconds(now - 7200));
         claims.setExpirationTime(NumericDate.fromSeconds(now - 3600));
-        return stack.tokens().sign(claims);
+        return console.stack().tokens().sign(claims);
     }
 
     private static List<String> shownZones() {
-        return browser.all(By.cssSelector("#ranking-table tbody tr")).stream()
+        return console.browser().all(By.cssSelector("#ranking-table tbody tr")).stream()
                 .map(row -> row.getAttribute("data-zone")).toList();
     }
 
     private static List<Double> shownComposites() {
-        return browser.all(By.cssSelector("#ranking-table tbody td.composite")).stream()
+        return console.browser().all(By.cssSelector("#ranking-table tbody td.composite")).stream()
                 .map(cell -> Double.parseDouble(cell.getText().replace(",", ""))).toList();
     }
 
     /** Waits until a chart's canvas has drawn pixels (an empty canvas is fully transparent). */
     private static void awaitDrawn(String canvas) {
-        browser.await(By.cssSelector(canvas));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(((Number) browser.script("""
+        console.browser().await(By.cssSelector(canvas));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(((Number) console.browser().script("""
                 const canvas = document.querySelector(arguments[0]);
                 const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
                 let drawn = 0;

@@ -2,32 +2,54 @@ package cn.etdz.e2e.console;
 
 import cn.etdz.e2e.PackagedStack;
 import cn.etdz.localstack.LocalStack;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 
 /**
- * What every browser test of the console starts from: the packaged stack with the demo data and a headless browser on
- * its console, closed together. Skips the test class when Chromium or its driver is not installed.
+ * What every browser test of the console starts from, registered as a JUnit extension
+ * ({@code @RegisterExtension static final ConsoleStack console = new ConsoleStack("name")}): the packaged stack with the
+ * demo data and a headless browser on its console, started before the class and closed after it, and a signed-out
+ * visitor in Chinese before each test. Skips the class when Chromium or its driver is not installed.
  */
-final class ConsoleStack implements AutoCloseable {
+final class ConsoleStack implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
-    private final LocalStack stack;
-    private final Browser browser;
+    private final String name;
+    private LocalStack stack;
+    private Browser browser;
 
-    private ConsoleStack(LocalStack stack, Browser browser) {
-        this.stack = stack;
-        this.browser = browser;
+    ConsoleStack(String name) {
+        this.name = name;
     }
 
-    static ConsoleStack start(String name) throws Exception {
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         Browser.assumeInstalled();
-        LocalStack stack = PackagedStack.start(name);
+        stack = PackagedStack.start(name);
+        stack.loadDemoData();
+        browser = Browser.open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
         try {
-            stack.loadDemoData();
-            return new ConsoleStack(stack, Browser.open());
-        } catch (Exception | Error e) {
-            stack.close();
-            throw e;
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
         }
+    }
+
+    /** A fresh visitor: no session, no remembered language (so Chinese). */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        browser.get(stack.consoleUrl());
+        browser.script("sessionStorage.clear(); localStorage.clear();");
     }
 
     LocalStack stack() {
@@ -36,12 +58,6 @@ final class ConsoleStack implements AutoCloseable {
 
     Browser browser() {
         return browser;
-    }
-
-    /** A fresh visitor: no session, no remembered language (so Chinese). */
-    void signOut() {
-        browser.get(stack.consoleUrl());
-        browser.script("sessionStorage.clear(); localStorage.clear();");
     }
 
     /** Signs in with one of the local stack's demo identities and waits until the first screen has its data. */
@@ -56,14 +72,5 @@ final class ConsoleStack implements AutoCloseable {
     void open(String route) {
         browser.get(stack.consoleUrl() + "#/" + route);
         browser.awaitLoaded();
-    }
-
-    @Override
-    public void close() {
-        try {
-            browser.close();
-        } finally {
-            stack.close();
-        }
     }
 }

@@ -1,11 +1,8 @@
 package cn.etdz.e2e.console;
 
-import cn.etdz.localstack.LocalStack;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,31 +34,11 @@ class EntryBrowserIT {
     private static final String PROVINCE = "320000";
     private static final String SUBMITTER = "demo-submitter-" + PROVINCE;
 
-    private static ConsoleStack console;
-    private static LocalStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void startStackAndBrowser() throws Exception {
-        console = ConsoleStack.start("entry");
-        stack = console.stack();
-        browser = console.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOutInChinese() {
-        console.signOut();
-    }
+    @RegisterExtension
+    static final ConsoleStack console = new ConsoleStack("entry");
 
     private static JsonPath api(String path, Map<String, ?> query) {
-        return given().header("Authorization", "Bearer " + stack.tokens().admin()).queryParams(query)
+        return given().header("Authorization", "Bearer " + console.stack().tokens().admin()).queryParams(query)
                 .get("/api/v1" + path).then().statusCode(200).extract().jsonPath();
     }
 
@@ -91,46 +68,46 @@ class EntryBrowserIT {
         double before = composite(zone);
         int revision = newestRevision(zone);
         console.signIn(SUBMITTER);
-        assertThat(browser.await(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isTrue();
+        assertThat(console.browser().await(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isTrue();
         console.open("entry/" + PROVINCE + "?zone=" + zone + "&period=" + PERIOD);
 
         // the form is the catalogue's for the zone's type, filled with the year's values, last year's beside them
         List<String> catalogue = api("/indicators", Map.of("zoneType", ZONE_TYPE)).getList("code");
-        assertThat(browser.all(By.cssSelector(".entry-field"))).extracting(field -> field.getAttribute("data-indicator"))
+        assertThat(console.browser().all(By.cssSelector(".entry-field"))).extracting(field -> field.getAttribute("data-indicator"))
                 .containsExactlyElementsOf(catalogue);
-        assertThat(browser.await(By.cssSelector("label[for='value-GDP']")).getText()).contains("必填");
+        assertThat(console.browser().await(By.cssSelector("label[for='value-GDP']")).getText()).contains("必填");
         JsonPath values = api("/zones/" + zone + "/values", Map.of("indicator", "GDP", "from", "2014", "to", PERIOD));
         double gdp = values.getDouble("series[0].points.find { it.period == '2015' }.value");
         double lastYear = values.getDouble("series[0].points.find { it.period == '2014' }.value");
-        WebElement gdpInput = browser.await(By.id("value-GDP"));
+        WebElement gdpInput = console.browser().await(By.id("value-GDP"));
         assertThat(Double.parseDouble(gdpInput.getAttribute("value"))).isEqualTo(gdp);
-        assertThat(browser.await(By.cssSelector("#value-GDP-hint .last-year")).getText())
+        assertThat(console.browser().await(By.cssSelector("#value-GDP-hint .last-year")).getText())
                 .contains(String.format(Locale.ROOT, "%,.2f", lastYear));
 
         // an invalid value: the API's violation shows at its field, which is marked invalid and described by it
         type(gdpInput, "-5");
-        browser.await(By.cssSelector("#value-GDP-message .violation[data-code='out-of-range']"));
+        console.browser().await(By.cssSelector("#value-GDP-message .violation[data-code='out-of-range']"));
         assertThat(gdpInput.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(gdpInput.getAttribute("aria-describedby")).contains("value-GDP-message");
-        browser.screenshot("entry-violation");
-        browser.assertAccessible("data entry with a violation");
+        console.browser().screenshot("entry-violation");
+        console.browser().assertAccessible("data entry with a violation");
 
         // a valid value: the mark goes, nothing is stored until the submit
         String corrected = BigDecimal.valueOf(gdp * 1.1).setScale(2, RoundingMode.HALF_UP).toPlainString();
         type(gdpInput, corrected);
         await().atMost(Duration.ofSeconds(10)).until(() -> gdpInput.getAttribute("aria-invalid") == null);
-        assertThat(browser.all(By.cssSelector("#value-GDP-message .violation"))).isEmpty();
+        assertThat(console.browser().all(By.cssSelector("#value-GDP-message .violation"))).isEmpty();
         assertThat(newestRevision(zone)).isEqualTo(revision);
 
-        browser.await(By.id("entry-submit")).click();
-        browser.awaitText(By.id("entry-stored"), String.valueOf(revision + 1));
-        browser.awaitLoaded();
-        WebElement newest = browser.await(By.cssSelector("#revisions-table tbody tr"));
+        console.browser().await(By.id("entry-submit")).click();
+        console.browser().awaitText(By.id("entry-stored"), String.valueOf(revision + 1));
+        console.browser().awaitLoaded();
+        WebElement newest = console.browser().await(By.cssSelector("#revisions-table tbody tr"));
         assertThat(newest.getAttribute("data-revision")).isEqualTo(String.valueOf(revision + 1));
         assertThat(newest.findElement(By.cssSelector("li[data-indicator='GDP']")).getText()).contains("修改", "→");
         assertThat(newest.findElements(By.cssSelector("li"))).hasSize(1);
-        browser.screenshot("entry-stored");
-        browser.assertAccessible("data entry after a submission");
+        console.browser().screenshot("entry-stored");
+        console.browser().assertAccessible("data entry after a submission");
 
         // the evaluation service takes the new revision and the ranking shows the composite computed from it
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -141,8 +118,8 @@ class EntryBrowserIT {
         });
         String shown = BigDecimal.valueOf(composite(zone)).setScale(1, RoundingMode.HALF_UP).toPlainString();
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&province=" + PROVINCE);
-        assertThat(browser.await(By.cssSelector("tr[data-zone='" + zone + "'] .composite")).getText()).isEqualTo(shown);
-        browser.screenshot("entry-ranking");
+        assertThat(console.browser().await(By.cssSelector("tr[data-zone='" + zone + "'] .composite")).getText()).isEqualTo(shown);
+        console.browser().screenshot("entry-ranking");
     }
 
     @Test
@@ -159,24 +136,24 @@ class EntryBrowserIT {
                 + rejected + "," + PERIOD + ",GDP,-1,\n");
         console.signIn(SUBMITTER);
         console.open("entry/" + PROVINCE + "?period=" + PERIOD);
-        browser.await(By.id("batch-file")).sendKeys(csv.toAbsolutePath().toString());
+        console.browser().await(By.id("batch-file")).sendKeys(csv.toAbsolutePath().toString());
 
-        browser.await(By.id("batch-check")).click();
+        console.browser().await(By.id("batch-check")).click();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(browser.driver.findElement(By.id("batch-results")).getText()).contains("已校验"));
-        assertThat(browser.all(By.cssSelector("#batch-table tbody tr"))).extracting(row -> row.getAttribute("data-status"))
+                assertThat(console.browser().driver.findElement(By.id("batch-results")).getText()).contains("已校验"));
+        assertThat(console.browser().all(By.cssSelector("#batch-table tbody tr"))).extracting(row -> row.getAttribute("data-status"))
                 .containsExactly("VALID", "REJECTED");
         assertThat(newestRevision(stored)).as("a check stores nothing").isEqualTo(revision);
 
-        browser.await(By.id("batch-upload")).click();
-        browser.awaitText(By.id("batch-summary"), "已保存 1 条");
-        List<WebElement> rows = browser.all(By.cssSelector("#batch-table tbody tr"));
+        console.browser().await(By.id("batch-upload")).click();
+        console.browser().awaitText(By.id("batch-summary"), "已保存 1 条");
+        List<WebElement> rows = console.browser().all(By.cssSelector("#batch-table tbody tr"));
         assertThat(rows).extracting(row -> row.getAttribute("data-status")).containsExactly("ACCEPTED", "REJECTED");
         assertThat(rows.get(0).getText()).contains(stored, String.valueOf(revision + 1));
         assertThat(rows.get(1).getText()).contains(rejected, "values[0].value");
         assertThat(newestRevision(stored)).isEqualTo(revision + 1);
-        browser.screenshot("entry-batch");
-        browser.assertAccessible("data entry with a batch's results");
+        console.browser().screenshot("entry-batch");
+        console.browser().assertAccessible("data entry with a batch's results");
     }
 
     @Test
@@ -185,20 +162,20 @@ class EntryBrowserIT {
                 .filter(province -> !province.equals(PROVINCE)).findFirst().orElseThrow();
         console.signIn(SUBMITTER);
         console.open("entry/" + other);
-        assertThat(browser.await(By.id("entry-refused")).getText()).contains("江苏省");
-        assertThat(browser.all(By.id("entry-form"))).isEmpty();
-        browser.screenshot("entry-other-province");
-        browser.assertAccessible("another province's entry");
+        assertThat(console.browser().await(By.id("entry-refused")).getText()).contains("江苏省");
+        assertThat(console.browser().all(By.id("entry-form"))).isEmpty();
+        console.browser().screenshot("entry-other-province");
+        console.browser().assertAccessible("another province's entry");
 
         // the API refuses it too, whatever a client sends
         String zone = api("/zones", Map.of("province", other, "size", 1)).getString("items[0].code");
-        given().header("Authorization", "Bearer " + stack.tokens().submitter(PROVINCE)).contentType("application/json")
+        given().header("Authorization", "Bearer " + console.stack().tokens().submitter(PROVINCE)).contentType("application/json")
                 .body(Map.of("zone", zone, "period", PERIOD, "values", List.of(Map.of("indicator", "GDP", "value", 1))))
                 .post("/api/v1/submissions?dryRun=true").then().statusCode(403);
 
         // an analyst is not offered data entry at all
-        browser.await(By.id("sign-out")).click();
+        console.browser().await(By.id("sign-out")).click();
         console.signIn("demo-analyst");
-        assertThat(browser.driver.findElement(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isFalse();
+        assertThat(console.browser().driver.findElement(By.cssSelector(".masthead-nav a[data-screen='entry']")).isDisplayed()).isFalse();
     }
 }

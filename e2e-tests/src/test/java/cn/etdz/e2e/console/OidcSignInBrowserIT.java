@@ -1,7 +1,6 @@
 package cn.etdz.e2e.console;
 
 import cn.etdz.common.security.Roles;
-import cn.etdz.localstack.LocalStack;
 import cn.etdz.localstack.TokenIssuer;
 import io.restassured.path.json.JsonPath;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -10,8 +9,8 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import java.util.List;
@@ -33,25 +32,20 @@ class OidcSignInBrowserIT {
     private static final String CLIENT_ID = "etdz-console";
 
     private static MockOAuth2Server provider;
-    private static ConsoleStack console;
-    private static LocalStack stack;
-    private static Browser browser;
+    @RegisterExtension
+    static final ConsoleStack console = new ConsoleStack("oidc");
 
     @BeforeAll
-    static void startProviderStackAndBrowser() throws Exception {
-        Browser.assumeInstalled();
+    static void startTheProviderAndTrustIt() throws Exception {
         // the claims a production provider is set up to put in the access token: the platform's audience and a role
         // (the login form's claims field can replace them, e.g. a submitter and its province)
         DefaultOAuth2TokenCallback claims = new DefaultOAuth2TokenCallback(ISSUER_ID, "unused", "JWT",
                 List.of(TokenIssuer.AUDIENCE), Map.of("groups", List.of(Roles.ANALYST)), 3600);
         provider = new MockOAuth2Server(new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(claims)));
         provider.start();
-        // the demo data goes in with the stack's own tokens; from then on only the provider's tokens are accepted
-        console = ConsoleStack.start("oidc");
-        stack = console.stack();
-        browser = console.browser();
         String issuer = provider.issuerUrl(ISSUER_ID).toString();
-        stack.reconfigure(Map.of(
+        // the demo data went in with the stack's own tokens; from then on only the provider's tokens are accepted
+        console.stack().reconfigure(Map.of(
                 "mp.jwt.verify.issuer", issuer,
                 "mp.jwt.verify.publickey.location", provider.jwksUrl(ISSUER_ID).toString(),
                 "gateway.console.oidc.issuer", issuer,
@@ -63,99 +57,91 @@ class OidcSignInBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (console != null) {
-            console.close();
-        }
         if (provider != null) {
             provider.shutdown();
         }
     }
 
-    @BeforeEach
-    void signedOut() {
-        console.signOut();
-    }
-
     /** On the provider's login page: signs in as this user, with these claims in place of the default ones. */
     private static void logInAtProvider(String username, String claims) {
-        browser.await(By.name("username")).sendKeys(username);
-        browser.driver.findElement(By.name("claims")).sendKeys(claims);
-        browser.driver.findElement(By.cssSelector("input[type=submit]")).click();
+        console.browser().await(By.name("username")).sendKeys(username);
+        console.browser().driver.findElement(By.name("claims")).sendKeys(claims);
+        console.browser().driver.findElement(By.cssSelector("input[type=submit]")).click();
     }
 
     private static String sessionToken() {
-        return (String) browser.script("return JSON.parse(sessionStorage.getItem('console.session')).token;");
+        return (String) console.browser().script("return JSON.parse(sessionStorage.getItem('console.session')).token;");
     }
 
     @Test
     void signingInAtTheProviderLeadsBackSignedInAndTheOverviewShowsTheApisCounts() {
-        browser.get(stack.consoleUrl());
-        browser.await(By.id("oidc-sign-in"));
-        assertThat(browser.all(By.cssSelector("button.identity"))).isEmpty();
-        browser.screenshot("signin-oidc");
-        browser.assertAccessible("sign-in with the organisation's provider");
+        console.browser().get(console.stack().consoleUrl());
+        console.browser().await(By.id("oidc-sign-in"));
+        assertThat(console.browser().all(By.cssSelector("button.identity"))).isEmpty();
+        console.browser().screenshot("signin-oidc");
+        console.browser().assertAccessible("sign-in with the organisation's provider");
 
-        browser.driver.findElement(By.id("oidc-sign-in")).click();
-        assertThat(browser.await(By.name("username")).isDisplayed()).isTrue();
-        assertThat(browser.driver.getCurrentUrl()).startsWith(provider.issuerUrl(ISSUER_ID).toString())
+        console.browser().driver.findElement(By.id("oidc-sign-in")).click();
+        assertThat(console.browser().await(By.name("username")).isDisplayed()).isTrue();
+        assertThat(console.browser().driver.getCurrentUrl()).startsWith(provider.issuerUrl(ISSUER_ID).toString())
                 .contains("code_challenge_method=S256").contains("client_id=" + CLIENT_ID);
         logInAtProvider("analyst-li", "");
 
-        browser.await(By.cssSelector(".masthead-nav"));
-        browser.awaitLoaded();
-        assertThat(browser.await(By.id("who")).getText()).contains("部委分析员").contains("analyst-li");
+        console.browser().await(By.cssSelector(".masthead-nav"));
+        console.browser().awaitLoaded();
+        assertThat(console.browser().await(By.id("who")).getText()).contains("部委分析员").contains("analyst-li");
         // the one-use code is gone from the address
-        assertThat(browser.driver.getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
+        assertThat(console.browser().driver.getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
         String token = sessionToken();
         JsonPath ranking = given().header("Authorization", "Bearer " + token)
                 .queryParams(Map.of("period", "2015", "zoneType", "ETDZ", "size", 1)).get("/api/v1/scores")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(ranking.getInt("snapshot.rankedCount")).isPositive();
-        assertThat(browser.await(By.cssSelector("#count-ranked .count-value")).getText())
+        assertThat(console.browser().await(By.cssSelector("#count-ranked .count-value")).getText())
                 .isEqualTo(ranking.getString("snapshot.rankedCount"));
-        assertThat(browser.await(By.cssSelector("#count-zones .count-value")).getText())
+        assertThat(console.browser().await(By.cssSelector("#count-zones .count-value")).getText())
                 .isEqualTo(ranking.getString("snapshot.zoneCount"));
-        assertThat(browser.all(By.id("targets-table"))).hasSize(1);
-        browser.screenshot("overview-oidc-analyst");
+        assertThat(console.browser().all(By.id("targets-table"))).hasSize(1);
+        console.browser().screenshot("overview-oidc-analyst");
 
         // signing out ends the provider's session too (its end_session_endpoint) and comes back to sign-in
-        browser.await(By.id("sign-out")).click();
-        browser.await(By.id("oidc-sign-in"));
-        assertThat(browser.script("return sessionStorage.getItem('console.session');")).isNull();
+        console.browser().await(By.id("sign-out")).click();
+        console.browser().await(By.id("oidc-sign-in"));
+        assertThat(console.browser().script("return sessionStorage.getItem('console.session');")).isNull();
     }
 
     @Test
     void aSubmitterSignsInWithTheProvincesClaimAndSeesNoTargets() {
-        browser.get(stack.consoleUrl());
-        browser.await(By.id("oidc-sign-in")).click();
+        console.browser().get(console.stack().consoleUrl());
+        console.browser().await(By.id("oidc-sign-in")).click();
         logInAtProvider("jiangsu-submitter", "{\"groups\": [\"" + Roles.SUBMITTER + "\"], \"" + Roles.PROVINCE_CLAIM
                 + "\": \"320000\"}");
 
-        browser.await(By.cssSelector(".masthead-nav"));
-        browser.awaitLoaded();
-        assertThat(browser.await(By.id("who")).getText()).contains("江苏省填报员").contains("jiangsu-submitter");
-        assertThat(browser.all(By.id("count-ranked"))).hasSize(1);
-        assertThat(browser.all(By.id("targets-heading"))).isEmpty();
-        browser.screenshot("overview-oidc-submitter");
+        console.browser().await(By.cssSelector(".masthead-nav"));
+        console.browser().awaitLoaded();
+        assertThat(console.browser().await(By.id("who")).getText()).contains("江苏省填报员").contains("jiangsu-submitter");
+        assertThat(console.browser().all(By.id("count-ranked"))).hasSize(1);
+        assertThat(console.browser().all(By.id("targets-heading"))).isEmpty();
+        console.browser().screenshot("overview-oidc-submitter");
     }
 
     @Test
     void anAnswerWithATamperedStateIsRefused() {
-        browser.get(stack.consoleUrl());
-        browser.await(By.id("oidc-sign-in")).click();
-        browser.await(By.name("username"));
+        console.browser().get(console.stack().consoleUrl());
+        console.browser().await(By.id("oidc-sign-in")).click();
+        console.browser().await(By.name("username"));
         // the provider answers whatever state it is sent: send it another one than the console's
-        String tampered = browser.driver.getCurrentUrl().replaceAll("([?&]state=)[^&]*", "$1forged-state");
+        String tampered = console.browser().driver.getCurrentUrl().replaceAll("([?&]state=)[^&]*", "$1forged-state");
         assertThat(tampered).contains("state=forged-state");
-        browser.get(tampered);
+        console.browser().get(tampered);
         logInAtProvider("analyst-li", "");
 
-        assertThat(browser.await(By.id("oidc-refused")).getText()).contains("登录被拒绝");
-        assertThat(browser.script("return sessionStorage.getItem('console.session');")).isNull();
-        assertThat(browser.driver.findElement(By.cssSelector(".masthead-nav")).isDisplayed()).isFalse();
-        assertThat(browser.driver.getCurrentUrl()).doesNotContain("code=");
-        browser.await(By.id("oidc-sign-in"));
-        browser.screenshot("signin-oidc-refused");
-        browser.assertAccessible("sign-in refused");
+        assertThat(console.browser().await(By.id("oidc-refused")).getText()).contains("登录被拒绝");
+        assertThat(console.browser().script("return sessionStorage.getItem('console.session');")).isNull();
+        assertThat(console.browser().driver.findElement(By.cssSelector(".masthead-nav")).isDisplayed()).isFalse();
+        assertThat(console.browser().driver.getCurrentUrl()).doesNotContain("code=");
+        console.browser().await(By.id("oidc-sign-in"));
+        console.browser().screenshot("signin-oidc-refused");
+        console.browser().assertAccessible("sign-in refused");
     }
 }

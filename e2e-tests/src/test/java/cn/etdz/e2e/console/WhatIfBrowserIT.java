@@ -1,13 +1,10 @@
 package cn.etdz.e2e.console;
 
-import cn.etdz.localstack.LocalStack;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -36,41 +33,21 @@ class WhatIfBrowserIT {
     private static final String PERIOD = "2015";
     private static final String PROVINCE = "320000";
 
-    private static ConsoleStack console;
-    private static LocalStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void startStackAndBrowser() throws Exception {
-        console = ConsoleStack.start("whatif");
-        stack = console.stack();
-        browser = console.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOutInChinese() {
-        console.signOut();
-    }
+    @RegisterExtension
+    static final ConsoleStack console = new ConsoleStack("whatif");
 
     @Test
     void anAnalystsChangedWeightMovesTheRanksAsADirectSimulationDoes() {
         console.signIn("demo-analyst");
-        assertThat(browser.await(By.cssSelector(".masthead-nav a[data-screen='whatif']")).isDisplayed()).isTrue();
+        assertThat(console.browser().await(By.cssSelector(".masthead-nav a[data-screen='whatif']")).isDisplayed()).isTrue();
         console.open("whatif?period=" + PERIOD + "&zoneType=ETDZ");
         // the economy's weight to the slider's top (100): the composite leans on it
-        WebElement economy = browser.await(By.id("weight-ECONOMY"));
+        WebElement economy = console.browser().await(By.id("weight-ECONOMY"));
         economy.sendKeys(Keys.END);
-        assertThat(browser.await(By.id("share-ECONOMY")).getText()).startsWith("100 — ");
+        assertThat(console.browser().await(By.id("share-ECONOMY")).getText()).startsWith("100 — ");
         run();
 
-        String token = stack.tokens().analyst();
+        String token = console.stack().tokens().analyst();
         Map<String, Object> active = activeMethodology(token, "ETDZ");
         Map<String, Object> changed = withPillarWeight(active, "ECONOMY", 100.0);
         Map<String, Object> data = peerGroupData(token, "ETDZ");
@@ -79,7 +56,7 @@ class WhatIfBrowserIT {
         Map<String, Integer> after = ranks(simulate(token, Map.of("methodology", changed), data)
                 .then().statusCode(200).extract().jsonPath());
 
-        Map<String, List<String>> shown = browser.all(By.cssSelector("#whatif-moves tbody tr")).stream()
+        Map<String, List<String>> shown = console.browser().all(By.cssSelector("#whatif-moves tbody tr")).stream()
                 .collect(Collectors.toMap(row -> row.getAttribute("data-zone"), row -> List.of(
                         cell(row, ".old-rank"), cell(row, ".new-rank"))));
         assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(before.keySet());
@@ -93,68 +70,69 @@ class WhatIfBrowserIT {
 
         long moved = before.keySet().stream().filter(zone -> !before.get(zone).equals(after.get(zone))).count();
         assertThat(moved).isPositive();
-        assertThat(browser.await(By.id("whatif-summary")).getText()).contains(String.valueOf(moved), "个全国排名发生变化");
+        assertThat(console.browser().await(By.id("whatif-summary")).getText())
+                .contains(String.valueOf(moved), "个全国排名发生变化");
         int biggestClimb = before.keySet().stream().filter(zone -> before.get(zone) != null && after.get(zone) != null)
                 .mapToInt(zone -> before.get(zone) - after.get(zone)).max().orElseThrow();
-        assertThat(cell(browser.await(By.cssSelector("#whatif-up tbody tr")), "td:last-child"))
+        assertThat(cell(console.browser().await(By.cssSelector("#whatif-up tbody tr")), "td:last-child"))
                 .isEqualTo("▲ " + biggestClimb);
         awaitDrawn("#slope-chart canvas");
-        browser.screenshot("whatif-analyst");
-        browser.assertAccessible("what-if");
+        console.browser().screenshot("whatif-analyst");
+        console.browser().assertAccessible("what-if");
 
         // a weight of 0 is refused by the API: the problem is shown at the innovation slider, nothing else changes
-        browser.await(By.id("weight-INNOVATION")).sendKeys(Keys.HOME);
+        console.browser().await(By.id("weight-INNOVATION")).sendKeys(Keys.HOME);
         run();
-        WebElement problem = browser.await(By.id("problem-pillars-1-weight"));
+        WebElement problem = console.browser().await(By.id("problem-pillars-1-weight"));
         assertThat(problem.getText()).isNotBlank();
         // GDP by distance to a target without a target (and a log transform that does not suit it): said at GDP
-        browser.script("document.getElementById('normalisation-ECONOMY-GDP').closest('details').open = true");
-        new Select(browser.await(By.id("normalisation-ECONOMY-GDP"))).selectByValue("TARGET");
+        console.browser().script("document.getElementById('normalisation-ECONOMY-GDP').closest('details').open = true");
+        new Select(console.browser().await(By.id("normalisation-ECONOMY-GDP"))).selectByValue("TARGET");
         run();
-        assertThat(browser.all(By.xpath("//select[@id='normalisation-ECONOMY-GDP']/ancestor::div[@class='indicator']"
+        assertThat(console.browser().all(By.xpath("//select[@id='normalisation-ECONOMY-GDP']/ancestor::div[@class='indicator']"
                 + "//p[contains(@class, 'field-problem') and not(@hidden)]"))).isNotEmpty()
                 .allSatisfy(placed -> assertThat(placed.getText()).isNotBlank());
-        assertThat(browser.all(By.cssSelector("#whatif-results .problem"))).isEmpty();
-        assertThat(browser.await(By.id("problem-pillars-1-weight")).getText()).isNotBlank();
-        assertThat(browser.all(By.id("whatif-moves"))).isEmpty();
-        browser.screenshot("whatif-refused-weight");
-        browser.assertAccessible("what-if with a refused weight");
+        assertThat(console.browser().all(By.cssSelector("#whatif-results .problem"))).isEmpty();
+        assertThat(console.browser().await(By.id("problem-pillars-1-weight")).getText()).isNotBlank();
+        assertThat(console.browser().all(By.id("whatif-moves"))).isEmpty();
+        console.browser().screenshot("whatif-refused-weight");
+        console.browser().assertAccessible("what-if with a refused weight");
     }
 
     @Test
     void aSubmitterIsNotOfferedTheWhatIf() {
         console.signIn("demo-submitter-" + PROVINCE);
-        assertThat(browser.all(By.cssSelector(".masthead-nav a[data-screen='whatif']")))
+        assertThat(console.browser().all(By.cssSelector(".masthead-nav a[data-screen='whatif']")))
                 .allSatisfy(link -> assertThat(link.isDisplayed()).isFalse());
         console.open("whatif?period=" + PERIOD + "&zoneType=ETDZ");
-        assertThat(browser.await(By.cssSelector("main .problem")).getText()).contains("您的角色无权查看此内容");
-        assertThat(browser.all(By.id("whatif-run"))).isEmpty();
+        assertThat(console.browser().await(By.cssSelector("main .problem")).getText()).contains("您的角色无权查看此内容");
+        assertThat(console.browser().all(By.id("whatif-run"))).isEmpty();
     }
 
     @Test
     void anAdministratorSavesTheChangedMethodologyAsTheNextVersionAfterConfirming() {
         console.signIn("demo-admin");
-        String token = stack.tokens().admin();
+        String token = console.stack().tokens().admin();
         Map<String, Object> active = activeMethodology(token, "BECZ");
         console.open("whatif?period=" + PERIOD + "&zoneType=BECZ");
-        browser.await(By.id("weight-SOCIETY")).sendKeys(Keys.END);
+        console.browser().await(By.id("weight-SOCIETY")).sendKeys(Keys.END);
         // GDP scored by its z-score instead of min–max (a normalisation that takes no parameters)
-        browser.script("document.getElementById('normalisation-ECONOMY-GDP').closest('details').open = true");
-        new Select(browser.await(By.id("normalisation-ECONOMY-GDP"))).selectByValue("ZSCORE");
+        console.browser().script("document.getElementById('normalisation-ECONOMY-GDP').closest('details').open = true");
+        new Select(console.browser().await(By.id("normalisation-ECONOMY-GDP"))).selectByValue("ZSCORE");
         run();
-        int moved = browser.all(By.cssSelector("#whatif-moves tbody tr")).stream()
+        int moved = console.browser().all(By.cssSelector("#whatif-moves tbody tr")).stream()
                 .filter(row -> !cell(row, ".old-rank").equals(cell(row, ".new-rank"))).toList().size();
-        browser.await(By.id("whatif-save")).click();
-        WebElement dialog = browser.await(By.id("whatif-confirm"));
+        console.browser().await(By.id("whatif-save")).click();
+        WebElement dialog = console.browser().await(By.id("whatif-confirm"));
         assertThat(dialog.getText()).contains(String.valueOf(moved));
         assertThat(dialog.findElements(By.cssSelector(".confirm-list li"))).hasSize(moved);
-        browser.screenshot("whatif-confirm");
-        browser.assertAccessible("what-if save confirmation");
-        browser.await(By.id("whatif-confirm-save")).click();
+        console.browser().screenshot("whatif-confirm");
+        console.browser().assertAccessible("what-if save confirmation");
+        console.browser().await(By.id("whatif-confirm-save")).click();
 
         String next = active.get("id") + "@" + ((Integer) active.get("version") + 1);
-        assertThat(browser.await(By.id("whatif-saved")).getText()).contains(next);
-        browser.screenshot("whatif-saved");
+        assertThat(console.browser().await(By.id("whatif-saved")).getText()).contains(next);
+        console.browser().screenshot("whatif-saved");
         Map<String, Object> saved = activeMethodology(token, "BECZ");
         assertThat(saved.get("key")).isEqualTo(next);
         assertThat(pillarWeight(saved, "SOCIETY")).isEqualTo(100.0);
@@ -163,9 +141,9 @@ class WhatIfBrowserIT {
 
     /** Runs the what-if and waits for its answer (the data set is gathered on the first run). */
     private static void run() {
-        browser.await(By.id("whatif-run")).click();
-        await().atMost(Duration.ofSeconds(60)).until(() -> browser.all(By.cssSelector("#whatif-results[aria-busy]"))
-                .isEmpty() && browser.await(By.id("whatif-run")).isEnabled());
+        console.browser().await(By.id("whatif-run")).click();
+        await().atMost(Duration.ofSeconds(60)).until(() -> console.browser().all(By.cssSelector("#whatif-results[aria-busy]"))
+                .isEmpty() && console.browser().await(By.id("whatif-run")).isEnabled());
     }
 
     /** A cell's text, also in the folded table of every zone (Selenium's getText gives only what is displayed). */
@@ -271,8 +249,8 @@ class WhatIfBrowserIT {
 
     /** Waits until a chart's canvas has drawn pixels (an empty canvas is fully transparent). */
     private static void awaitDrawn(String canvas) {
-        browser.await(By.cssSelector(canvas));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(((Number) browser.script("""
+        console.browser().await(By.cssSelector(canvas));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(((Number) console.browser().script("""
                 const canvas = document.querySelector(arguments[0]);
                 const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
                 let drawn = 0;
