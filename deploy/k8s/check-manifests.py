@@ -17,7 +17,8 @@ Rules:
     <app>-config-creds are created by the operator, never rendered from the repository;
   * no credential is a placeholder: no rendered Secret holds a value such as CHANGE-ME, placeholder, example or
     password, and no ConfigMap or container env holds a password, secret or token in clear;
-  * the Ingress publishes only the API (/api/v1), the OpenAPI document, Swagger UI and /q/health, on the port
+  * the Ingress publishes only the console's files (/, /index.html, /console, /messages, /_static/echarts,
+    /console-config.json), the API (/api/v1), the OpenAPI document, Swagger UI and /q/health, on the port
     "http"; the management port is let in only from the namespace "monitoring", and the ServiceMonitor and the
     prometheus.io annotations scrape it;
   * every topic the code uses (the topic defaults in the services' @ConfigMapping interfaces, the topics the
@@ -45,8 +46,12 @@ EXTRA_TOPICS = {"scores.v1"}
 OPERATOR_SECRETS = {"indicator-service-config-creds", "evaluation-service-config-creds"}
 MANAGEMENT_PORT = 9000
 MONITORING_NAMESPACE = "monitoring"
-# What the Ingress may publish: the API, the OpenAPI document, Swagger UI and the status-only health.
-PUBLIC_PATHS = {"/api/v1", "/openapi", "/openapi.json", "/openapi.yaml", "/q/swagger-ui", "/q/health"}
+# What the Ingress may publish, with its path type: the console's files, the API, the OpenAPI document, Swagger UI and
+# the status-only health. "/" only as Exact (the console's page): as a Prefix it would publish the whole public port.
+PUBLIC_PATHS = {("/", "Exact"), ("/index.html", "Exact"), ("/console", "Prefix"), ("/messages", "Prefix"),
+                ("/_static/echarts", "Prefix"), ("/console-config.json", "Exact"),
+                ("/api/v1", "Prefix"), ("/openapi", "Exact"), ("/openapi.json", "Exact"), ("/openapi.yaml", "Exact"),
+                ("/q/swagger-ui", "Prefix"), ("/q/health", "Prefix")}
 PLACEHOLDER = re.compile(r"change-?me|placeholder|example|dummy|secret|password|^admin$|^postgres$|^test$|^x+$|todo",
                          re.I)
 CREDENTIAL_NAME = re.compile(r"password|passwd|secret|token|credential", re.I)
@@ -263,9 +268,9 @@ def check(docs, topics_in_code):
     for name, ing in by_kind(docs, "Ingress").items():
         for rule in ing["spec"].get("rules", []) or []:
             for path in (rule.get("http") or {}).get("paths", []) or []:
-                if path.get("path") not in PUBLIC_PATHS:
-                    problems.append(f"Ingress {name}: publishes {path.get('path')}, not only "
-                                    f"{', '.join(sorted(PUBLIC_PATHS))}")
+                if (path.get("path"), path.get("pathType")) not in PUBLIC_PATHS:
+                    problems.append(f"Ingress {name}: publishes {path.get('path')} ({path.get('pathType')}), not only "
+                                    f"{', '.join(f'{p} ({k})' for p, k in sorted(PUBLIC_PATHS))}")
                 port = ((path.get("backend") or {}).get("service") or {}).get("port") or {}
                 if port.get("name") != "http" and port.get("number") != 8080:
                     problems.append(f"Ingress {name}: {path.get('path')} goes to port {port}, not the public port")
@@ -344,7 +349,7 @@ def self_test(docs, topics_in_code):
             .setdefault("data", {}).update(QUARKUS_DATASOURCE_PASSWORD="s3cr3t"),
         "readiness on the public port": lambda d: container(d)["readinessProbe"]["httpGet"].update(port="http"),
         "Ingress publishes everything": lambda d: next(x for x in d if x.get("kind") == "Ingress")["spec"]["rules"][0]
-            ["http"]["paths"][0].update(path="/"),
+            ["http"]["paths"][0].update(path="/", pathType="Prefix"),
         "management port open to all": lambda d: next(x for x in d if x.get("kind") == "NetworkPolicy" and
                                                       x["metadata"]["name"] == "gateway-from-anywhere")["spec"]
             ["ingress"][0]["ports"].append({"port": MANAGEMENT_PORT, "protocol": "TCP"}),
