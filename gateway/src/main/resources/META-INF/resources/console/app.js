@@ -13,8 +13,9 @@ import * as zone from './screens/zone.js';
 import * as provinces from './screens/provinces.js';
 import * as entry from './screens/entry.js';
 import * as whatif from './screens/whatif.js';
+import * as compare from './screens/compare.js';
 
-const SCREENS = { signin, overview, ranking, zone, provinces, whatif, entry };
+const SCREENS = { signin, overview, ranking, zone, provinces, whatif, entry, compare };
 
 async function render() {
   const route = currentRoute();

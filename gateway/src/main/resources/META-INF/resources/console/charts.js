@@ -103,6 +103,44 @@ export function rankSlopeOption(moves, beforeName, afterName, highlighted = new 
   };
 }
 
+/** Up to four zones' five pillars on one radar, with the peer group's median dashed (scores run 0 to 100). */
+export function compareRadarOption(pillarNames, zones, medianName, medianPillars) {
+  return {
+    animation: false,
+    textStyle: TEXT,
+    legend: { bottom: 0, data: [...zones.map(zone => zone.name), medianName], textStyle: TEXT },
+    tooltip: {},
+    radar: {
+      indicator: PILLARS.map((pillar, i) => ({ name: pillarNames[i], min: 0, max: 100 })),
+      radius: '60%',
+      axisName: TEXT,
+    },
+    series: [{
+      type: 'radar',
+      data: [
+        ...zones.map(zone => ({ name: zone.name, value: PILLARS.map(pillar => round(zone.pillars[pillar])),
+          areaStyle: { opacity: 0.1 } })),
+        { name: medianName, value: PILLARS.map(pillar => round(medianPillars[pillar])),
+          lineStyle: { type: 'dashed', color: '#505a5f' }, itemStyle: { color: '#505a5f' } },
+      ],
+    }],
+  };
+}
+
+/** Zones' composite scores over the years as lines, a year without a score left as a gap. */
+export function compositeLinesOption(periods, zones, axisName) {
+  return {
+    animation: false,
+    textStyle: TEXT,
+    legend: { bottom: 0, data: zones.map(zone => zone.name), textStyle: TEXT },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 48, right: 16, top: 32, bottom: 48 },
+    xAxis: { type: 'category', data: periods, axisLabel: TEXT },
+    yAxis: { type: 'value', name: axisName, nameTextStyle: TEXT, min: 0, max: 100, axisLabel: TEXT },
+    series: zones.map(zone => ({ type: 'line', name: zone.name, data: zone.values.map(round), connectNulls: false })),
+  };
+}
+
 function round(value) {
   return value === null || value === undefined ? null : Math.round(value * 10) / 10;
 }

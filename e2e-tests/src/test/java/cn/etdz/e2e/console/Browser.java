@@ -97,6 +97,17 @@ final class Browser implements AutoCloseable {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
     }
 
+    /** Waits until a chart's canvas has drawn pixels (an empty canvas is fully transparent). */
+    void awaitDrawn(String canvas) {
+        await(By.cssSelector(canvas));
+        wait.until(d -> ((Number) script("""
+                const canvas = document.querySelector(arguments[0]);
+                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let drawn = 0;
+                for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) drawn++; }
+                return drawn;""", canvas)).longValue() > 2000);
+    }
+
     List<WebElement> all(By locator) {
         return driver.findElements(locator);
     }

@@ -18,6 +18,7 @@ export async function render(main, route) {
   const history = h('section', { 'aria-labelledby': 'history-heading' });
   const explanation = h('section', { 'aria-labelledby': 'explanation-heading' });
   main.append(heading, peerGroupControls('zone', route, group),
+    h('p', {}, h('a', { id: 'compare-link', href: routeHash('compare', { ...group, zones: code }) }, t('compare.withOthers'))),
     h('h2', { id: 'radar-heading' }, t('zone.pillars', { period: group.period })), radar,
     h('h2', { id: 'history-heading' }, t('zone.history')), history,
     h('h2', { id: 'explanation-heading' }, t('zone.explanation', { period: group.period })), explanation);
