@@ -41,6 +41,15 @@ export function localName(item) {
   return language === 'en' && item.nameEn ? item.nameEn : item.name;
 }
 
+/**
+ * A unit in the current language. The catalogue's unit is also the code a submission's optional unit must match, so
+ * the API keeps it as it is (亿元, days, count, …) and the console shows it in words from the message files; a unit the
+ * messages do not know is shown as the API gives it.
+ */
+export function unitLabel(unit) {
+  return unit ? tOr(`unit.${unit}`, unit) : '';
+}
+
 export function formatNumber(value, digits = 1) {
   if (value === null || value === undefined || Number.isNaN(value)) {
     return '—';

@@ -104,8 +104,8 @@ class EntryBrowserIT {
         console.browser().awaitLoaded();
         WebElement newest = console.browser().await(By.cssSelector("#revisions-table tbody tr"));
         assertThat(newest.getAttribute("data-revision")).isEqualTo(String.valueOf(revision + 1));
-        assertThat(newest.findElement(By.cssSelector("li[data-indicator='GDP']")).getText()).contains("修改", "→");
-        assertThat(newest.findElements(By.cssSelector("li"))).hasSize(1);
+        assertThat(newest.findElement(By.cssSelector(".changes li[data-indicator='GDP']")).getText()).contains("修改", "→");
+        assertThat(newest.findElements(By.cssSelector(".changes li"))).hasSize(1);
         console.browser().screenshot("entry-stored");
         console.browser().assertAccessible("data entry after a submission");
 
@@ -120,6 +120,73 @@ class EntryBrowserIT {
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&province=" + PROVINCE);
         assertThat(console.browser().await(By.cssSelector("tr[data-zone='" + zone + "'] .composite")).getText()).isEqualTo(shown);
         console.browser().screenshot("entry-ranking");
+    }
+
+    @Test
+    void aValueGoesInMarkedProvisionalWithANoteAndTheRevisionsShowBoth() {
+        String zone = rankedZonesOfTheProvince().get(1);
+        int revision = newestRevision(zone);
+        console.signIn(SUBMITTER);
+        console.open("entry/" + PROVINCE + "?zone=" + zone + "&period=" + PERIOD);
+
+        // a note without a value is not dropped silently: it stays at its field and nothing is sent
+        WebElement approval = console.browser().await(By.id("value-APPROVAL_DAYS"));
+        approval.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        type(console.browser().await(By.id("value-APPROVAL_DAYS-note")), "待核实");
+        console.browser().await(By.cssSelector("#value-APPROVAL_DAYS-message .violation[data-code='note-without-value']"));
+        type(approval, "12.5");
+        await().atMost(Duration.ofSeconds(10)).until(() -> console.browser()
+                .all(By.cssSelector("#value-APPROVAL_DAYS-message .violation")).isEmpty());
+
+        WebElement services = console.browser().await(By.id("value-SERV_VA"));
+        if (services.getAttribute("value").isEmpty()) {
+            type(services, "100");
+        }
+        console.browser().await(By.id("value-SERV_VA-provisional")).click();
+        type(console.browser().await(By.id("value-SERV_VA-note")), "初步核算数");
+        console.browser().await(By.id("entry-submit")).click();
+        console.browser().awaitText(By.id("entry-stored"), String.valueOf(revision + 1));
+        console.browser().awaitLoaded();
+
+        // the API stored both marks with their values
+        JsonPath submission = api("/submissions", Map.of("zone", zone, "period", PERIOD, "size", 1));
+        assertThat(submission.getInt("items[0].revision")).isEqualTo(revision + 1);
+        assertThat(submission.getBoolean("items[0].values.find { it.indicator == 'SERV_VA' }.provisional")).isTrue();
+        assertThat(submission.getString("items[0].values.find { it.indicator == 'SERV_VA' }.note")).isEqualTo("初步核算数");
+        assertThat(submission.getString("items[0].values.find { it.indicator == 'APPROVAL_DAYS' }.note")).isEqualTo("待核实");
+
+        // the revisions show them; the form, opened again, holds them
+        WebElement newest = console.browser().await(By.cssSelector("#revisions-table tbody tr"));
+        assertThat(newest.getAttribute("data-revision")).isEqualTo(String.valueOf(revision + 1));
+        assertThat(newest.findElement(By.cssSelector(".marks li[data-indicator='SERV_VA']")).getText())
+                .contains("服务业增加值", "暂定", "初步核算数");
+        assertThat(newest.findElement(By.cssSelector(".marks li[data-indicator='APPROVAL_DAYS']")).getText())
+                .contains("待核实").doesNotContain("暂定");
+        console.browser().screenshot("entry-provisional-note");
+        console.browser().assertAccessible("data entry with provisional marks and notes");
+        console.browser().driver.navigate().refresh();
+        console.browser().awaitLoaded();
+        assertThat(console.browser().await(By.id("value-SERV_VA-provisional")).isSelected()).isTrue();
+        assertThat(console.browser().await(By.id("value-SERV_VA-note")).getAttribute("value")).isEqualTo("初步核算数");
+    }
+
+    @Test
+    void unitsReadInTheChosenLanguage() {
+        console.signIn(SUBMITTER);
+        console.open("entry/" + PROVINCE + "?period=" + PERIOD);
+        assertThat(console.browser().await(By.id("value-APPROVAL_DAYS-hint")).getText()).startsWith("天 ");
+        assertThat(console.browser().await(By.id("value-RD_CENTERS-hint")).getText()).startsWith("个 ");
+        assertThat(console.browser().await(By.id("value-GDP-hint")).getText()).startsWith("亿元 ");
+
+        console.browser().await(By.id("language")).click();
+        console.browser().awaitText(By.cssSelector("h1"), "Data entry");
+        console.browser().awaitLoaded();
+        assertThat(console.browser().await(By.id("value-APPROVAL_DAYS-hint")).getText()).startsWith("days ");
+        assertThat(console.browser().await(By.id("value-GDP-hint")).getText()).startsWith("100 million yuan ");
+        assertThat(console.browser().await(By.id("value-FDI-hint")).getText()).startsWith("100 million US dollars ");
+        assertThat(console.browser().await(By.id("entry-form")).getText()).doesNotContain("亿", "万");
+        console.browser().screenshot("entry-english-units");
+        console.browser().assertAccessible("data entry in English");
     }
 
     @Test

@@ -4,7 +4,7 @@
 
 import { apiGet, apiPost } from '../api.js';
 import { empty, fill, h, loading, problemBox } from '../dom.js';
-import { currentLanguage, formatNumber, localName, t } from '../i18n.js';
+import { currentLanguage, formatNumber, localName, t, unitLabel } from '../i18n.js';
 import { PROVINCES } from '../provinces.js';
 import { navigate, PERIODS } from '../router.js';
 import { currentSession } from '../session.js';
@@ -50,9 +50,11 @@ export async function render(main, route) {
   main.append(h('h2', { id: 'entry-form-heading' }, t('entry.form', { zone: localName(zone), period })), form,
     h('h2', { id: 'revisions-heading' }, t('entry.revisions', { period })), revisions, ...batchSection());
   const catalogue = apiGet('/indicators', { zoneType: zone.type });
+  // the revisions say what changed; the submissions they come from carry each value's provisional mark and note
   const showRevisions = () => fill(revisions, () => Promise.all([catalogue,
-    apiGet(`/zones/${encodeURIComponent(zone.code)}/revisions`, { period })]), ([indicators, list]) =>
-    revisionTable(list, indicators));
+    apiGet(`/zones/${encodeURIComponent(zone.code)}/revisions`, { period }),
+    apiGet('/submissions', { zone: zone.code, period, size: MAX_PAGE })]), ([indicators, list, submissions]) =>
+    revisionTable(list, indicators, submissions.items));
   await Promise.all([
     fill(form, () => Promise.all([catalogue, apiGet(`/zones/${encodeURIComponent(zone.code)}/values`,
       { from: String(Number(period) - 1), to: period })]), ([indicators, values]) =>
@@ -82,20 +84,27 @@ function entryForm(zone, period, indicators, values, onStored) {
   const rows = indicators.map(indicator => {
     const id = `value-${indicator.code}`;
     const last = valueIn(values, indicator.code, previousYear);
+    const current = valueIn(values, indicator.code, period);
     const input = h('input', {
       id, name: indicator.code, type: 'text', inputmode: 'decimal', autocomplete: 'off',
-      value: valueIn(values, indicator.code, period)?.value ?? '', 'aria-required': indicator.required ? 'true' : null,
+      value: current?.value ?? '', 'aria-required': indicator.required ? 'true' : null,
       'aria-describedby': `${id}-hint ${id}-message`,
     });
+    const provisional = h('input', { type: 'checkbox', id: `${id}-provisional`, checked: current?.provisional === true });
+    const note = h('input', { type: 'text', id: `${id}-note`, maxlength: '500', autocomplete: 'off',
+      value: current?.note ?? '' });
     const message = h('div', { id: `${id}-message`, class: 'field-message' });
-    fields.set(indicator.code, { input, message });
+    fields.set(indicator.code, { input, provisional, note, message });
     return h('div', { class: 'entry-field', 'data-indicator': indicator.code },
       h('label', { for: id }, localName(indicator), indicator.required ? h('span', { class: 'required' },
         ` (${t('entry.required')})`) : null),
       input,
       h('p', { id: `${id}-hint`, class: 'hint' }, rangeText(indicator),
         h('span', { class: 'last-year' }, t('entry.lastYear', { year: previousYear,
-          value: last ? `${formatNumber(last.value, 2)} ${indicator.unit ?? ''}` : t('entry.none') }))),
+          value: last ? `${formatNumber(last.value, 2)} ${unitLabel(indicator.unit)}` : t('entry.none') }))),
+      h('div', { class: 'entry-marks' },
+        h('span', { class: 'check' }, provisional, h('label', { for: `${id}-provisional` }, t('entry.provisional'))),
+        h('label', { for: `${id}-note` }, t('entry.note')), note),
       message);
   });
   const summary = h('div', { id: 'entry-summary', 'aria-live': 'polite' });
@@ -110,13 +119,19 @@ function entryForm(zone, period, indicators, values, onStored) {
   function collect() {
     const sent = [];
     const unreadable = [];
-    for (const [code, { input }] of fields) {
+    for (const [code, { input, provisional, note }] of fields) {
       const text = input.value.trim().replace(',', '.');
+      const remark = note.value.trim();
       if (text === '') {
+        if (provisional.checked || remark) {
+          unreadable.push({ field: code, code: 'note-without-value', message: t('entry.noteWithoutValue'),
+            kind: 'violation' });
+        }
         continue;
       }
       if (Number.isFinite(Number(text))) {
-        sent.push({ indicator: code, value: Number(text) });
+        sent.push({ indicator: code, value: Number(text), ...(provisional.checked ? { provisional: true } : {}),
+          ...(remark ? { note: remark } : {}) });
       } else {
         unreadable.push({ field: code, code: 'not-a-number', message: t('entry.notANumber'), kind: 'violation' });
       }
@@ -232,18 +247,19 @@ function rangeText(indicator) {
   const low = indicator.minValue ?? 0;
   const high = indicator.maxValue;
   const range = high === null || high === undefined ? `≥ ${low}` : `${low}–${high}`;
-  return `${indicator.unit ?? ''} ${range} · `;
+  return `${unitLabel(indicator.unit)} ${range} · `;
 }
 
-function revisionTable(revisions, indicators) {
+function revisionTable(revisions, indicators, submissions) {
   if (revisions.length === 0) {
     return empty('entry.noRevisions');
   }
   const names = Object.fromEntries(indicators.map(indicator => [indicator.code, localName(indicator)]));
+  const valuesOf = Object.fromEntries(submissions.map(submission => [submission.id, submission.values]));
   const newestFirst = [...revisions].sort((a, b) => b.revision - a.revision);
   return h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'revisions-table' },
     h('caption', { class: 'visually-hidden' }, t('entry.revisionsCaption')),
-    h('thead', {}, h('tr', {}, ['entry.revision', 'entry.receivedAt', 'entry.submittedBy', 'entry.changes']
+    h('thead', {}, h('tr', {}, ['entry.revision', 'entry.receivedAt', 'entry.submittedBy', 'entry.changes', 'entry.marks']
       .map(key => h('th', { scope: 'col' }, t(key))))),
     h('tbody', {}, newestFirst.map(revision => h('tr', { 'data-revision': revision.revision },
       h('th', { scope: 'row' }, String(revision.revision),
@@ -255,7 +271,18 @@ function revisionTable(revisions, indicators) {
         `${names[change.indicator] ?? change.indicator}: ${t(`entry.change.${change.change}`)} `,
         change.change === 'ADDED' ? formatNumber(change.current, 2)
           : change.change === 'REMOVED' ? formatNumber(change.previous, 2)
-            : `${formatNumber(change.previous, 2)} → ${formatNumber(change.current, 2)}`)))))))));
+            : `${formatNumber(change.previous, 2)} → ${formatNumber(change.current, 2)}`)))),
+      h('td', {}, marksList(valuesOf[revision.submissionId] ?? [], names)))))));
+}
+
+/** The values of a revision that are provisional or carry a note: name, the mark, the note. */
+function marksList(values, names) {
+  const marked = values.filter(value => value.provisional || value.note);
+  return marked.length === 0 ? '—' : h('ul', { class: 'marks' }, marked.map(value => h('li',
+    { 'data-indicator': value.indicator },
+    `${names[value.indicator] ?? value.indicator}: `,
+    value.provisional ? h('span', { class: 'tag' }, t('entry.provisionalMark')) : null,
+    value.note ? h('q', {}, value.note) : null)));
 }
 
 /** A CSV batch (zone,period,indicator,value,note): checked first or stored, with one result per submission. */

@@ -2,7 +2,7 @@
 
 import { apiGet } from '../api.js';
 import { empty, fill, h } from '../dom.js';
-import { formatNumber, localName, t, tOr } from '../i18n.js';
+import { formatNumber, localName, t, tOr, unitLabel } from '../i18n.js';
 import { peerGroup, routeHash } from '../router.js';
 import { hasRole } from '../session.js';
 import { drawChart, regionBoxplotOption } from '../charts.js';
@@ -95,7 +95,7 @@ function targetTable(view, indicators) {
       'target.target', 'target.status'].map(key => h('th', { scope: 'col' }, t(key))))),
     h('tbody', {}, view.aggregate.map(line => h('tr', {},
       h('th', { scope: 'row' }, names[line.indicator] ?? tOr(`indicator.${line.indicator}`, line.indicator)),
-      h('td', {}, line.unit),
+      h('td', {}, unitLabel(line.unit)),
       h('td', { class: 'number' }, formatNumber(line.baseline2010)),
       h('td', { class: 'number' }, formatNumber(line.path)),
       h('td', { class: 'number' }, formatNumber(line.current)),

@@ -3,7 +3,7 @@
 
 import { apiGet } from '../api.js';
 import { empty, fill, h } from '../dom.js';
-import { formatNumber, localName, t, tOr } from '../i18n.js';
+import { formatNumber, localName, t, tOr, unitLabel } from '../i18n.js';
 import { peerGroup, routeHash } from '../router.js';
 import { drawChart, median, PILLARS, pillarRadarOption } from '../charts.js';
 import { peerGroupControls } from './controls.js';
@@ -69,7 +69,7 @@ function rawValue(row, indicator) {
   if (row.availability !== 'PRESENT') {
     return t(`availability.${row.availability}`);
   }
-  return indicator ? `${formatNumber(row.raw, 2)} ${indicator.unit ?? ''}` : t('zone.derived');
+  return indicator ? `${formatNumber(row.raw, 2)} ${unitLabel(indicator.unit)}` : t('zone.derived');
 }
 
 /** Each indicator's contribution to the composite, largest first; the contributions add up to the composite. */
