@@ -4,9 +4,9 @@ import { loadMessages, otherLanguage, switchLanguage, t, translateStatic } from 
 import { currentSession, hasRole } from './session.js';
 import { whenUnauthorised } from './api.js';
 import { h } from './dom.js';
-import { currentRoute, navigate } from './router.js';
+import { currentRoute } from './router.js';
 import * as signin from './screens/signin.js';
-import { callerLabel, signOut } from './screens/signin.js';
+import { callerLabel, sessionExpired, signOut, watchSession } from './screens/signin.js';
 import * as overview from './screens/overview.js';
 import * as ranking from './screens/ranking.js';
 import * as zone from './screens/zone.js';
@@ -25,6 +25,7 @@ async function render() {
   const main = document.getElementById('main');
   document.title = `${t(`nav.${screen}`)} — ${t('app.title')}`;
   main.replaceChildren();
+  watchSession();
   await SCREENS[screen].render(main, route);
   // when the screen's data is shown: read by the load-time benchmark through the User Timing API
   performance.mark(`console:${screen}:ready`);
@@ -50,10 +51,7 @@ function renderHeader(session, screen) {
 
 async function start() {
   await loadMessages();
-  whenUnauthorised(() => {
-    sessionStorage.setItem('console.expired', 'true');
-    navigate('signin');
-  });
+  whenUnauthorised(sessionExpired);
   document.getElementById('language').addEventListener('click', async () => {
     await switchLanguage();
     await render();

@@ -32,7 +32,11 @@ async function s256(verifier) {
   return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
 }
 
-/** The claims of a JWT, unverified: the ID token comes straight from the token endpoint over TLS. */
+/**
+ * The claims of a JWT, unverified: the ID token comes straight from the provider's token endpoint over TLS, in answer
+ * to this tab's code and PKCE verifier, so no one else can have made it (OpenID Connect Core 3.1.3.7 lets a client
+ * rely on TLS there instead of the signature). The API verifies every access token's signature itself.
+ */
 function claims(jwt) {
   const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), c => c.charCodeAt(0))));
@@ -105,7 +109,27 @@ export async function completeSignIn(oidc) {
   if (id.nonce !== pending.nonce || id.iss !== provider.issuer || !audiences.includes(oidc.clientId)) {
     throw new SignInRefused('nonce');
   }
-  return { accessToken: tokens.access_token, idToken: tokens.id_token };
+  return { accessToken: tokens.access_token, idToken: tokens.id_token, refreshToken: tokens.refresh_token ?? null,
+    expiresIn: tokens.expires_in ?? null };
+}
+
+/**
+ * A new access token for the refresh token (the provider's refresh_token grant, as a public client without a secret);
+ * the provider may rotate the refresh token and send a new ID token. Throws SignInRefused when it refuses.
+ */
+export async function renewTokens(oidc, refreshToken) {
+  const provider = await discover(oidc.issuer);
+  const response = await fetch(provider.token_endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: oidc.clientId }),
+  });
+  const tokens = await response.json().catch(() => ({}));
+  if (!response.ok || !tokens.access_token) {
+    throw new SignInRefused('token', tokens.error_description || tokens.error || `HTTP ${response.status}`);
+  }
+  return { token: tokens.access_token, idToken: tokens.id_token ?? null, refreshToken: tokens.refresh_token ?? null,
+    expiresIn: tokens.expires_in ?? null };
 }
 
 /** Ends the provider's session too, when it offers an end_session_endpoint; returns false when it does not. */

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The console's production sign-in in a real browser: a real OpenID Connect provider (mock-oauth2-server, with its
@@ -108,6 +110,56 @@ class OidcSignInBrowserIT {
         console.browser().await(By.id("sign-out")).click();
         console.browser().await(By.id("oidc-sign-in"));
         assertThat(console.browser().script("return sessionStorage.getItem('console.session');")).isNull();
+    }
+
+    /** Changes the stored session as time would: its bearer's expiry, and whether a refresh token is left. */
+    private static void ageSession(long expiresInMillis, boolean keepRefreshToken) {
+        console.browser().script("const session = JSON.parse(sessionStorage.getItem('console.session'));"
+                + "session.expiresAt = Date.now() + arguments[0];"
+                + "if (!arguments[1]) { session.refreshToken = null; }"
+                + "sessionStorage.setItem('console.session', JSON.stringify(session));", expiresInMillis, keepRefreshToken);
+    }
+
+    private static void signInAsAnalyst() {
+        console.browser().get(console.stack().consoleUrl());
+        console.browser().await(By.id("oidc-sign-in")).click();
+        logInAtProvider("analyst-li", "");
+        console.browser().await(By.cssSelector(".masthead-nav"));
+        console.browser().awaitLoaded();
+    }
+
+    @Test
+    void theBearerIsRenewedWithTheRefreshTokenBeforeItExpires() {
+        signInAsAnalyst();
+        String first = sessionToken();
+        assertThat(console.browser().script("return JSON.parse(sessionStorage.getItem('console.session')).refreshToken;"))
+                .as("the code flow's refresh token is kept").isNotNull();
+
+        // as if the hour had almost passed: within a minute of expiry, the next screen renews the bearer
+        ageSession(30_000, true);
+        console.open("ranking?period=2015&zoneType=ETDZ");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !first.equals(sessionToken()));
+        assertThat(((Number) console.browser().script(
+                "return JSON.parse(sessionStorage.getItem('console.session')).expiresAt - Date.now();")).longValue())
+                .as("the renewed bearer's lifetime").isGreaterThan(Duration.ofMinutes(30).toMillis());
+        given().header("Authorization", "Bearer " + sessionToken()).get("/api/v1/me").then().statusCode(200);
+        console.open("overview?period=2015&zoneType=ETDZ");
+        assertThat(console.browser().await(By.id("who")).getText()).contains("analyst-li");
+        assertThat(console.browser().all(By.cssSelector("#count-ranked .count-value"))).hasSize(1);
+    }
+
+    @Test
+    void withoutARefreshTokenTheSessionEndsAtExpiryAndSaysSo() {
+        signInAsAnalyst();
+        ageSession(1_500, false);
+        console.open("ranking?period=2015&zoneType=ETDZ");
+        // no call to the API is needed: at expiry the console goes back to sign-in by itself
+        assertThat(console.browser().await(By.cssSelector(".notice")).getText()).contains("登录已过期");
+        console.browser().await(By.id("oidc-sign-in"));
+        assertThat(console.browser().script("return sessionStorage.getItem('console.session');")).isNull();
+        assertThat(console.browser().driver.findElement(By.cssSelector(".masthead-nav")).isDisplayed()).isFalse();
+        console.browser().screenshot("signin-oidc-expired");
+        console.browser().assertAccessible("sign-in after the session expired");
     }
 
     @Test

@@ -5,8 +5,12 @@ import { apiGet } from '../api.js';
 import { h, problemBox } from '../dom.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
-import { beginSignIn, completeSignIn, endProviderSession, isProviderAnswer, SignInRefused } from '../oidc.js';
-import { currentSession, endSession, startSession } from '../session.js';
+import { beginSignIn, completeSignIn, endProviderSession, isProviderAnswer, renewTokens, SignInRefused } from '../oidc.js';
+import { currentSession, endSession, renewSession, startSession, stopRenewal } from '../session.js';
+
+/** How long before the bearer expires the console renews it with the refresh token. */
+const RENEW_BEFORE_MS = 60_000;
+let sessionTimer = null;
 
 let config;
 /** What the gateway says about signing in (GET /console-config.json), fetched once. */
@@ -73,9 +77,9 @@ async function renderProvider(main, oidc) {
     const progress = h('p', { class: 'loading', role: 'status' }, t('signin.oidcCompleting'));
     section.append(progress);
     try {
-      const { accessToken, idToken } = await completeSignIn(oidc);
+      const { accessToken, ...tokens } = await completeSignIn(oidc);
       progress.remove();
-      await signIn(accessToken, section, idToken);
+      await signIn(accessToken, section, tokens);
       return;
     } catch (error) {
       progress.remove();
@@ -105,12 +109,54 @@ export async function signOut() {
   }
 }
 
-async function signIn(token, section, idToken = null) {
+async function signIn(token, section, tokens = {}) {
   try {
     const caller = await apiGet('/me', {}, token);
-    startSession(token, caller, idToken);
+    startSession(token, caller, tokens);
     navigate('overview');
   } catch (problem) {
     section.append(problemBox(problem));
   }
+}
+
+/** The session has run out (its bearer expired or the API refused it): back to sign-in, which says so. */
+export function sessionExpired() {
+  clearTimeout(sessionTimer);
+  endSession();
+  sessionStorage.setItem('console.expired', 'true');
+  navigate('signin');
+}
+
+/**
+ * Looks after the session's bearer: renews it with the refresh token shortly before it expires, when the provider
+ * gave one; otherwise, or when the provider refuses, ends the session at expiry and goes back to sign-in. Called on
+ * every screen, so it follows the session as it is stored now.
+ */
+export function watchSession() {
+  clearTimeout(sessionTimer);
+  const session = currentSession();
+  if (!session?.expiresAt) {
+    return;
+  }
+  const left = session.expiresAt - Date.now();
+  if (session.refreshToken) {
+    sessionTimer = setTimeout(renew, Math.max(0, left - RENEW_BEFORE_MS));
+  } else {
+    sessionTimer = setTimeout(sessionExpired, Math.max(0, left));
+  }
+}
+
+async function renew() {
+  const session = currentSession();
+  const { oidc } = await consoleConfig();
+  if (!session?.refreshToken || !oidc) {
+    return;
+  }
+  try {
+    renewSession(await renewTokens(oidc, session.refreshToken));
+  } catch (error) {
+    // the provider no longer renews (the refresh token expired or was revoked): the bearer runs to its expiry
+    stopRenewal();
+  }
+  watchSession();
 }
