@@ -82,7 +82,8 @@ class CompareBrowserIT {
         String address = console.browser().driver.getCurrentUrl();
         new Select(console.browser().await(By.id("compare-zone"))).selectByValue(zones.get(4));
         console.browser().await(By.id("compare-add")).click();
-        assertThat(text("#compare-message [role='alert']")).isEqualTo("最多只能同时对比 4 个开发区。请先移除一个，再添加新的。");
+        assertThat(text("#compare-message [role='alert']"))
+                .isEqualTo("最多只能同时对比 4 个开发区。请先移除一个，再添加新的。");
         assertThat(console.browser().driver.getCurrentUrl()).isEqualTo(address);
         assertThat(compared()).hasSize(4);
         console.browser().screenshot("compare-fifth-refused");
