@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,6 +148,26 @@ class OidcSignInBrowserIT {
         console.open("overview?period=2015&zoneType=ETDZ");
         assertThat(console.browser().await(By.id("who")).getText()).contains("analyst-li");
         assertThat(console.browser().all(By.cssSelector("#count-ranked .count-value"))).hasSize(1);
+    }
+
+    @Test
+    void theIdTokensSignatureIsVerifiedWithTheProvidersKeys() {
+        signInAsAnalyst();
+        String idToken = (String) console.browser().script(
+                "return JSON.parse(sessionStorage.getItem('console.session')).idToken;");
+        String verify = "return import('/console/oidc.js').then(oidc => oidc.verifiedClaims(arguments[0], arguments[1]))"
+                + ".then(claims => claims.sub, refusal => refusal.reason);";
+        String jwks = provider.jwksUrl(ISSUER_ID).toString();
+        assertThat(console.browser().script(verify, idToken, jwks)).isEqualTo("analyst-li");
+
+        // the provider's signature over other claims: another subject in the same token is refused
+        String[] parts = idToken.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"analyst-li\"");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.replace("\"analyst-li\"", "\"admin-wang\"").getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertThat(console.browser().script(verify, forged, jwks)).isEqualTo("signature");
     }
 
     @Test
