@@ -50,6 +50,8 @@ final class ConsoleStack implements BeforeAllCallback, AfterAllCallback, BeforeE
     public void beforeEach(ExtensionContext context) {
         browser.get(stack.consoleUrl());
         browser.script("sessionStorage.clear(); localStorage.clear();");
+        // the page read the language when it loaded: load it again, so a test that chose English leaves no trace
+        browser.driver.navigate().refresh();
     }
 
     LocalStack stack() {
