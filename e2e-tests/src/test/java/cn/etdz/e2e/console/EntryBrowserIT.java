@@ -86,7 +86,9 @@ class EntryBrowserIT {
 
         // an invalid value: the API's violation shows at its field, which is marked invalid and described by it
         type(gdpInput, "-5");
-        console.browser().await(By.cssSelector("#value-GDP-message .violation[data-code='out-of-range']"));
+        // in the console's language: the API answers it in Chinese (the console sends Accept-Language: zh-CN)
+        console.browser().awaitText(By.cssSelector("#value-GDP-message .violation[data-code='out-of-range']"),
+                "指标 GDP 必须大于或等于 0 亿元，实际为 -5。");
         assertThat(gdpInput.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(gdpInput.getAttribute("aria-describedby")).contains("value-GDP-message");
         console.browser().screenshot("entry-violation");
@@ -120,6 +122,17 @@ class EntryBrowserIT {
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE + "&province=" + PROVINCE);
         assertThat(console.browser().await(By.cssSelector("tr[data-zone='" + zone + "'] .composite")).getText()).isEqualTo(shown);
         console.browser().screenshot("entry-ranking");
+
+        // after switching the console to English the same violation comes in English
+        console.open("entry/" + PROVINCE + "?zone=" + zone + "&period=" + PERIOD);
+        console.browser().await(By.id("language")).click();
+        console.browser().await(By.cssSelector("html[lang='en']"));
+        console.browser().awaitText(By.cssSelector("label[for='value-GDP']"), "required");
+        console.browser().awaitLoaded();
+        type(console.browser().await(By.id("value-GDP")), "-5");
+        console.browser().awaitText(By.cssSelector("#value-GDP-message .violation[data-code='out-of-range']"),
+                "GDP is at least 0 亿元; got -5.");
+        console.browser().screenshot("entry-violation-en");
     }
 
     @Test

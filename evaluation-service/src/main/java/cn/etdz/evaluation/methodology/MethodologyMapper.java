@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.methodology;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.evaluation.scoring.Aggregation;
 import cn.etdz.evaluation.scoring.Direction;
@@ -37,11 +38,11 @@ public final class MethodologyMapper {
     public static Mapped map(MethodologyRequest request, String version) {
         List<Violation> violations = new ArrayList<>();
         if (request == null) {
-            return new Mapped(null, List.of(new Violation("", "required", "A methodology is required.")));
+            return new Mapped(null, List.of(new Violation("", "required", Message.of("evaluation.methodology.required"))));
         }
         if (request.id() != null && !ID.matcher(request.id()).matches()) {
             violations.add(new Violation("id", "invalid-format",
-                    "Ids are 2–60 letters, digits and dashes, starting with a lower-case letter or digit, e.g. plan-2012-ETDZ."));
+                    Message.of("evaluation.methodology.id-format")));
         }
         ZoneType zoneType = parse(ZoneType.class, request.zoneType(), "zoneType", violations, true);
         Aggregation composite = parse(Aggregation.class, request.compositeAggregation(), "compositeAggregation",
@@ -86,7 +87,7 @@ public final class MethodologyMapper {
         violations.forEach(v -> unparseable.add(v.field()));
         for (var problem : MethodologyValidator.validate(methodology)) {
             if (!unparseable.contains(problem.field())) {
-                violations.add(new Violation(problem.field(), problem.code(), problem.message()));
+                violations.add(new Violation(problem.field(), problem.code(), new Message(problem.key(), problem.args())));
             }
         }
         return new Mapped(violations.isEmpty() ? methodology : null, violations);
@@ -108,8 +109,8 @@ public final class MethodologyMapper {
         try {
             return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation(field, "unknown-value", "Unknown value " + text + "; one of "
-                    + Arrays.toString(type.getEnumConstants()) + "."));
+            violations.add(new Violation(field, "unknown-value", Message.of("evaluation.methodology.unknown-value", text,
+                    Arrays.toString(type.getEnumConstants()))));
             return null;
         }
     }

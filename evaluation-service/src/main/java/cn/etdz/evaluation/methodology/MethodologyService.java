@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.methodology;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.evaluation.scoring.Methodology;
@@ -35,7 +36,7 @@ public class MethodologyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public MethodologyView get(String key) {
         return find(key).map(this::view)
-                .orElseThrow(() -> ProblemException.notFound("No methodology " + key + "."));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("evaluation.methodology.unknown", key)));
     }
 
     /** Used by the simulate endpoint to score with a stored version. */
@@ -60,15 +61,14 @@ public class MethodologyService {
         if (id != null && request.zoneType() != null) {
             methodologies.zoneTypeOf(id).filter(type -> !type.equalsIgnoreCase(request.zoneType().trim()))
                     .ifPresent(type -> violations.add(new Violation("zoneType", "zone-type-mismatch",
-                            "Methodology " + id + " scores " + type + " zones; use another id for another type.")));
+                            Message.of("evaluation.methodology.zone-type-mismatch", id, type))));
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("The methodology cannot be used: " + violations.size() + " problem(s).",
-                    violations);
+            throw ProblemException.invalid(Message.of("evaluation.methodology.invalid", violations.size()), violations);
         }
         Methodology methodology = mapped.methodology();
         if (!methodologies.insert(id, version, methodology, createdBy)) {
-            throw ProblemException.conflict("Version " + version + " of " + id + " was created concurrently; retry.");
+            throw ProblemException.conflict(Message.of("evaluation.methodology.concurrent", version, id));
         }
         activated.fire(new MethodologyActivated(methodology.zoneType().name()));
         return view(methodologies.find(id, version).orElseThrow());

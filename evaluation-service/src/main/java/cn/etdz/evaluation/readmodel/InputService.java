@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.readmodel;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ public class InputService {
     public InputView get(String zone, String period) {
         ZonePeriodInput input = readModel.input(zone, period)
                 .orElseThrow(() -> ProblemException.notFound(
-                        "No submission of " + zone + " for " + period + " has reached the evaluation service."));
+                        Message.of("evaluation.input.none", zone, period)));
         return new InputView(input.zoneCode, input.period, input.revision, input.submissionId, input.late,
                 input.receivedAt, input.eventId, input.appliedAt,
                 IntStream.range(0, input.indicators.length)

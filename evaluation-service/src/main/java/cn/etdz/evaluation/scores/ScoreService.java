@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.scores;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.api.Paging;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.evaluation.config.EvaluationConfig;
@@ -105,8 +106,9 @@ public class ScoreService {
      */
     public RankingJson rankingJson(String period, String zoneType, String region, String province, OffsetDateTime asOf,
                                    int page, int size) {
-        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(
-                "No " + zoneType + " scores for " + period + (asOf == null ? "" : " as of " + asOf) + "."));
+        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(asOf == null
+                ? Message.of("evaluation.scores.none", zoneType, period)
+                : Message.of("evaluation.scores.none-as-of", zoneType, period, asOf)));
         Map<String, ZoneInfo> zones = zones();
         List<Object> key = Arrays.asList(ranking.key(), region, province, page, size);
         RankingJson cached = pages.get(key);
@@ -233,7 +235,7 @@ public class ScoreService {
     private ZoneInfo zone(String code) {
         ZoneInfo info = zones().get(code);
         if (info == null) {
-            throw ProblemException.notFound("No zone " + code + " is known to the evaluation service.");
+            throw ProblemException.notFound(Message.of("evaluation.zone.unknown", code));
         }
         return info;
     }
@@ -242,11 +244,8 @@ public class ScoreService {
         return directory.all();
     }
 
-    private static ProblemException notFound(String detail) {
-        return ProblemException.notFound(detail);
-    }
-
     private static ProblemException notScored(String zone, String period, OffsetDateTime asOf) {
-        return notFound(zone + " has no score for " + period + (asOf == null ? "" : " as of " + asOf) + ".");
+        return ProblemException.notFound(asOf == null ? Message.of("evaluation.scores.zone-none", zone, period)
+                : Message.of("evaluation.scores.zone-none-as-of", zone, period, asOf));
     }
 }

@@ -23,21 +23,21 @@ public final class MethodologyValidator {
     public static List<MethodologyProblem> validate(Methodology methodology) {
         List<MethodologyProblem> problems = new ArrayList<>();
         if (methodology == null) {
-            problems.add(new MethodologyProblem("", "required", "A methodology is required."));
+            problems.add(MethodologyProblem.of("", "required", "evaluation.methodology.required"));
             return problems;
         }
         if (isBlank(methodology.id())) {
-            problems.add(new MethodologyProblem("id", "required", "The methodology id is required."));
+            problems.add(MethodologyProblem.of("id", "required", "evaluation.methodology.id-required"));
         }
         if (isBlank(methodology.version())) {
-            problems.add(new MethodologyProblem("version", "required", "The methodology version is required."));
+            problems.add(MethodologyProblem.of("version", "required", "evaluation.methodology.version-required"));
         }
         if (methodology.zoneType() == null) {
-            problems.add(new MethodologyProblem("zoneType", "required", "The zone type (ETDZ or BECZ) is required."));
+            problems.add(MethodologyProblem.of("zoneType", "required", "evaluation.methodology.zone-type-required"));
         }
         if (methodology.compositeAggregation() == null) {
-            problems.add(new MethodologyProblem("compositeAggregation", "required",
-                    "The composite aggregation (ARITHMETIC or GEOMETRIC) is required."));
+            problems.add(MethodologyProblem.of("compositeAggregation", "required",
+                    "evaluation.methodology.composite-required"));
         }
         Set<PillarCode> seenPillars = EnumSet.noneOf(PillarCode.class);
         Set<String> seenIndicators = new HashSet<>();
@@ -45,23 +45,23 @@ public final class MethodologyValidator {
             Pillar pillar = methodology.pillars().get(p);
             String field = "pillars[" + p + "]";
             if (pillar == null) {
-                problems.add(new MethodologyProblem(field, "required", "A pillar entry is required."));
+                problems.add(MethodologyProblem.of(field, "required", "evaluation.methodology.pillar-required"));
                 continue;
             }
             if (pillar.code() == null) {
-                problems.add(new MethodologyProblem(field + ".code", "required", "The pillar code is required."));
+                problems.add(MethodologyProblem.of(field + ".code", "required", "evaluation.methodology.pillar-code-required"));
             } else if (!seenPillars.add(pillar.code())) {
-                problems.add(new MethodologyProblem(field + ".code", "duplicate-pillar",
-                        "Pillar " + pillar.code() + " appears more than once."));
+                problems.add(MethodologyProblem.of(field + ".code", "duplicate-pillar",
+                        "evaluation.methodology.pillar-duplicate", pillar.code()));
             }
             checkWeight(problems, field + ".weight", pillar.weight());
             if (pillar.aggregation() == null) {
-                problems.add(new MethodologyProblem(field + ".aggregation", "required",
-                        "The pillar aggregation (ARITHMETIC or GEOMETRIC) is required."));
+                problems.add(MethodologyProblem.of(field + ".aggregation", "required",
+                        "evaluation.methodology.pillar-aggregation-required"));
             }
             if (pillar.indicators().isEmpty()) {
-                problems.add(new MethodologyProblem(field + ".indicators", "empty-pillar",
-                        "A pillar needs at least one indicator."));
+                problems.add(MethodologyProblem.of(field + ".indicators", "empty-pillar",
+                        "evaluation.methodology.pillar-empty"));
             }
             for (int i = 0; i < pillar.indicators().size(); i++) {
                 checkIndicator(problems, field + ".indicators[" + i + "]", pillar.indicators().get(i),
@@ -70,7 +70,7 @@ public final class MethodologyValidator {
         }
         for (PillarCode code : PillarCode.values()) {
             if (!seenPillars.contains(code)) {
-                problems.add(new MethodologyProblem("pillars", "missing-pillar", "Pillar " + code + " is missing."));
+                problems.add(MethodologyProblem.of("pillars", "missing-pillar", "evaluation.methodology.pillar-missing", code));
             }
         }
         return problems;
@@ -79,35 +79,34 @@ public final class MethodologyValidator {
     private static void checkIndicator(List<MethodologyProblem> problems, String field, IndicatorSpec indicator,
                                        ZoneType zoneType, Set<String> seen) {
         if (indicator == null) {
-            problems.add(new MethodologyProblem(field, "required", "An indicator entry is required."));
+            problems.add(MethodologyProblem.of(field, "required", "evaluation.methodology.indicator-required"));
             return;
         }
         String code = indicator.code();
         if (code == null || !IndicatorCatalogue.isKnown(code)) {
-            problems.add(new MethodologyProblem(field + ".code", "unknown-indicator",
-                    "Unknown indicator " + code + "; use a catalogue or derived indicator code such as GDP."));
+            problems.add(MethodologyProblem.of(field + ".code", "unknown-indicator",
+                    "evaluation.methodology.indicator-unknown", code));
         } else if (zoneType != null && !IndicatorCatalogue.appliesTo(code, zoneType)) {
-            problems.add(new MethodologyProblem(field + ".code", "not-applicable",
-                    code + " is not reported by " + zoneType + " zones."));
+            problems.add(MethodologyProblem.of(field + ".code", "not-applicable",
+                    "evaluation.methodology.indicator-not-applicable", code, zoneType));
         } else if (!seen.add(code)) {
-            problems.add(new MethodologyProblem(field + ".code", "duplicate-indicator",
-                    code + " appears more than once in the methodology."));
+            problems.add(MethodologyProblem.of(field + ".code", "duplicate-indicator",
+                    "evaluation.methodology.indicator-duplicate", code));
         }
         checkWeight(problems, field + ".weight", indicator.weight());
         if (indicator.direction() == null) {
-            problems.add(new MethodologyProblem(field + ".direction", "required",
-                    "The direction (HIGHER or LOWER) is required."));
+            problems.add(MethodologyProblem.of(field + ".direction", "required",
+                    "evaluation.methodology.direction-required"));
         }
         Normalisation normalisation = indicator.normalisation();
         if (normalisation == null) {
-            problems.add(new MethodologyProblem(field + ".normalisation", "required",
-                    "The normalisation (MINMAX, GOALPOST, ZSCORE, TARGET, EFFICACY or RANK) is required."));
+            problems.add(MethodologyProblem.of(field + ".normalisation", "required",
+                    "evaluation.methodology.normalisation-required"));
             return;
         }
         if (indicator.transform() == Transform.LOG && !normalisation.peerRelative()) {
-            problems.add(new MethodologyProblem(field + ".transform", "transform-not-applicable",
-                    "LOG applies only with MINMAX, ZSCORE or RANK: the parameters of " + normalisation
-                            + " are in the indicator's own unit."));
+            problems.add(MethodologyProblem.of(field + ".transform", "transform-not-applicable",
+                    "evaluation.methodology.log-not-applicable", normalisation));
         }
         checkParameters(problems, field + ".parameters", indicator, normalisation);
     }
@@ -119,16 +118,15 @@ public final class MethodologyValidator {
         for (String name : normalisation.parameters()) {
             Double value = parameters.get(name);
             if (value == null || !Double.isFinite(value)) {
-                problems.add(new MethodologyProblem(field + "." + name, "missing-parameter",
-                        normalisation + " needs a finite parameter " + name + "."));
+                problems.add(MethodologyProblem.of(field + "." + name, "missing-parameter",
+                        "evaluation.methodology.parameter-missing", normalisation, name));
                 complete = false;
             }
         }
         for (String name : parameters.keySet()) {
             if (!normalisation.parameters().contains(name)) {
-                problems.add(new MethodologyProblem(field + "." + name, "unknown-parameter",
-                        normalisation + " takes no parameter " + name + "; it takes " + normalisation.parameters()
-                                + "."));
+                problems.add(MethodologyProblem.of(field + "." + name, "unknown-parameter",
+                        "evaluation.methodology.parameter-unknown", normalisation, name, normalisation.parameters()));
             }
         }
         if (!complete) {
@@ -137,25 +135,25 @@ public final class MethodologyValidator {
         switch (normalisation) {
             case GOALPOST -> {
                 if (!(parameters.get(IndicatorSpec.MIN) < parameters.get(IndicatorSpec.MAX))) {
-                    problems.add(new MethodologyProblem(field + "." + IndicatorSpec.MAX, "invalid-parameter",
-                            "The goalpost max must be greater than min."));
+                    problems.add(MethodologyProblem.of(field + "." + IndicatorSpec.MAX, "invalid-parameter",
+                            "evaluation.methodology.goalpost"));
                 }
             }
             case TARGET -> {
                 if (!(parameters.get(IndicatorSpec.TARGET) > 0)) {
-                    problems.add(new MethodologyProblem(field + "." + IndicatorSpec.TARGET, "invalid-parameter",
-                            "The target must be positive."));
+                    problems.add(MethodologyProblem.of(field + "." + IndicatorSpec.TARGET, "invalid-parameter",
+                            "evaluation.methodology.target"));
                 }
             }
             case EFFICACY -> {
                 double satisfactory = parameters.get(IndicatorSpec.SATISFACTORY);
                 double impermissible = parameters.get(IndicatorSpec.IMPERMISSIBLE);
                 if (indicator.direction() == Direction.HIGHER && !(satisfactory > impermissible)) {
-                    problems.add(new MethodologyProblem(field + "." + IndicatorSpec.SATISFACTORY, "invalid-parameter",
-                            "When higher is better the satisfactory value must be above the impermissible one."));
+                    problems.add(MethodologyProblem.of(field + "." + IndicatorSpec.SATISFACTORY, "invalid-parameter",
+                            "evaluation.methodology.efficacy-higher"));
                 } else if (indicator.direction() == Direction.LOWER && !(satisfactory < impermissible)) {
-                    problems.add(new MethodologyProblem(field + "." + IndicatorSpec.SATISFACTORY, "invalid-parameter",
-                            "When lower is better the satisfactory value must be below the impermissible one."));
+                    problems.add(MethodologyProblem.of(field + "." + IndicatorSpec.SATISFACTORY, "invalid-parameter",
+                            "evaluation.methodology.efficacy-lower"));
                 }
             }
             default -> {
@@ -165,8 +163,8 @@ public final class MethodologyValidator {
 
     private static void checkWeight(List<MethodologyProblem> problems, String field, double weight) {
         if (!(weight > 0) || Double.isInfinite(weight)) {
-            problems.add(new MethodologyProblem(field, "non-positive-weight",
-                    "Weights are positive finite numbers, got " + weight + "."));
+            problems.add(MethodologyProblem.of(field, "non-positive-weight",
+                    "evaluation.methodology.weight", weight));
         }
     }
 

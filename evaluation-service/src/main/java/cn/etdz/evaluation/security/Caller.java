@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.security;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,8 +34,9 @@ public class Caller {
     /** Submitters read the details (explanations) of their own province's zones only. */
     public void requireProvince(String zoneProvince) {
         if (isSubmitterOnly() && !province().map(zoneProvince::equals).orElse(false)) {
-            throw ProblemException.forbidden("Submitters may read the details of zones of their own province only ("
-                    + province().orElse("none in token") + ").");
+            throw ProblemException.forbidden(province()
+                    .map(own -> Message.of("evaluation.forbidden.own-province", own))
+                    .orElse(Message.of("evaluation.forbidden.no-province")));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.simulation;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
@@ -62,31 +63,32 @@ public class SimulationResource {
     public ScoringResult simulate(SimulationRequest request) {
         List<Violation> violations = new ArrayList<>();
         if (request == null) {
-            throw ProblemException.invalid("A simulation request is required.",
-                    List.of(new Violation("", "required", "A body with a methodology and zones is required.")));
+            throw ProblemException.invalid(Message.of("evaluation.simulation.required"),
+                    List.of(new Violation("", "required", Message.of("evaluation.simulation.body-required"))));
         }
         Methodology methodology = methodology(request, violations);
         ZoneType type = methodology == null ? null : methodology.zoneType();
         List<Zone> zones = new ArrayList<>();
         List<SimulationRequest.ZoneInput> inputs = request.zones() == null ? List.of() : request.zones();
         if (inputs.isEmpty()) {
-            violations.add(new Violation("zones", "required", "At least one zone is required."));
+            violations.add(new Violation("zones", "required", Message.of("evaluation.simulation.zones-required")));
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             SimulationRequest.ZoneInput zone = inputs.get(i);
             String field = "zones[" + i + "]";
             if (zone == null || zone.code() == null || zone.code().isBlank()) {
-                violations.add(new Violation(field + ".code", "required", "A zone code is required."));
+                violations.add(new Violation(field + ".code", "required", Message.of("evaluation.simulation.zone-code-required")));
                 continue;
             }
             if (!codes.add(zone.code())) {
-                violations.add(new Violation(field + ".code", "duplicate", zone.code() + " appears more than once."));
+                violations.add(new Violation(field + ".code", "duplicate",
+                        Message.of("evaluation.simulation.zone-duplicate", zone.code())));
             }
             ZoneType zoneType = enumValue(ZoneType.class, zone.type(), field + ".type", violations);
             if (zoneType != null && type != null && zoneType != type) {
                 violations.add(new Violation(field + ".type", "not-in-peer-group",
-                        "The methodology scores " + type + " zones; " + zone.code() + " is " + zoneType + "."));
+                        Message.of("evaluation.simulation.not-in-peer-group", type, zone.code(), zoneType)));
             }
             Region region = enumValue(Region.class, zone.region(), field + ".region", violations);
             zones.add(new Zone(zone.code(), zoneType, region));
@@ -94,7 +96,7 @@ public class SimulationResource {
         checkValues("values", request.values(), violations);
         checkValues("previousValues", request.previousValues(), violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("The simulation cannot run: " + violations.size() + " problem(s).", violations);
+            throw ProblemException.invalid(Message.of("evaluation.simulation.invalid", violations.size()), violations);
         }
         return ScoringEngine.score(methodology, new PeerGroupData(zones, request.values(), request.previousValues()));
     }
@@ -102,14 +104,14 @@ public class SimulationResource {
     private Methodology methodology(SimulationRequest request, List<Violation> violations) {
         if ((request.methodology() == null) == (request.methodologyKey() == null)) {
             violations.add(new Violation("methodology", "required",
-                    "Give either a methodology in full or the methodologyKey of a stored version."));
+                    Message.of("evaluation.simulation.methodology-or-key")));
             return null;
         }
         if (request.methodologyKey() != null) {
             StoredMethodology stored = methodologies.find(request.methodologyKey()).orElse(null);
             if (stored == null) {
                 violations.add(new Violation("methodologyKey", "unknown-methodology",
-                        "No methodology " + request.methodologyKey() + "."));
+                        Message.of("evaluation.methodology.unknown", request.methodologyKey())));
                 return null;
             }
             return stored.methodology();
@@ -118,7 +120,7 @@ public class SimulationResource {
         MethodologyRequest named = given.id() == null ? new MethodologyRequest(SIMULATION_ID, given.zoneType(),
                 given.compositeAggregation(), given.regionGrouping(), given.pillars()) : given;
         MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation");
-        mapped.violations().forEach(v -> violations.add(new Violation("methodology." + v.field(), v.code(), v.message())));
+        mapped.violations().forEach(v -> violations.add(v.under("methodology.")));
         return mapped.methodology();
     }
 
@@ -131,7 +133,7 @@ public class SimulationResource {
                 byIndicator.forEach((indicator, value) -> {
                     if (value == null || !Double.isFinite(value)) {
                         violations.add(new Violation(field + "." + zone + "." + indicator, "not-finite",
-                                "Values are finite numbers; leave a missing value out."));
+                                Message.of("evaluation.simulation.not-finite")));
                     }
                 });
             }
@@ -140,13 +142,13 @@ public class SimulationResource {
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String field, List<Violation> violations) {
         if (text == null) {
-            violations.add(new Violation(field, "required", "Required."));
+            violations.add(new Violation(field, "required", Message.of("evaluation.simulation.field-required")));
             return null;
         }
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation(field, "unknown-value", "Unknown value " + text + "."));
+            violations.add(new Violation(field, "unknown-value", Message.of("evaluation.simulation.unknown-value", text)));
             return null;
         }
     }

@@ -128,7 +128,8 @@ class MethodologyValidatorTest {
                         tuple("pillars", "missing-pillar"));
         assertThat(MethodologyValidator.validate(methodology))
                 .filteredOn(problem -> problem.code().equals("missing-pillar"))
-                .extracting(MethodologyProblem::message).containsExactly("Pillar INSTITUTIONS is missing.");
+                .extracting(MethodologyProblem::key, MethodologyProblem::args)
+                .containsExactly(tuple("evaluation.methodology.pillar-missing", List.of("INSTITUTIONS")));
     }
 
     @Test

@@ -31,7 +31,8 @@ public final class MeEndpoint implements Handler<RoutingContext> {
             return;
         }
         if (ctx.request().method() != HttpMethod.GET) {
-            problems.answer(ctx, Problems.problem(405, "method-not-allowed", "Method not allowed", "Only GET is allowed here."));
+            problems.answer(ctx, Problems.problem(405, "method-not-allowed", "gateway.method-not-allowed.title",
+                    "gateway.method-not-allowed.detail"));
             return;
         }
         ctx.request().resume();

@@ -16,7 +16,7 @@ public final class RequireCaller implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         if (Authentication.caller(ctx).isEmpty()) {
-            problems.answer(ctx, Problems.problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required."));
+            problems.answer(ctx, Problems.problem(401, "unauthorized", "common.unauthorized.title", "common.unauthorized.detail"));
             return;
         }
         ctx.next();

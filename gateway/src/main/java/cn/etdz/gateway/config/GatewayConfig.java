@@ -57,7 +57,10 @@ public interface GatewayConfig {
         /** Description of the merged document. */
         @WithDefault("The public API of the evaluation platform for China's national development zones: zone registry, "
                 + "indicator catalogue and submissions (indicator service), methodologies, scores and rankings "
-                + "(evaluation service). Every operation needs a bearer token; every error is an RFC 9457 problem.")
+                + "(evaluation service). Every operation needs a bearer token; every error is an RFC 9457 problem. "
+                + "Problem titles and details and every violation or warning message are in Chinese when the request's "
+                + "Accept-Language prefers Chinese (zh, zh-CN, zh-Hans), in English otherwise, as Content-Language "
+                + "says; field names and codes are the same in both.")
         String description();
 
         /** Who answers questions about the API. */

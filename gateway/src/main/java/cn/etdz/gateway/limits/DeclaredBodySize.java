@@ -44,7 +44,7 @@ public final class DeclaredBodySize implements Handler<RoutingContext> {
     static void tooLarge(RoutingContext ctx, RouteTable.Limits limits, Problems problems) {
         ctx.response().putHeader("Connection", "close");
         ctx.response().endHandler(v -> ctx.request().connection().close());
-        problems.answer(ctx, Problems.problem(413, "payload-too-large", "Payload too large",
-                "The request body is larger than the " + limits.maxBodyBytes() + " bytes this route accepts."));
+        problems.answer(ctx, Problems.problem(413, "payload-too-large", "gateway.payload-too-large.title",
+                "gateway.payload-too-large.detail", limits.maxBodyBytes()));
     }
 }

@@ -37,8 +37,8 @@ public final class RateLimit implements Handler<RoutingContext> {
         }
         if (retryAfter > 0) {
             ctx.response().putHeader("Retry-After", String.valueOf(retryAfter));
-            problems.answer(ctx, Problems.problem(429, "rate-limited", "Too many requests",
-                    "This caller's request rate on this route is above its limit; retry after " + retryAfter + " s."));
+            problems.answer(ctx, Problems.problem(429, "rate-limited", "gateway.rate-limited.title",
+                    "gateway.rate-limited.detail", retryAfter));
             return;
         }
         ctx.next();

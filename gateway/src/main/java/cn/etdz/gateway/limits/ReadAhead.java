@@ -116,9 +116,7 @@ public final class ReadAhead implements Handler<RoutingContext> {
             LOG.warnf("%s %s → 503: the read-ahead buffer for uploads without a declared length is full (%d bytes)",
                     ctx.request().method(), ctx.request().path(), budget.capacity());
             ctx.response().putHeader("Retry-After", "1");
-            problems.answer(ctx, Problems.problem(503, "gateway-busy", "Service unavailable",
-                    "The gateway is receiving too many uploads without a declared length at once; retry shortly, or "
-                            + "send the body with a Content-Length, which is streamed to the service."));
+            problems.answer(ctx, Problems.problem(503, "gateway-busy", "gateway.busy.title", "gateway.busy.detail"));
         }
     }
 }

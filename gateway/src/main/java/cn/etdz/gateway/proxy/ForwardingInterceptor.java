@@ -1,5 +1,6 @@
 package cn.etdz.gateway.proxy;
 
+import cn.etdz.common.i18n.Languages;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.problem.ProblemMappers;
 import cn.etdz.gateway.limits.DeclaredBodySize;
@@ -14,6 +15,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -75,13 +77,15 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 LOG.debugf("%s %s: the caller closed the connection before the answer", incoming.method(), incoming.path());
                 return Future.failedFuture(failure);
             }
-            Problem problem = UpstreamFailure.problem(failure);
+            Locale language = Problems.language(incoming);
+            Problem problem = UpstreamFailure.problem(failure).in(language);
             LOG.warnf("%s %s → %s (%s: %s)", incoming.method(), incoming.path(), problem.status(),
                     failure.getClass().getName(), failure.getMessage());
             String requestId = incoming.getHeader(ProblemMappers.REQUEST_ID_HEADER);
             return Future.succeededFuture(request.release().response()
                     .setStatusCode(problem.status())
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader(Languages.CONTENT_LANGUAGE, Languages.tag(language))
                     .putHeader(ProblemMappers.REQUEST_ID_HEADER, requestId)
                     .setBody(Body.body(problems.body(problem.at(incoming.path(), requestId)))));
         });

@@ -1,6 +1,6 @@
 package cn.etdz.gateway.proxy;
 
-import cn.etdz.common.problem.Problem;
+import cn.etdz.common.problem.ProblemMessage;
 import cn.etdz.gateway.request.Problems;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.StreamResetException;
@@ -27,14 +27,14 @@ final class UpstreamFailure {
     private UpstreamFailure() {
     }
 
-    static Problem problem(Throwable failure) {
+    static ProblemMessage problem(Throwable failure) {
         if (failure instanceof ConnectException) {
-            return Problems.problem(502, "upstream-unavailable", "Bad gateway", "The service cannot be reached.");
+            return Problems.problem(502, "upstream-unavailable", "gateway.bad-gateway.title", "gateway.upstream.unreachable");
         }
         if (failure instanceof TimeoutException) {
-            return Problems.problem(504, "upstream-timeout", "Gateway timeout", "The service did not answer in time.");
+            return Problems.problem(504, "upstream-timeout", "gateway.timeout.title", "gateway.upstream.timeout");
         }
-        return Problems.problem(502, "upstream-unavailable", "Bad gateway", "The service failed to answer.");
+        return Problems.problem(502, "upstream-unavailable", "gateway.bad-gateway.title", "gateway.upstream.failed");
     }
 
     /**

@@ -36,7 +36,7 @@ public final class ResolveRoute implements Handler<RoutingContext> {
         var route = table.resolve(path);
         if (route.isEmpty()) {
             Exchange.route(ctx, "-");
-            problems.answer(ctx, Problems.problem(404, "not-found", "Not found", "There is no API resource at this path."));
+            problems.answer(ctx, Problems.problem(404, "not-found", "common.not-found.title", "gateway.not-found.detail"));
             return;
         }
         Exchange.route(ctx, route.get().name());

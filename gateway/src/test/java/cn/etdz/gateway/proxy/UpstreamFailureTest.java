@@ -1,5 +1,6 @@
 package cn.etdz.gateway.proxy;
 
+import cn.etdz.common.i18n.Languages;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.StreamResetException;
@@ -21,7 +22,7 @@ class UpstreamFailureTest {
     void aRefusedConnectionOrATcpConnectTimeoutIsA502ServiceCannotBeReached() {
         for (Throwable failure : new Throwable[] {new ConnectException("Connection refused"),
                 new ConnectTimeoutException("connection timed out: localhost/127.0.0.1:1")}) {
-            var problem = UpstreamFailure.problem(failure);
+            var problem = UpstreamFailure.problem(failure).in(Languages.ENGLISH);
             assertThat(problem.status()).isEqualTo(502);
             assertThat(problem.detail()).isEqualTo("The service cannot be reached.");
             assertThat(UpstreamFailure.closedBeforeAnswer(failure)).isFalse();
@@ -33,9 +34,11 @@ class UpstreamFailureTest {
         for (String message : new String[] {
                 "The timeout period of 1000ms has been exceeded while executing GET /api/v1/scores for server localhost:1",
                 "The timeout of 1000 ms has been exceeded when getting a connection to localhost:1"}) {
-            var problem = UpstreamFailure.problem(new NoStackTraceTimeoutException(message));
+            var problem = UpstreamFailure.problem(new NoStackTraceTimeoutException(message)).in(Languages.ENGLISH);
             assertThat(problem.status()).isEqualTo(504);
             assertThat(problem.title()).isEqualTo("Gateway timeout");
+            assertThat(UpstreamFailure.problem(new NoStackTraceTimeoutException(message)).in(Languages.CHINESE).title())
+                    .isEqualTo("网关超时");
         }
     }
 
@@ -43,7 +46,7 @@ class UpstreamFailureTest {
     void aConnectionThatEndedBeforeAnAnswerIsA502AndMayBeResent() {
         for (Throwable failure : new Throwable[] {new HttpClosedException("closed"),
                 new StreamResetException(0), new IOException("Connection reset by peer")}) {
-            var problem = UpstreamFailure.problem(failure);
+            var problem = UpstreamFailure.problem(failure).in(Languages.ENGLISH);
             assertThat(problem.status()).isEqualTo(502);
             assertThat(problem.detail()).isEqualTo("The service failed to answer.");
             assertThat(UpstreamFailure.closedBeforeAnswer(failure)).isTrue();

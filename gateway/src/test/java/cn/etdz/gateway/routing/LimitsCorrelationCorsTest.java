@@ -87,8 +87,17 @@ class LimitsCorrelationCorsTest {
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413))
+                .header("Content-Language", "en")
                 .body("title", equalTo("Payload too large"))
+                .body("detail", matchesPattern("The request body is larger than the \\d+ bytes this route accepts\\."))
                 .body("requestId", equalTo("big-1"));
+        given().header("Authorization", token).header("Accept-Language", "zh-CN").contentType("text/plain")
+                .body("x".repeat(2048)).post("/api/v1/limited/upload")
+                .then().statusCode(413)
+                .header("Content-Language", "zh-CN")
+                .body("type", equalTo("urn:etdz:problem:payload-too-large"))
+                .body("title", equalTo("请求体过大"))
+                .body("detail", matchesPattern("请求体超过此路由可接受的 \\d+ 字节。"));
         given().header("Authorization", token).contentType("text/plain")
                 .body("x".repeat(512)).post("/api/v1/limited/upload")
                 .then().statusCode(200).body("body", equalTo("x".repeat(512)));
@@ -125,7 +134,14 @@ class LimitsCorrelationCorsTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("\\d+"))
                 .body("status", equalTo(429))
+                .body("title", equalTo("Too many requests"))
                 .body("requestId", equalTo("rate-1"));
+        given().header("Authorization", token).header("Accept-Language", "en;q=0.4, zh-Hans").get("/api/v1/limited/a")
+                .then().statusCode(429)
+                .header("Content-Language", "zh-CN")
+                .body("type", equalTo("urn:etdz:problem:rate-limited"))
+                .body("title", equalTo("请求过多"))
+                .body("detail", matchesPattern("该调用方在此路由上的请求频率超过限额；请 \\d+ 秒后重试。"));
         assertThat(Long.parseLong(given().header("Authorization", token).get("/api/v1/limited/a").header("Retry-After")))
                 .isGreaterThanOrEqualTo(1);
         given().header("Authorization", freshToken()).get("/api/v1/limited/a").then().statusCode(200);
@@ -134,7 +150,11 @@ class LimitsCorrelationCorsTest {
 
     @Test
     void callsWithoutAValidTokenAreLimitedPerSourceAddress() {
-        given().get("/api/v1/limited/a").then().statusCode(401);
+        given().header("Accept-Language", "zh-CN").get("/api/v1/limited/a").then().statusCode(401)
+                .header("Content-Language", "zh-CN")
+                .body("type", equalTo("urn:etdz:problem:unauthorized"))
+                .body("title", equalTo("未认证"))
+                .body("detail", equalTo("需要有效的 Bearer 令牌。"));
         given().header("Authorization", "Bearer guessed").get("/api/v1/limited/a")
                 .then().statusCode(429).header("Retry-After", matchesPattern("\\d+"))
                 .contentType("application/problem+json");

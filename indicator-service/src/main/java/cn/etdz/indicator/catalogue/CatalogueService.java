@@ -1,5 +1,6 @@
 package cn.etdz.indicator.catalogue;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.indicator.zone.ZoneType;
 import io.quarkus.panache.common.Sort;
@@ -27,6 +28,6 @@ public class CatalogueService {
 
     public IndicatorView get(String code) {
         return indicators.findByIdOptional(code).map(IndicatorView::of)
-                .orElseThrow(() -> ProblemException.notFound("There is no indicator " + code + " in the catalogue."));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("indicator.catalogue.unknown", code)));
     }
 }

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.history;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.indicator.catalogue.IndicatorRepository;
 import cn.etdz.indicator.catalogue.IndicatorRule;
@@ -91,7 +92,7 @@ public class ZoneHistoryService {
 
     private ZoneEntity readableZone(String code) {
         ZoneEntity zone = zones.findByIdOptional(code)
-                .orElseThrow(() -> ProblemException.notFound("There is no zone " + code + "."));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("indicator.zone.unknown", code)));
         caller.requireProvince(zone.province);
         return zone;
     }

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.security;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
@@ -59,11 +60,16 @@ public class Caller {
         return !isSubmitter() || province().map(zoneProvince::equals).orElse(false);
     }
 
+    /** Why a submitter may not act for a zone of another province, naming their own. */
+    public Message ownProvinceOnly() {
+        return province().map(own -> Message.of("indicator.forbidden.own-province", own))
+                .orElse(Message.of("indicator.forbidden.no-province"));
+    }
+
     /** Submitters act only within their own province; analysts and admins everywhere. */
     public void requireProvince(String zoneProvince) {
         if (!mayActFor(zoneProvince)) {
-            throw ProblemException.forbidden("Submitters may act only for zones of their own province ("
-                    + province().orElse("none in token") + ").");
+            throw ProblemException.forbidden(ownProvinceOnly());
         }
     }
 }

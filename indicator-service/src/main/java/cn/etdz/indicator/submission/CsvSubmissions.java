@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.text.Text;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
@@ -35,8 +36,8 @@ final class CsvSubmissions {
     private static void refuseControlCharacters(Map<String, String> row, int line) {
         row.forEach((column, text) -> {
             if (text != null && Text.hasControlCharacter(text, column.equals("note"))) {
-                throw ProblemException.badRequest("The CSV holds a control character.", List.of(new Violation(
-                        "line " + line, "control-character", "Control characters are not allowed in " + column + ".")));
+                throw ProblemException.badRequest(Message.of("indicator.csv.control-character"), List.of(new Violation(
+                        "line " + line, "control-character", Message.of("indicator.csv.control-character-in", column))));
             }
         });
     }
@@ -48,8 +49,9 @@ final class CsvSubmissions {
         try (MappingIterator<Map<String, String>> rows = MAPPER.readerForMapOf(String.class).with(schema).readValues(csv)) {
             List<String> header = ((CsvSchema) rows.getParserSchema()).getColumnNames();
             if (!header.equals(HEADER)) {
-                throw ProblemException.badRequest("The CSV header must be " + String.join(",", HEADER) + ".",
-                        List.of(new Violation("line 1", "bad-header", "Found " + String.join(",", header) + ".")));
+                throw ProblemException.badRequest(Message.of("indicator.csv.header", String.join(",", HEADER)),
+                        List.of(new Violation("line 1", "bad-header", Message.of("indicator.csv.header-found",
+                                String.join(",", header)))));
             }
             int line = 1;
             while (rows.hasNextValue()) {
@@ -64,7 +66,7 @@ final class CsvSubmissions {
                     value = text == null || text.isBlank() ? null : Double.valueOf(text);
                 } catch (NumberFormatException e) {
                     problems.computeIfAbsent(key, k -> new ArrayList<>()).add(new Violation("line " + line,
-                            "not-a-number", "The value '" + text + "' of " + row.get("indicator") + " is not a number."));
+                            "not-a-number", Message.of("indicator.csv.not-a-number", text, row.get("indicator"))));
                 }
                 String note = row.get("note");
                 values.add(new SubmissionRequest.Value(row.get("indicator"), value, null, null,
@@ -74,7 +76,7 @@ final class CsvSubmissions {
             if (e instanceof ProblemException problem) {
                 throw problem;
             }
-            throw ProblemException.badRequest("The body is not readable CSV.",
+            throw ProblemException.badRequest(Message.of("indicator.csv.unreadable"),
                     List.of(new Violation("$", "unreadable", String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
         }
         List<SubmissionRequest> submissions = new ArrayList<>();

@@ -1,9 +1,14 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.security.Caller;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,6 +36,12 @@ public class IdempotentReplays {
     Caller caller;
     @Inject
     ObjectMapper json;
+    private ObjectMapper storedResults;
+
+    @PostConstruct
+    void storedResultsKeepMessageKeys() {
+        storedResults = json.copy().addMixIn(Violation.class, StoredViolation.class);
+    }
 
     /** SHA-256 of a submission as JSON. */
     public String hash(SubmissionRequest request) {
@@ -46,8 +57,7 @@ public class IdempotentReplays {
     public Optional<SubmissionView> replay(String idempotencyKey, String requestHash) {
         return keys.find(caller.subject(), idempotencyKey).map(seen -> {
             if (!seen.requestHash().equals(requestHash)) {
-                throw ProblemException.conflict("Idempotency-Key " + idempotencyKey
-                        + " was used before with a different request body.");
+                throw ProblemException.conflict(Message.of("indicator.idempotency-key.other-body", idempotencyKey));
             }
             return SubmissionMapper.view(submissions.findById(seen.submissionId()));
         });
@@ -57,11 +67,10 @@ public class IdempotentReplays {
     public Optional<BatchResult> replayBatch(String idempotencyKey, String requestHash) {
         return keys.findBatch(caller.subject(), idempotencyKey).map(seen -> {
             if (!seen.requestHash().equals(requestHash)) {
-                throw ProblemException.conflict("Idempotency-Key " + idempotencyKey
-                        + " was used before with a different batch.");
+                throw ProblemException.conflict(Message.of("indicator.idempotency-key.other-batch", idempotencyKey));
             }
             try {
-                return json.readValue(seen.result(), BatchResult.class);
+                return storedResults.readValue(seen.result(), BatchResult.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored batch result cannot be read", e);
             }
@@ -75,7 +84,26 @@ public class IdempotentReplays {
 
     /** Records the key with the batch's result; false when a concurrent request claimed it first. */
     public boolean claimBatch(String idempotencyKey, String requestHash, BatchResult result) {
-        return keys.claimBatch(caller.subject(), idempotencyKey, requestHash, toJson(result));
+        try {
+            return keys.claimBatch(caller.subject(), idempotencyKey, requestHash, storedResults.writeValueAsString(result));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stored batch results keep each violation's message key and arguments (which answers leave out), so a replay
+     * is answered in the language of the request that replays it; results stored without them replay as stored.
+     */
+    @SuppressWarnings("unused")
+    private abstract static class StoredViolation {
+        StoredViolation(@JsonProperty("field") String field, @JsonProperty("code") String code,
+                        @JsonProperty("message") String message, @JsonProperty("text") Message text) {
+        }
+
+        @JsonProperty("text")
+        @JsonIgnore(false)
+        abstract Message text();
     }
 
     private String toJson(Object value) {

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.catalogue.IndicatorRule;
 import cn.etdz.indicator.catalogue.ValueType;
@@ -175,18 +176,17 @@ final class Plausibility {
             if (before != null && before > 0 && rule.valueType() != ValueType.COUNT) {
                 double change = value.value() / before - 1;
                 if (Math.abs(change) > MAX_CHANGE) {
-                    warnings.add(new Violation(field, "large-change", String.format(Locale.ROOT,
-                            "%s changed by %+.0f %% against %d (%s → %s).", value.indicator(), change * 100,
-                            previousPeriod, SubmissionRules.plain(before), SubmissionRules.plain(value.value()))));
+                    warnings.add(new Violation(field, "large-change", Message.of("indicator.warning.large-change", value.indicator(),
+                            String.format(Locale.ROOT, "%+.0f", change * 100), previousPeriod,
+                            SubmissionRules.plain(before), SubmissionRules.plain(value.value()))));
                 }
             }
             PeerStats stats = peers.get(value.indicator());
             double scaled = scale(value.value(), logScale(rule));
             if (stats != null && Double.isFinite(scaled) && Math.abs(stats.z(scaled)) > MAX_Z) {
                 double median = logScale(rule) ? Math.exp(stats.median()) : stats.median();
-                warnings.add(new Violation(field, "outlier", String.format(Locale.ROOT,
-                        "%s = %s is far from its peer group (robust z-score %.1f, median %s).", value.indicator(),
-                        SubmissionRules.plain(value.value()), stats.z(scaled),
+                warnings.add(new Violation(field, "outlier", Message.of("indicator.warning.outlier", value.indicator(),
+                        SubmissionRules.plain(value.value()), String.format(Locale.ROOT, "%.1f", stats.z(scaled)),
                         SubmissionRules.plain(Math.round(median * 100) / 100.0))));
             }
         }

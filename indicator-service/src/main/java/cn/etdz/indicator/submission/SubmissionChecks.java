@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.catalogue.IndicatorRepository;
 import cn.etdz.indicator.catalogue.IndicatorRule;
@@ -64,18 +65,18 @@ public class SubmissionChecks {
             boolean forbidden = zone.isPresent() && !caller.mayActFor(zone.get().province());
             if (forbidden) {
                 violations.add(0, new Violation("zone", "forbidden",
-                        "Submitters may act only for zones of their own province."));
+                        Message.of("indicator.submission.forbidden-zone")));
             }
             OffsetDateTime receivedAt = now;
             if (request.receivedAt() != null) {
                 if (!caller.isAdmin()) {
                     violations.add(new Violation("receivedAt", "not-allowed",
-                            "Only administrators loading historical submissions may set receivedAt."));
+                            Message.of("indicator.received-at.not-allowed")));
                 } else if (request.receivedAt().isAfter(now)) {
-                    violations.add(new Violation("receivedAt", "in-future", "receivedAt lies in the future."));
+                    violations.add(new Violation("receivedAt", "in-future", Message.of("indicator.received-at.future")));
                 } else if (request.receivedAt().getYear() < SubmissionRules.FIRST_PERIOD) {
                     violations.add(new Violation("receivedAt", "out-of-range",
-                            "receivedAt lies in " + SubmissionRules.FIRST_PERIOD + " or later."));
+                            Message.of("indicator.received-at.range", SubmissionRules.FIRST_PERIOD)));
                 } else {
                     receivedAt = request.receivedAt().withOffsetSameInstant(ZoneOffset.UTC);
                 }

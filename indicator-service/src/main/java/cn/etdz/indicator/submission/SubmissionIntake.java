@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.config.IndicatorConfig;
@@ -64,11 +65,10 @@ public class SubmissionIntake {
         }
         Evaluated item = checks.evaluate(List.of(request), Map.of()).get(0);
         if (item.forbidden()) {
-            throw ProblemException.forbidden("Submitters may act only for zones of their own province ("
-                    + caller.province().orElse("none in token") + ").");
+            throw ProblemException.forbidden(caller.ownProvinceOnly());
         }
         if (!item.accepted()) {
-            throw ProblemException.invalid("The submission was rejected; nothing was stored.", item.violations());
+            throw ProblemException.invalid(Message.of("indicator.submission.rejected"), item.violations());
         }
         if (dryRun) {
             return new Submitted(SubmissionMapper.view(null,
@@ -119,8 +119,8 @@ public class SubmissionIntake {
     private BatchResult storeBatch(List<SubmissionRequest> requests, boolean dryRun,
                                    Map<Integer, List<Violation>> readProblems) {
         if (requests.size() > config.submissions().maxBatchSize()) {
-            throw new ProblemException(413, "batch-too-large", "Batch too large", "A batch carries at most "
-                    + config.submissions().maxBatchSize() + " submissions; this one has " + requests.size() + ".", List.of());
+            throw new ProblemException(413, "batch-too-large", Message.of("indicator.batch.too-large.title"),
+                    Message.of("indicator.batch.too-large", config.submissions().maxBatchSize(), requests.size()), List.of());
         }
         List<Evaluated> evaluated = checks.evaluate(requests, readProblems);
         List<Evaluated> accepted = evaluated.stream().filter(Evaluated::accepted).toList();

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.common.events.SubmissionAccepted;
 
@@ -19,7 +20,8 @@ final class SubmissionMapper {
                         .map(v -> new SubmissionView.Value(v.indicator, v.value, v.provisional, v.note))
                         .toList(),
                 submission.warnings.stream()
-                        .map(w -> new Violation(w.field, w.code, w.message))
+                        .map(w -> new Violation(w.field, w.code, w.message,
+                                w.messageKey == null ? null : new Message(w.messageKey, List.of(w.messageArgs))))
                         .toList());
     }
 

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.api.Page;
 import cn.etdz.common.api.Paging;
 import cn.etdz.common.problem.ProblemException;
@@ -25,7 +26,7 @@ public class SubmissionReads {
 
     public SubmissionView get(long id) {
         SubmissionEntity submission = submissions.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("There is no submission " + id + "."));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("indicator.submission.unknown", id)));
         zones.findByIdOptional(submission.zoneCode).ifPresent(zone -> caller.requireProvince(zone.province));
         return SubmissionMapper.view(submission);
     }
@@ -37,7 +38,7 @@ public class SubmissionReads {
         if (caller.isSubmitter()) {
             String own = caller.province().orElse("none");
             if (province != null && !province.equals(own)) {
-                throw ProblemException.forbidden("Submitters may read only their own province (" + own + ").");
+                throw ProblemException.forbidden(Message.of("indicator.forbidden.read-own-province", own));
             }
             effectiveProvince = own;
         }

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.api.Page;
 import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.text.Text;
@@ -71,7 +72,7 @@ public class SubmissionResource {
                            @Context UriInfo uri) {
         boolean dryRun = dryRun(dryRunParameter);
         if (request == null) {
-            throw ProblemException.badRequest("A submission document is required.", List.of());
+            throw ProblemException.badRequest(Message.of("indicator.submission.document-required"), List.of());
         }
         checkIdempotencyKey(idempotencyKey);
         SubmissionIntake.Submitted result;
@@ -118,15 +119,15 @@ public class SubmissionResource {
                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         boolean dryRun = dryRun(dryRunParameter);
         if (batch == null || batch.submissions() == null) {
-            throw ProblemException.badRequest("The body is {\"submissions\": [ … ]}.", List.of(
-                    new Violation("submissions", "required", "The list of submissions is required.")));
+            throw ProblemException.badRequest(Message.of("indicator.batch.body"), List.of(
+                    new Violation("submissions", "required", Message.of("indicator.batch.required"))));
         }
         List<Violation> missing = IntStream.range(0, batch.submissions().size())
                 .filter(i -> batch.submissions().get(i) == null)
-                .mapToObj(i -> new Violation("submissions[" + i + "]", "required", "A submission, not null."))
+                .mapToObj(i -> new Violation("submissions[" + i + "]", "required", Message.of("indicator.batch.item-required")))
                 .toList();
         if (!missing.isEmpty()) {
-            throw ProblemException.badRequest("Every item of submissions is a submission.", missing);
+            throw ProblemException.badRequest(Message.of("indicator.batch.items"), missing);
         }
         return batchAnswer(batch.submissions(), dryRun, Map.of(), idempotencyKey);
     }
@@ -185,8 +186,8 @@ public class SubmissionResource {
     private static void checkIdempotencyKey(String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200
                 || Text.hasControlCharacter(idempotencyKey, false))) {
-            throw ProblemException.badRequest("The Idempotency-Key is 1 to 200 characters.", List.of(
-                    new Violation(IDEMPOTENCY_KEY, "malformed", "1 to 200 characters, no control characters.")));
+            throw ProblemException.badRequest(Message.of("indicator.idempotency-key.detail"), List.of(
+                    new Violation(IDEMPOTENCY_KEY, "malformed", Message.of("indicator.idempotency-key.malformed"))));
         }
     }
 

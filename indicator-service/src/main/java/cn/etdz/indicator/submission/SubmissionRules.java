@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.catalogue.IndicatorRule;
 import cn.etdz.indicator.catalogue.ValueType;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,13 +47,13 @@ final class SubmissionRules {
                                  Map<String, IndicatorRule> catalogue, Year currentYear) {
         List<Violation> violations = new ArrayList<>();
         if (request.zone() == null || request.zone().isBlank()) {
-            violations.add(new Violation("zone", "required", "The zone code is required."));
+            violations.add(new Violation("zone", "required", Message.of("indicator.zone.required")));
         } else if (zone.isEmpty()) {
-            violations.add(new Violation("zone", "unknown-zone", "There is no zone " + request.zone() + "."));
+            violations.add(new Violation("zone", "unknown-zone", Message.of("indicator.zone.unknown", request.zone())));
         }
         checkPeriod(request.period(), currentYear, violations);
         if (request.values() == null || request.values().isEmpty()) {
-            violations.add(new Violation("values", "required", "At least one indicator value is required."));
+            violations.add(new Violation("values", "required", Message.of("indicator.values.required")));
             return violations;
         }
         Map<String, Double> numbers = new HashMap<>();
@@ -66,7 +66,7 @@ final class SubmissionRules {
             Double whole = numbers.get(rule[1]);
             if (part != null && whole != null && part > whole) {
                 violations.add(new Violation("values[" + positions.get(rule[0]) + "].value", "inconsistent",
-                        String.format(Locale.ROOT, "%s (%s) may not exceed %s (%s).", rule[0], plain(part), rule[1], plain(whole))));
+                        Message.of("indicator.value.inconsistent", rule[0], plain(part), rule[1], plain(whole))));
             }
         }
         zone.ifPresent(facts -> {
@@ -77,7 +77,8 @@ final class SubmissionRules {
                     .sorted()
                     .forEach(missing::add);
             for (String code : missing) {
-                violations.add(new Violation("values", "missing-required", code + " is required for a " + facts.type() + "."));
+                violations.add(new Violation("values", "missing-required",
+                        Message.of("indicator.values.missing-required", code, facts.type())));
             }
         });
         return violations;
@@ -85,13 +86,13 @@ final class SubmissionRules {
 
     private static void checkPeriod(String period, Year currentYear, List<Violation> violations) {
         if (period == null || !PERIOD.matcher(period).matches()) {
-            violations.add(new Violation("period", "malformed-period", "The period is a year such as \"2015\"."));
+            violations.add(new Violation("period", "malformed-period", Message.of("indicator.period.format")));
             return;
         }
         int year = Integer.parseInt(period);
         if (year < FIRST_PERIOD || year > currentYear.getValue()) {
             violations.add(new Violation("period", "out-of-range",
-                    "The period is a year from " + FIRST_PERIOD + " to " + currentYear.getValue() + "."));
+                    Message.of("indicator.period.range", FIRST_PERIOD, currentYear.getValue())));
         }
     }
 
@@ -99,41 +100,42 @@ final class SubmissionRules {
                                    Map<String, IndicatorRule> catalogue, List<Violation> violations,
                                    Map<String, Double> numbers, Map<String, Integer> positions, int index) {
         if (value == null) {
-            violations.add(new Violation(field, "required", "A value entry is required."));
+            violations.add(new Violation(field, "required", Message.of("indicator.value.entry-required")));
             return;
         }
         IndicatorRule rule = null;
         if (value.indicator() == null || !INDICATOR.matcher(value.indicator()).matches()) {
             violations.add(new Violation(field + ".indicator", "malformed-indicator",
-                    "Indicator codes are upper-case identifiers such as GDP."));
+                    Message.of("indicator.indicator.format")));
         } else if (positions.containsKey(value.indicator())) {
-            violations.add(new Violation(field + ".indicator", "duplicate-indicator", value.indicator() + " appears more than once."));
+            violations.add(new Violation(field + ".indicator", "duplicate-indicator",
+                    Message.of("indicator.indicator.duplicate", value.indicator())));
         } else {
             positions.put(value.indicator(), index);
             rule = catalogue.get(value.indicator());
             if (rule == null) {
                 violations.add(new Violation(field + ".indicator", "unknown-indicator",
-                        value.indicator() + " is not in the indicator catalogue."));
+                        Message.of("indicator.indicator.unknown", value.indicator())));
             } else if (zone.isPresent() && !rule.appliesTo(zone.get().type())) {
                 violations.add(new Violation(field + ".indicator", "not-applicable",
-                        value.indicator() + " is not reported by a " + zone.get().type() + "."));
+                        Message.of("indicator.indicator.not-applicable", value.indicator(), zone.get().type())));
                 rule = null;
             }
         }
         if (rule != null && value.unit() != null && !value.unit().equals(rule.unit())) {
             violations.add(new Violation(field + ".unit", "unit-mismatch",
-                    value.indicator() + " is reported in " + rule.unit() + ", not " + value.unit() + "."));
+                    Message.of("indicator.value.unit", value.indicator(), rule.unit(), value.unit())));
         }
         if (value.note() != null && value.note().length() > MAX_NOTE) {
-            violations.add(new Violation(field + ".note", "too-long", "Notes are at most " + MAX_NOTE + " characters."));
+            violations.add(new Violation(field + ".note", "too-long", Message.of("indicator.note.too-long", MAX_NOTE)));
         }
         if (value.value() == null) {
-            violations.add(new Violation(field + ".value", "required", "The value is required."));
+            violations.add(new Violation(field + ".value", "required", Message.of("indicator.value.required")));
             return;
         }
         double number = value.value();
         if (!Double.isFinite(number)) {
-            violations.add(new Violation(field + ".value", "not-finite", "The value must be a finite number."));
+            violations.add(new Violation(field + ".value", "not-finite", Message.of("indicator.value.not-finite")));
             return;
         }
         if (rule == null) {
@@ -144,17 +146,21 @@ final class SubmissionRules {
         boolean whole = number == Math.rint(number);
         if (!inRange || (rule.valueType() == ValueType.YES_NO && !whole)) {
             violations.add(new Violation(field + ".value", "out-of-range",
-                    rule.code() + " is " + range(rule) + " " + rule.unit() + "; got " + plain(number) + "."));
+                    outOfRange(rule, number)));
         } else if (rule.valueType() == ValueType.COUNT && !whole) {
-            violations.add(new Violation(field + ".value", "not-a-count", rule.code() + " is a whole number; got " + plain(number) + "."));
+            violations.add(new Violation(field + ".value", "not-a-count",
+                    Message.of("indicator.value.not-a-count", rule.code(), plain(number))));
         }
     }
 
     /** Built only for a violation: formatting the bounds (two doubles as text) cost more than checking every valid value. */
-    private static String range(IndicatorRule rule) {
-        return rule.valueType() == ValueType.YES_NO ? "1 (yes) or 0 (no)"
-                : rule.maxValue() == null ? "at least " + plain(rule.minValue())
-                : "from " + plain(rule.minValue()) + " to " + plain(rule.maxValue());
+    private static Message outOfRange(IndicatorRule rule, double number) {
+        return rule.valueType() == ValueType.YES_NO
+                ? Message.of("indicator.value.yes-no", rule.code(), rule.unit(), plain(number))
+                : rule.maxValue() == null
+                ? Message.of("indicator.value.at-least", rule.code(), plain(rule.minValue()), rule.unit(), plain(number))
+                : Message.of("indicator.value.between", rule.code(), plain(rule.minValue()), plain(rule.maxValue()),
+                        rule.unit(), plain(number));
     }
 
     static String plain(double number) {

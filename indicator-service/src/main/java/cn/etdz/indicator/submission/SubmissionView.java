@@ -1,10 +1,12 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Localisable;
 import cn.etdz.common.problem.Violation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An accepted submission (or, for a dry run, what would be accepted: no id).
@@ -18,7 +20,13 @@ import java.util.List;
  */
 public record SubmissionView(Long id, String zone, String period, int revision, String status, boolean late,
                              OffsetDateTime receivedAt, String submittedBy, List<Value> values,
-                             List<Violation> warnings) {
+                             List<Violation> warnings) implements Localisable<SubmissionView> {
+
+    @Override
+    public SubmissionView in(Locale locale) {
+        return new SubmissionView(id, zone, period, revision, status, late, receivedAt, submittedBy, values,
+                warnings.stream().map(warning -> warning.in(locale)).toList());
+    }
 
     @Schema(name = "StoredValue", description = "One indicator value as stored in a revision.")
     public record Value(String indicator, double value, boolean provisional, String note) {

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.submission;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.common.events.EventTypes;
 import cn.etdz.common.events.SubmissionAccepted;
@@ -231,7 +232,8 @@ public class SubmissionWriter {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                insert into submission_warning (submission_id, position, field, code, message) values (?, ?, ?, ?, ?)""")) {
+                insert into submission_warning (submission_id, position, field, code, message, message_key, message_args)
+                values (?, ?, ?, ?, ?, ?, ?)""")) {
             for (int i = 0; i < items.size(); i++) {
                 List<Violation> warnings = items.get(i).warnings();
                 for (int position = 0; position < warnings.size(); position++) {
@@ -240,6 +242,9 @@ public class SubmissionWriter {
                     insert.setString(3, warnings.get(position).field());
                     insert.setString(4, warnings.get(position).code());
                     insert.setString(5, warnings.get(position).message());
+                    Message text = warnings.get(position).text();
+                    insert.setString(6, text == null ? null : text.key());
+                    insert.setArray(7, text == null ? null : connection.createArrayOf("text", text.args().toArray()));
                     insert.addBatch();
                 }
             }

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.zone;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.api.Page;
 import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.problem.ProblemException;
@@ -62,7 +63,7 @@ public class ZoneResource {
             description = "One zone of the registry by its code, with its type, province, region, approval date, status "
                     + "and developed area.")
     public ZoneView get(@PathParam("code") String code) {
-        return zones.find(code).orElseThrow(() -> ProblemException.notFound("There is no zone " + code + "."));
+        return zones.find(code).orElseThrow(() -> ProblemException.notFound(Message.of("indicator.zone.unknown", code)));
     }
 
     @POST
@@ -90,7 +91,7 @@ public class ZoneResource {
                     + "Administrators only.")
     public ZoneView update(@PathParam("code") String code, ZoneRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("A zone document is required.", List.of());
+            throw ProblemException.badRequest(Message.of("indicator.zone.document-required"), List.of());
         }
         return zones.update(code, request);
     }

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.zone;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 
 import java.util.ArrayList;
@@ -23,33 +24,33 @@ final class ZoneRules {
         List<Violation> violations = new ArrayList<>();
         if (checkCode && (zone.code() == null || !CODE.matcher(zone.code()).matches())) {
             violations.add(new Violation("code", "pattern",
-                    "Zone codes are 2–40 upper-case letters, digits and hyphens, e.g. SUZHOU-IP."));
+                    Message.of("indicator.zone.code-pattern")));
         }
         if (zone.name() == null || zone.name().isBlank()) {
-            violations.add(new Violation("name", "required", "The zone's Chinese name is required."));
+            violations.add(new Violation("name", "required", Message.of("indicator.zone.name-required")));
         }
         if (zone.name() != null && zone.name().length() > MAX_NAME) {
-            violations.add(new Violation("name", "too-long", "Names are at most " + MAX_NAME + " characters."));
+            violations.add(new Violation("name", "too-long", Message.of("indicator.zone.name-too-long", MAX_NAME)));
         }
         if (zone.nameEn() != null && zone.nameEn().length() > MAX_NAME) {
-            violations.add(new Violation("nameEn", "too-long", "Names are at most " + MAX_NAME + " characters."));
+            violations.add(new Violation("nameEn", "too-long", Message.of("indicator.zone.name-too-long", MAX_NAME)));
         }
         if (zone.type() == null || !Set.of("ETDZ", "BECZ").contains(zone.type())) {
-            violations.add(new Violation("type", "unknown-type", "The type is ETDZ or BECZ."));
+            violations.add(new Violation("type", "unknown-type", Message.of("indicator.zone.type")));
         }
         if (Region.ofProvince(zone.province()).isEmpty()) {
             violations.add(new Violation("province", "unknown-province",
-                    "The province is a GB/T 2260 province code such as 320000."));
+                    Message.of("indicator.zone.province")));
         }
         if (zone.status() != null && !STATUSES.contains(zone.status())) {
-            violations.add(new Violation("status", "unknown-status", "The status is ACTIVE, WARNED or EXITED."));
+            violations.add(new Violation("status", "unknown-status", Message.of("indicator.zone.status")));
         }
         if (zone.approvedOn() != null && (zone.approvedOn().getYear() < FIRST_APPROVAL_YEAR || zone.approvedOn().getYear() > 9999)) {
             violations.add(new Violation("approvedOn", "out-of-range",
-                    "The approval date lies between " + FIRST_APPROVAL_YEAR + " and the end of 9999."));
+                    Message.of("indicator.zone.approved-on", FIRST_APPROVAL_YEAR)));
         }
         if (zone.developedAreaKm2() != null && !(zone.developedAreaKm2() >= 0)) {
-            violations.add(new Violation("developedAreaKm2", "out-of-range", "The developed area is not negative."));
+            violations.add(new Violation("developedAreaKm2", "out-of-range", Message.of("indicator.zone.developed-area")));
         }
         return violations;
     }

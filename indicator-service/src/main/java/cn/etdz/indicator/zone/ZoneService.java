@@ -1,5 +1,6 @@
 package cn.etdz.indicator.zone;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.api.Page;
 import cn.etdz.common.api.Paging;
 import cn.etdz.common.problem.ProblemException;
@@ -51,10 +52,10 @@ public class ZoneService {
     public ZoneView register(ZoneRequest request) {
         List<Violation> violations = ZoneRules.check(request, true);
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("The zone is invalid.", violations);
+            throw ProblemException.invalid(Message.of("indicator.zone.invalid"), violations);
         }
         if (zones.findByIdOptional(request.code()).isPresent()) {
-            throw ProblemException.conflict("Zone " + request.code() + " is already registered; use PUT to change it.");
+            throw ProblemException.conflict(Message.of("indicator.zone.exists", request.code()));
         }
         ZoneEntity zone = new ZoneEntity();
         zone.code = request.code();
@@ -67,10 +68,10 @@ public class ZoneService {
 
     public ZoneView update(String code, ZoneRequest request) {
         ZoneEntity zone = zones.findByIdOptional(code)
-                .orElseThrow(() -> ProblemException.notFound("There is no zone " + code + "."));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("indicator.zone.unknown", code)));
         List<Violation> violations = ZoneRules.check(request, false);
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("The zone is invalid.", violations);
+            throw ProblemException.invalid(Message.of("indicator.zone.invalid"), violations);
         }
         apply(zone, request);
         publish(zone);

@@ -1,5 +1,6 @@
 package cn.etdz.common.api;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.common.text.Text;
@@ -27,7 +28,7 @@ public class ParameterCheck implements ContainerRequestFilter {
         check(request.getUriInfo().getPathParameters(), violations);
         check(request.getUriInfo().getQueryParameters(), violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.badRequest("A path or query parameter is invalid.", violations);
+            throw ProblemException.badRequest(Message.of("common.parameters.detail"), violations);
         }
     }
 
@@ -35,9 +36,9 @@ public class ParameterCheck implements ContainerRequestFilter {
         parameters.forEach((name, values) -> {
             for (String value : values) {
                 if (value.length() > MAX_LENGTH) {
-                    violations.add(new Violation(name, "too-long", "At most " + MAX_LENGTH + " characters."));
+                    violations.add(new Violation(name, "too-long", Message.of("common.too-long", MAX_LENGTH)));
                 } else if (Text.hasControlCharacter(value, false)) {
-                    violations.add(new Violation(name, "control-character", "Control characters are not allowed."));
+                    violations.add(new Violation(name, "control-character", Message.of("common.control-character")));
                 }
             }
         });

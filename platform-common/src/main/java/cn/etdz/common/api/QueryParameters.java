@@ -1,5 +1,6 @@
 package cn.etdz.common.api;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 
@@ -34,12 +35,12 @@ public final class QueryParameters {
     public String period(String name, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                violations.add(new Violation(name, "required", "The period (a year such as 2015) is required."));
+                violations.add(new Violation(name, "required", Message.of("common.period.required")));
             }
             return null;
         }
         if (!YEAR.matcher(value).matches()) {
-            violations.add(new Violation(name, "invalid-format", "A period is a year such as 2015."));
+            violations.add(new Violation(name, "invalid-format", Message.of("common.period.format")));
         }
         return value;
     }
@@ -49,14 +50,14 @@ public final class QueryParameters {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         if (value == null || value.isBlank()) {
             if (required) {
-                violations.add(new Violation(name, "required", name + " is required: one of " + allowed + "."));
+                violations.add(new Violation(name, "required", Message.of("common.one-of.required", name, allowed)));
             }
             return null;
         }
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation(name, "unknown-value", name + " is one of " + allowed + "."));
+            violations.add(new Violation(name, "unknown-value", Message.of("common.one-of.unknown", name, allowed)));
             return null;
         }
     }
@@ -79,13 +80,13 @@ public final class QueryParameters {
                 at = at.isBefore(LATEST) ? at.plusDays(1).minusNanos(1000) : at;
             } catch (DateTimeException notADate) {
                 violations.add(new Violation("asOf", "invalid-format",
-                        "asOf is an ISO-8601 timestamp with offset, e.g. 2016-04-01T00:00:00Z, or a date."));
+                        Message.of("common.as-of.format")));
                 return null;
             }
         }
         if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
             violations.add(new Violation("asOf", "out-of-range",
-                    "asOf lies between " + FIRST_AS_OF_YEAR + " and the end of " + LAST_AS_OF_YEAR + "."));
+                    Message.of("common.as-of.range", FIRST_AS_OF_YEAR, LAST_AS_OF_YEAR)));
             return null;
         }
         return at;
@@ -102,22 +103,22 @@ public final class QueryParameters {
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        violations.add(new Violation(name, "invalid-format", name + " is true or false."));
+        violations.add(new Violation(name, "invalid-format", Message.of("common.flag", name)));
         return false;
     }
 
     /** A page number from 0; default 0. */
     public int page(String value) {
-        return wholeNumber("page", value, 0, 0, Integer.MAX_VALUE, "Pages are numbered from 0.");
+        return wholeNumber("page", value, 0, 0, Integer.MAX_VALUE, Message.of("common.page"));
     }
 
     /** A page size from 1 to {@value Paging#MAX_SIZE}; default {@value Paging#DEFAULT_SIZE}. */
     public int size(String value) {
         return wholeNumber("size", value, Paging.DEFAULT_SIZE, 1, Paging.MAX_SIZE,
-                "The page size is between 1 and " + Paging.MAX_SIZE + ".");
+                Message.of("common.size", Paging.MAX_SIZE));
     }
 
-    private int wholeNumber(String name, String value, int absent, int min, int max, String message) {
+    private int wholeNumber(String name, String value, int absent, int min, int max, Message message) {
         if (value == null || value.isBlank()) {
             return absent;
         }
@@ -136,7 +137,7 @@ public final class QueryParameters {
     /** Throws the 400 problem when any parameter was wrong. */
     public void check() {
         if (!violations.isEmpty()) {
-            throw ProblemException.badRequest("Invalid query parameters.", violations);
+            throw ProblemException.badRequest(Message.of("common.query.detail"), violations);
         }
     }
 }

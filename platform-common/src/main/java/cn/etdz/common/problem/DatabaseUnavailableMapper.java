@@ -21,13 +21,13 @@ public class DatabaseUnavailableMapper extends ProblemMappers.ProblemMapper<Runt
     private final ProblemMappers.UnexpectedMapper unexpected = new ProblemMappers.UnexpectedMapper();
 
     @Override
-    Problem problem(RuntimeException exception) {
+    ProblemMessage problem(RuntimeException exception) {
         if (!isDatabaseUnavailable(exception)) {
             return unexpected.problem(exception);
         }
         LOG.warnf("Database unavailable: %s", exception.getMessage());
-        return ProblemMappers.simple(503, "database-unavailable", "Service unavailable",
-                "The database cannot be reached; nothing was changed. Retry in a few seconds.");
+        return ProblemMappers.simple(503, "database-unavailable", "common.database-unavailable.title",
+                "common.database-unavailable.detail");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package cn.etdz.common.problem;
 
+import cn.etdz.common.i18n.Languages;
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.json.PlainText;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,12 +20,14 @@ import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * The one error pattern of all services: every exception leaves as {@code application/problem+json}, never as a
  * stack trace or a Java class name. Authentication failures reach these mappers because the services run with
- * {@code quarkus.http.auth.proactive=false}.
+ * {@code quarkus.http.auth.proactive=false}. Titles, details and violation messages are put into the request's
+ * language ({@code Accept-Language}, see {@link Languages}) here, when the answer is written.
  */
 public final class ProblemMappers {
 
@@ -32,11 +36,14 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
-    static Response respond(Problem problem, UriInfo uriInfo, HttpHeaders headers) {
+    static Response respond(ProblemMessage message, UriInfo uriInfo, HttpHeaders headers) {
         String path = uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
         String requestId = headers == null ? null : headers.getHeaderString(REQUEST_ID_HEADER);
+        Locale language = Languages.of(headers == null ? null : headers.getHeaderString(Languages.ACCEPT_LANGUAGE));
+        Problem problem = message.in(language);
         Response.ResponseBuilder builder = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
+                .header(Languages.CONTENT_LANGUAGE, Languages.tag(language))
                 .entity(problem.at(path, requestId));
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -44,8 +51,8 @@ public final class ProblemMappers {
         return builder.build();
     }
 
-    static Problem simple(int status, String slug, String title, String detail) {
-        return new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, null, null, List.of());
+    static ProblemMessage simple(int status, String slug, String titleKey, String detailKey) {
+        return new ProblemMessage(status, slug, Message.of(titleKey), Message.of(detailKey));
     }
 
     /** Maps one exception type to its problem; the request path and id are added here. */
@@ -55,7 +62,7 @@ public final class ProblemMappers {
         @Context
         HttpHeaders headers;
 
-        abstract Problem problem(E exception);
+        abstract ProblemMessage problem(E exception);
 
         @Override
         public Response toResponse(E exception) {
@@ -66,7 +73,7 @@ public final class ProblemMappers {
     @Provider
     public static class ProblemExceptionMapper extends ProblemMapper<ProblemException> {
         @Override
-        Problem problem(ProblemException exception) {
+        ProblemMessage problem(ProblemException exception) {
             return exception.problem();
         }
     }
@@ -74,7 +81,7 @@ public final class ProblemMappers {
     @Provider
     public static class UnauthorizedMapper extends ProblemMapper<UnauthorizedException> {
         @Override
-        Problem problem(UnauthorizedException exception) {
+        ProblemMessage problem(UnauthorizedException exception) {
             return unauthorized();
         }
     }
@@ -82,7 +89,7 @@ public final class ProblemMappers {
     @Provider
     public static class AuthenticationFailedMapper extends ProblemMapper<AuthenticationFailedException> {
         @Override
-        Problem problem(AuthenticationFailedException exception) {
+        ProblemMessage problem(AuthenticationFailedException exception) {
             return unauthorized();
         }
     }
@@ -90,8 +97,8 @@ public final class ProblemMappers {
     @Provider
     public static class ForbiddenMapper extends ProblemMapper<ForbiddenException> {
         @Override
-        Problem problem(ForbiddenException exception) {
-            return simple(403, "forbidden", "Forbidden", "Your role does not allow this operation.");
+        ProblemMessage problem(ForbiddenException exception) {
+            return simple(403, "forbidden", "common.forbidden.title", "common.forbidden.role");
         }
     }
 
@@ -99,7 +106,7 @@ public final class ProblemMappers {
     @Provider
     public static class JsonMapper extends ProblemMapper<JsonProcessingException> {
         @Override
-        Problem problem(JsonProcessingException exception) {
+        ProblemMessage problem(JsonProcessingException exception) {
             return unreadableJson(exception);
         }
     }
@@ -108,7 +115,7 @@ public final class ProblemMappers {
     @Provider
     public static class MismatchedInputMapper extends ProblemMapper<MismatchedInputException> {
         @Override
-        Problem problem(MismatchedInputException exception) {
+        ProblemMessage problem(MismatchedInputException exception) {
             return unreadableJson(exception);
         }
     }
@@ -116,7 +123,7 @@ public final class ProblemMappers {
     @Provider
     public static class JsonParseMapper extends ProblemMapper<JsonParseException> {
         @Override
-        Problem problem(JsonParseException exception) {
+        ProblemMessage problem(JsonParseException exception) {
             return unreadableJson(exception);
         }
     }
@@ -124,26 +131,40 @@ public final class ProblemMappers {
     @Provider
     public static class WebApplicationMapper extends ProblemMapper<WebApplicationException> {
         @Override
-        Problem problem(WebApplicationException exception) {
+        ProblemMessage problem(WebApplicationException exception) {
             if (exception.getCause() instanceof JsonProcessingException json) {
                 return unreadableJson(json);
             }
             int status = exception.getResponse().getStatus();
             Response.StatusType type = Response.Status.fromStatusCode(status);
-            String title = type == null ? "Error" : type.getReasonPhrase();
-            return simple(status, title.toLowerCase().replace(' ', '-'), title, detailFor(status));
+            String reason = type == null ? "Error" : type.getReasonPhrase();
+            return new ProblemMessage(status, reason.toLowerCase().replace(' ', '-'), titleFor(status, reason),
+                    detailFor(status));
         }
 
-        private static String detailFor(int status) {
+        private static Message titleFor(int status, String reason) {
             return switch (status) {
-                case 400 -> "The request cannot be read.";
-                case 401 -> "A valid bearer token is required.";
-                case 404 -> "There is no resource at this path.";
-                case 405 -> "This method is not allowed on this resource.";
-                case 406 -> "The requested media type cannot be produced.";
-                case 413 -> "The request body is too large.";
-                case 415 -> "This media type is not accepted here.";
-                default -> "The request could not be completed.";
+                case 400 -> Message.of("common.status.400.title");
+                case 401 -> Message.of("common.unauthorized.title");
+                case 404 -> Message.of("common.status.404.title");
+                case 405 -> Message.of("common.status.405.title");
+                case 406 -> Message.of("common.status.406.title");
+                case 413 -> Message.of("common.status.413.title");
+                case 415 -> Message.of("common.status.415.title");
+                default -> Message.of("common.status.other.title", reason);
+            };
+        }
+
+        private static Message detailFor(int status) {
+            return switch (status) {
+                case 400 -> Message.of("common.status.400.detail");
+                case 401 -> Message.of("common.unauthorized.detail");
+                case 404 -> Message.of("common.status.404.detail");
+                case 405 -> Message.of("common.status.405.detail");
+                case 406 -> Message.of("common.status.406.detail");
+                case 413 -> Message.of("common.status.413.detail");
+                case 415 -> Message.of("common.status.415.detail");
+                default -> Message.of("common.status.other.detail");
             };
         }
     }
@@ -154,21 +175,20 @@ public final class ProblemMappers {
         private static final Logger LOG = Logger.getLogger(UnexpectedMapper.class);
 
         @Override
-        Problem problem(Exception exception) {
+        ProblemMessage problem(Exception exception) {
             LOG.error("Unexpected error", exception);
-            return simple(500, "internal", "Internal error",
-                    "The request failed unexpectedly; quote the request id when reporting it.");
+            return simple(500, "internal", "common.internal.title", "common.internal.detail");
         }
     }
 
-    static Problem unreadableJson(JsonProcessingException exception) {
+    static ProblemMessage unreadableJson(JsonProcessingException exception) {
         String field = exception instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         Violation violation = exception instanceof PlainText.ControlCharacter
-                ? new Violation(field.isEmpty() ? "$" : field, "control-character", "Control characters are not allowed.")
-                : new Violation(field.isEmpty() ? "$" : field, "unreadable",
-                        field.isEmpty() ? "The body is not valid JSON." : "This value has the wrong type or form.");
-        return new Problem(Problem.TYPE_PREFIX + "bad-request", "The request cannot be read", 400,
-                "The request body could not be read as the expected JSON document.", null, null, List.of(violation));
+                ? new Violation(field.isEmpty() ? "$" : field, "control-character", Message.of("common.control-character"))
+                : new Violation(field.isEmpty() ? "$" : field, "unreadable", Message.of(
+                        field.isEmpty() ? "common.unreadable.body" : "common.unreadable.value"));
+        return new ProblemMessage(400, "bad-request", Message.of("common.bad-request.title"),
+                Message.of("common.unreadable.detail"), List.of(violation));
     }
 
     static String jsonPath(JsonMappingException exception) {
@@ -178,7 +198,7 @@ public final class ProblemMappers {
                 .replaceFirst("^\\.", "");
     }
 
-    static Problem unauthorized() {
-        return simple(401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
+    static ProblemMessage unauthorized() {
+        return simple(401, "unauthorized", "common.unauthorized.title", "common.unauthorized.detail");
     }
 }
