@@ -105,7 +105,11 @@ class AuthorizationMatrixIT {
             entry("getZoneScoreExplanation", new Rule(Access.READERS, Scope.OWN_ZONE)),
             entry("listFlags", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
             entry("getTargetAttainment", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
-            entry("simulateEvaluation", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)));
+            entry("simulateEvaluation", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
+            // the export of one zone's values: 403 for a submitter of another province
+            entry("exportValues", new Rule(Access.READERS, Scope.OWN_ZONE)),
+            entry("getValueDataStructure", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
+            entry("exportRanking", new Rule(Access.READERS, Scope.ANY_PROVINCE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
@@ -179,7 +183,8 @@ class AuthorizationMatrixIT {
     private static final Map<String, Map<String, String>> EXTRA_QUERY = Map.of(
             "submitValues", Map.of("dryRun", "true"),
             "submitBatch", Map.of("dryRun", "true"),
-            "listSubmissions", Map.of("zone", "{zone}"));
+            "listSubmissions", Map.of("zone", "{zone}"),
+            "exportValues", Map.of("zone", "{zone}"));
 
     static Expected expected(Rule rule, Caller caller) {
         if (caller == Caller.ANONYMOUS) {

@@ -129,6 +129,17 @@ public class ScoreService {
         return fresh;
     }
 
+    /**
+     * Every row of a peer group's ranking matching the filters, in the ranking's order, for an export. The ranking is
+     * the one the cache holds for {@link #rankingJson} anyway (a few hundred rows per peer group and period).
+     */
+    public List<ScoreView> rankingRows(String period, String zoneType, String region, String province,
+                                       OffsetDateTime asOf) {
+        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(
+                "No " + zoneType + " scores for " + period + (asOf == null ? "" : " as of " + asOf) + "."));
+        return view(ranking, region, province, 0, Integer.MAX_VALUE, zones()).items();
+    }
+
     private static String etag(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);

@@ -1,0 +1,99 @@
+package cn.etdz.evaluation.scores;
+
+import cn.etdz.common.api.QueryParameters;
+import cn.etdz.common.export.ExportFormat;
+import cn.etdz.common.export.ExportResponses;
+import cn.etdz.common.problem.Problem;
+import cn.etdz.common.security.Roles;
+import cn.etdz.evaluation.scoring.Region;
+import cn.etdz.evaluation.scoring.ZoneType;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/exports/rankings")
+@Tag(name = "Exports", description = "Values and rankings as files: CSV, XLSX and SDMX-CSV, streamed")
+public class RankingExportResource {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    RankingExportService service;
+
+    @GET
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "exportRanking", summary = "Export a ranking as JSON, CSV or XLSX",
+            description = "The whole ranking table (排名) of a peer group — a zone type and a period — as getRanking "
+                    + "answers it page by page: composite and the five pillar scores (经济发展, 科技创新, 生态环境, 社会发展, "
+                    + "体制建设), national and regional ranks, coverage, flags, the revision scored and the methodology "
+                    + "version, from the snapshot valid at asOf. The format is the format parameter when given, "
+                    + "otherwise the Accept header (application/json, text/csv or the XLSX type), otherwise JSON. Files "
+                    + "are downloads named in Chinese (Content-Disposition with filename*); flags are one cell, "
+                    + "separated by spaces; text a spreadsheet would run as a formula gets a leading apostrophe. Like "
+                    + "getRanking, readable by every role.")
+    @APIResponse(responseCode = "200", description = "The ranking, in the chosen format", content = {
+        @Content(mediaType = "application/json",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = ScoreView.class)),
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), example = """
+                zone,name,zoneType,province,region,regionGroup,period,composite,economy,innovation,environment,society,\
+                institutions,nationalRank,regionRank,coverage,ranked,flags,revision,snapshotId,methodology,computedAt\r
+                SUZHOU-IP,苏州工业园区,ETDZ,320000,EAST,EAST,2015,87.4,91.2,88.5,79.3,84.1,90.0,1,1,1.0,true,\
+                EXPANSION_ELIGIBLE,1,42,plan-2012-ETDZ@1,2026-04-01T08:00:00Z\r
+                """),
+        @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                examples = @ExampleObject(name = "workbook", summary = "An XLSX workbook",
+                        description = "Sheet 排名 with the CSV's header row (bold, frozen) and one row per zone; scores "
+                                + "and ranks as number cells.",
+                        value = "(binary XLSX workbook)"))})
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No scores for the peer group and period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "The Accept header admits none of the export's formats",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response export(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Parameter(description = "json, csv or xlsx; wins over the Accept header",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}), example = "xlsx")
+            @QueryParam("format") String format,
+            @Parameter(description = "true starts CSV with a UTF-8 byte-order mark, so Excel reads the Chinese text right",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"), example = "true")
+            @QueryParam("bom") String bom,
+            @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
+            @Parameter(description = "ETDZ or BECZ (the peer group)", example = "ETDZ", required = true)
+            @QueryParam("zoneType") String zoneType,
+            @Parameter(description = "Only zones of this statistical region (ranks stay those of the whole table)")
+            @QueryParam("region") String region,
+            @Parameter(description = "Only zones of this province (GB/T 2260)") @QueryParam("province") String province,
+            @Parameter(description = "Read the snapshots valid at this time (ISO-8601 timestamp with offset, or a date "
+                    + "meaning its end in UTC); default now") @QueryParam("asOf") String asOf) {
+        QueryParameters parameters = new QueryParameters();
+        boolean byteOrderMark = parameters.flag("bom", bom);
+        parameters.period("period", period, true);
+        parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
+        parameters.oneOf("region", region, Region.class, false);
+        var at = parameters.asOf(asOf);
+        parameters.check();
+        ExportFormat chosen = ExportFormat.choose(format, accept, RankingExportService.FORMATS);
+        String provinceFilter = province == null || province.isBlank() ? null : province;
+        String regionFilter = region == null || region.isBlank() ? null : region;
+        List<ScoreView> rows = service.rows(period, zoneType, regionFilter, provinceFilter, at);
+        return ExportResponses.of(chosen, RankingExportService.fileName(zoneType, period, regionFilter, provinceFilter),
+                out -> service.write(rows, chosen, byteOrderMark, out));
+    }
+}
