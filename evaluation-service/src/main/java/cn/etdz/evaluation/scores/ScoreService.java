@@ -135,8 +135,9 @@ public class ScoreService {
      */
     public List<ScoreView> rankingRows(String period, String zoneType, String region, String province,
                                        OffsetDateTime asOf) {
-        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(
-                "No " + zoneType + " scores for " + period + (asOf == null ? "" : " as of " + asOf) + "."));
+        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(asOf == null
+                ? Message.of("evaluation.scores.none", zoneType, period)
+                : Message.of("evaluation.scores.none-as-of", zoneType, period, asOf)));
         return view(ranking, region, province, 0, Integer.MAX_VALUE, zones()).items();
     }
 

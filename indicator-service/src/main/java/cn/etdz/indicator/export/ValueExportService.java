@@ -3,6 +3,7 @@ package cn.etdz.indicator.export;
 import cn.etdz.common.export.ExportFormat;
 import cn.etdz.common.export.JsonRows;
 import cn.etdz.common.export.TableWriter;
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.catalogue.IndicatorRepository;
@@ -56,26 +57,26 @@ public class ValueExportService {
     public ValueFilter filter(String zoneType, String province, String zone, String indicator, String from, String to,
                               OffsetDateTime asOf) {
         if (province != null && !PROVINCE.matcher(province).matches()) {
-            throw ProblemException.badRequest("The province is invalid.", List.of(new Violation("province",
-                    "invalid-format", "A province is its six-digit GB/T 2260 code, e.g. 320000.")));
+            throw ProblemException.badRequest(Message.of("indicator.export.province-invalid"), List.of(new Violation("province",
+                    "invalid-format", Message.of("indicator.zone.province"))));
         }
         if (from != null && to != null && from.compareTo(to) > 0) {
-            throw ProblemException.badRequest("The period range is empty.", List.of(new Violation("from",
-                    "out-of-range", "from must not come after to.")));
+            throw ProblemException.badRequest(Message.of("indicator.export.period-range-empty"), List.of(new Violation("from",
+                    "out-of-range", Message.of("indicator.export.from-after-to"))));
         }
         if (province != null) {
             caller.requireProvince(province);
         }
         if (zone != null) {
             ZoneEntity found = zones.findByIdOptional(zone)
-                    .orElseThrow(() -> ProblemException.notFound("There is no zone " + zone + "."));
+                    .orElseThrow(() -> ProblemException.notFound(Message.of("indicator.zone.unknown", zone)));
             caller.requireProvince(found.province);
         }
         if (indicator != null && indicators.findByIdOptional(indicator).isEmpty()) {
-            throw ProblemException.notFound("There is no indicator " + indicator + " in the catalogue.");
+            throw ProblemException.notFound(Message.of("indicator.catalogue.unknown", indicator));
         }
         String readable = province != null || !caller.isSubmitter() ? province : caller.province().orElseThrow(() ->
-                ProblemException.forbidden("The token names no province, so there is nothing a submitter may read."));
+                ProblemException.forbidden(Message.of("indicator.forbidden.read-no-province")));
         return new ValueFilter(zoneType, readable, zone, indicator, from, to, asOf);
     }
 

@@ -1,5 +1,6 @@
 package cn.etdz.common.export;
 
+import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 
@@ -48,8 +49,8 @@ public enum ExportFormat {
     public static ExportFormat choose(String format, String accept, List<ExportFormat> offered) {
         if (format != null && !format.isBlank()) {
             return offered.stream().filter(f -> f.parameter.equalsIgnoreCase(format.trim())).findFirst()
-                    .orElseThrow(() -> ProblemException.badRequest("Unknown export format.", List.of(new Violation(
-                            "format", "unknown-value", "format is one of " + names(offered) + "."))));
+                    .orElseThrow(() -> ProblemException.badRequest(Message.of("common.export.format.unknown"), List.of(new Violation(
+                            "format", "unknown-value", Message.of("common.export.format.one-of", names(offered))))));
         }
         if (accept == null || accept.isBlank()) {
             return offered.get(0);
@@ -68,9 +69,9 @@ public enum ExportFormat {
             }
         }
         if (best == null) {
-            throw new ProblemException(406, "not-acceptable", "Not acceptable",
-                    "This export is offered as " + offered.stream().map(f -> f.baseType()).collect(Collectors.joining(", "))
-                            + "; the Accept header admits none of them.", List.of());
+            throw new ProblemException(406, "not-acceptable", Message.of("common.status.406.title"), Message.of(
+                    "common.export.not-acceptable", offered.stream().map(f -> f.baseType()).collect(Collectors.joining(", "))),
+                    List.of());
         }
         return best;
     }
