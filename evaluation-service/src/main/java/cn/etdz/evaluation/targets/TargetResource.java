@@ -46,7 +46,7 @@ public class TargetResource {
     public TargetsView targets(
             @Parameter(description = "The year", example = "2013", required = true) @QueryParam("period") String period,
             @Parameter(description = "ETDZ or BECZ", example = "ETDZ", required = true) @QueryParam("zoneType") String zoneType,
-            @Parameter(description = "true: only the aggregate, zones left empty (what an overview shows)",
+            @Parameter(description = "true: only the aggregate, zones left empty (what an overview shows)", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("aggregateOnly") String aggregateOnly,
             @Parameter(description = "Only this zone's lines (a zone of zoneType); the aggregate is left empty",
