@@ -187,13 +187,13 @@ class RankingQueryTest {
         for (String zone : List.of(a, b, c, late, sparse)) {
             events.zone(zone, "ETDZ", "320000", "EAST");
         }
-        // 2043: a 1, b 2, c 3; sparse unranked; late not reporting
+        // 2063: a 1, b 2, c 3; sparse unranked; late not reporting
         events.submission(a, "2063", 1, EventFixtures.fullValues(8));
         events.submission(b, "2063", 1, EventFixtures.fullValues(6));
         events.submission(c, "2063", 1, EventFixtures.fullValues(4));
         events.submission(sparse, "2063", 1, Map.of("GDP", 500.0));
         Rankings.awaitRanking("2063", "ETDZ", json -> json.getInt("snapshot.rankedCount") == 3 && json.getInt("total") == 4);
-        // 2044: every zone ranked (the order also depends on growth against 2043, so it is not asserted)
+        // 2064: every zone ranked (the order also depends on growth against 2063, so it is not asserted)
         events.submission(b, "2064", 1, EventFixtures.fullValues(9));
         events.submission(sparse, "2064", 1, EventFixtures.fullValues(7));
         events.submission(c, "2064", 1, EventFixtures.fullValues(5));
@@ -204,10 +204,10 @@ class RankingQueryTest {
         Map<String, Integer> previous = new java.util.HashMap<>();
         table.getList("items", Map.class).forEach(row -> previous.put((String) row.get("zone"), (Integer) row.get("previousRank")));
         Map<String, Integer> expected = new java.util.HashMap<>(Map.of(a, 1, b, 2, c, 3));
-        expected.put(sparse, null);   // unranked in 2043
-        expected.put(late, null);     // not reported in 2043
+        expected.put(sparse, null);   // unranked in 2063
+        expected.put(late, null);     // not reported in 2063
         assertThat(previous).isEqualTo(expected);
-        given().header("Authorization", analyst()).get("/api/v1/scores/" + a + "/2044")
+        given().header("Authorization", analyst()).get("/api/v1/scores/" + a + "/2064")
                 .then().statusCode(200).body("previousRank", equalTo(1));
         // the first period has nothing to compare with
         assertThat(Rankings.ranking("2063", "ETDZ", "").getList("items.previousRank")).containsOnlyNulls();
