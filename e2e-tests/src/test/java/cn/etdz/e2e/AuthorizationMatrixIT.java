@@ -100,6 +100,7 @@ class AuthorizationMatrixIT {
             entry("getMethodology", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
             entry("createMethodologyVersion", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
             entry("getRanking", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
+            entry("getScoredPeriods", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
             entry("getZoneScoreHistory", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
             entry("getZoneScore", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
             entry("getZoneScoreExplanation", new Rule(Access.READERS, Scope.OWN_ZONE)),

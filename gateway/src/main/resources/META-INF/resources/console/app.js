@@ -4,7 +4,8 @@ import { loadMessages, otherLanguage, switchLanguage, t, translateStatic } from 
 import { currentSession, hasRole } from './session.js';
 import { whenUnauthorised } from './api.js';
 import { h } from './dom.js';
-import { currentRoute } from './router.js';
+import { currentRoute, navigate, ZONE_TYPES } from './router.js';
+import { loadScoredPeriods } from './periods.js';
 import * as signin from './screens/signin.js';
 import { callerLabel, sessionExpired, signOut, watchSession } from './screens/signin.js';
 import * as overview from './screens/overview.js';
@@ -26,6 +27,9 @@ async function render() {
   document.title = `${t(`nav.${screen}`)} — ${t('app.title')}`;
   main.replaceChildren();
   watchSession();
+  if (session) {
+    await loadScoredPeriods(ZONE_TYPES);
+  }
   await SCREENS[screen].render(main, route);
   // when the screen's data is shown: read by the load-time benchmark through the User Timing API
   performance.mark(`console:${screen}:ready`);

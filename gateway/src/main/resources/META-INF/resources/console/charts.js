@@ -141,6 +141,48 @@ export function compositeLinesOption(periods, zones, axisName) {
   };
 }
 
+/**
+ * One measure of the plan over the years as two lines: the actual values and the planned path from the 2010 baseline
+ * to the 2015 target. Each actual point is marked by its progress: a filled green circle on track, a red triangle
+ * behind (so the mark does not rest on colour alone); years without a value leave a gap.
+ */
+export function targetPathOption(years, actual, planned, statuses, names) {
+  const mark = status => (status === 'ON_TRACK' ? { symbol: 'circle', color: '#00703c' }
+    : status === 'BEHIND' ? { symbol: 'triangle', color: '#b10e1e' } : { symbol: 'emptyCircle', color: '#505a5f' });
+  return {
+    animation: false,
+    textStyle: TEXT,
+    legend: { bottom: 0, data: [names.actual, names.planned], textStyle: TEXT },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 64, right: 16, top: 24, bottom: 56 },
+    xAxis: { type: 'category', data: years, boundaryGap: false, axisLabel: TEXT },
+    yAxis: { type: 'value', name: names.unit, nameTextStyle: TEXT, scale: true, axisLabel: TEXT },
+    series: [
+      {
+        type: 'line',
+        name: names.actual,
+        symbolSize: 10,
+        lineStyle: { color: '#1d70b8', width: 2 },
+        itemStyle: { color: '#1d70b8' },
+        data: years.map((year, i) => ({ value: round2(actual[i]), symbol: mark(statuses[i]).symbol,
+          itemStyle: { color: mark(statuses[i]).color } })),
+      },
+      {
+        type: 'line',
+        name: names.planned,
+        symbol: 'none',
+        lineStyle: { color: '#505a5f', type: 'dashed', width: 2 },
+        itemStyle: { color: '#505a5f' },
+        data: planned.map(round2),
+      },
+    ],
+  };
+}
+
+function round2(value) {
+  return value === null || value === undefined ? null : Math.round(value * 100) / 100;
+}
+
 function round(value) {
   return value === null || value === undefined ? null : Math.round(value * 10) / 10;
 }

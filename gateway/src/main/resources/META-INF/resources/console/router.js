@@ -1,5 +1,7 @@
 // Hash routes: #/screen/argument?period=…&zoneType=…, so a link or a reload shows the same screen and choices.
 
+import { scoredPeriods } from './periods.js';
+
 /** The current route: screen name, its argument (a zone code) and the query parameters. */
 export function currentRoute() {
   const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
@@ -22,12 +24,14 @@ export function navigate(screen, params = {}, arg = '') {
   }
 }
 
-/** The period and zone type every screen shares, from the URL or the defaults. */
+/** The periods data can be entered for. */
 export const PERIODS = ['2015', '2014', '2013', '2012', '2011', '2010'];
 export const ZONE_TYPES = ['ETDZ', 'BECZ'];
 
+/** The period and zone type every screen shares, from the URL or the defaults (the newest scored period). */
 export function peerGroup(params) {
-  const period = PERIODS.includes(params.get('period')) ? params.get('period') : PERIODS[0];
   const zoneType = ZONE_TYPES.includes(params.get('zoneType')) ? params.get('zoneType') : ZONE_TYPES[0];
+  const periods = scoredPeriods(zoneType);
+  const period = periods.includes(params.get('period')) ? params.get('period') : periods[0];
   return { period, zoneType };
 }

@@ -105,23 +105,26 @@ class ConsoleBrowserIT {
         console.browser().assertAccessible("ranking");
 
         console.browser().await(By.cssSelector("button.sort[data-column='composite']")).click();
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "region", "EAST", "sort", "-composite", "size", 50));
         List<Double> descending = shownComposites();
         assertThat(descending).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(text("th[aria-sort] button")).isEqualTo("综合得分");
         console.browser().await(By.cssSelector("button.sort[data-column='composite']")).click();
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "region", "EAST", "sort", "composite", "size", 50));
         assertThat(shownComposites()).isSorted().containsExactlyInAnyOrderElementsOf(descending);
+        assertThat(console.browser().driver.getCurrentUrl()).contains("sort=composite");
 
         new Select(console.browser().await(By.id("region"))).selectByValue("CENTRAL");
         console.browser().await(By.cssSelector("#region option[value='CENTRAL']"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(shownZones())
-                .isEqualTo(api(console.stack().tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
-                        "region", "CENTRAL", "size", 50)).getList("items.zone")));
+        // the chosen order stays when the filter changes
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "region", "CENTRAL", "sort", "composite", "size", 50));
         assertThat(console.browser().driver.getCurrentUrl()).contains("region=CENTRAL", "period=" + PERIOD);
 
         String name = console.browser().all(By.cssSelector("#ranking-table tbody th a")).get(1).getText();
         console.browser().await(By.id("search")).sendKeys(name);
-        assertThat(console.browser().all(By.cssSelector("#ranking-table tbody th a"))).extracting(WebElement::getText)
-                .isNotEmpty().allSatisfy(shown -> assertThat(shown).contains(name));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                console.browser().all(By.cssSelector("#ranking-table tbody th a"))).extracting(WebElement::getText)
+                .isNotEmpty().allSatisfy(shown -> assertThat(shown).contains(name)));
 
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         console.browser().await(By.xpath("//nav[@class='pager']/button[2]")).click();
@@ -144,6 +147,108 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theRankingShowsEachZonesRankChangeAsTheApiGivesIt() {
+        console.signIn("demo-analyst");
+        console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        console.browser().await(By.id("ranking-table"));
+        JsonPath page = api(console.stack().tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
+                "size", 50));
+        List<Map<String, Object>> items = page.getList("items");
+        List<WebElement> cells = console.browser().all(By.cssSelector("#ranking-table tbody td.rank-change"));
+        assertThat(cells).hasSize(items.size());
+        int moved = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Integer rank = (Integer) items.get(i).get("nationalRank");
+            Integer previous = (Integer) items.get(i).get("previousRank");
+            String shown = cells.get(i).getAttribute("data-change");
+            String seen = cells.get(i).findElement(By.cssSelector("[aria-hidden]")).getText();
+            String spoken = cells.get(i).findElement(By.cssSelector(".visually-hidden")).getAttribute("textContent");
+            if (previous == null) {
+                assertThat(shown).isEqualTo("new");
+                assertThat(seen).isEqualTo("新上榜");
+                assertThat(spoken).isEqualTo("上年未参与排名");
+            } else {
+                int places = previous - rank;
+                assertThat(Integer.parseInt(shown)).as(items.get(i).get("zone").toString()).isEqualTo(places);
+                assertThat(seen).isEqualTo(places > 0 ? "▲" + places : places < 0 ? "▼" + -places : "=");
+                assertThat(spoken).isEqualTo(places > 0 ? "比上年上升" + places + "位"
+                        : places < 0 ? "比上年下降" + -places + "位" : "与上年名次相同");
+                moved += places == 0 ? 0 : 1;
+            }
+        }
+        assertThat(moved).as("zones whose rank changed on the first page").isPositive();
+        console.browser().screenshot("ranking-rank-change");
+    }
+
+    @Test
+    void sortAndSearchWorkAcrossTheWholeRankingAsTheApiAnswers() {
+        console.signIn("demo-analyst");
+        console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        console.browser().await(By.id("ranking-table"));
+        // the lowest innovation score first, then the second page of that order
+        console.browser().await(By.cssSelector("button.sort[data-column='innovation']")).click();
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "-innovation", "size", 50));
+        console.browser().await(By.cssSelector("button.sort[data-column='innovation']")).click();
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "size", 50));
+        console.browser().await(By.xpath("//nav[@class='pager']/button[2]")).click();
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "size", 50, "page", 1));
+        assertThat(text("th[aria-sort='ascending'] button")).isEqualTo("创新");
+
+        // a search over the whole table: more matches than a page holds, the second page as the API answers it
+        String common = "经济技术开发区";
+        WebElement search = console.browser().await(By.id("search"));
+        search.sendKeys(common);
+        Map<String, Object> searched = Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "q", common,
+                "size", 50);
+        awaitShown(searched);
+        assertThat(api(console.stack().tokens().analyst(), "/scores", searched).getInt("total")).isGreaterThan(50);
+        console.browser().await(By.xpath("//nav[@class='pager']/button[2]")).click();
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "q", common, "size", 50, "page", 1));
+        // a zone of the last page is found from the first
+        String last = api(console.stack().tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
+                "sort", "-rank", "size", 1)).getString("items[0].name");
+        search = console.browser().await(By.id("search"));
+        search.clear();
+        search.sendKeys(last);
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "q", last, "size", 50));
+        assertThat(console.browser().all(By.cssSelector("#ranking-table tbody th a"))).extracting(WebElement::getText)
+                .contains(last);
+        assertThat(console.browser().driver.getCurrentUrl()).contains("sort=innovation", "q=");
+        console.browser().screenshot("ranking-search");
+        console.browser().assertAccessible("ranking sorted and searched");
+    }
+
+    @Test
+    void theOverviewDrawsThePlansTargetsAgainstThePathWithTheTableTheApiGives() {
+        console.signIn("demo-analyst");
+        console.open("overview?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        JsonPath aggregate = api(console.stack().tokens().analyst(), "/targets", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
+                "aggregateOnly", true));
+        assertThat(aggregate.getList("zones")).isEmpty();
+        List<String> indicators = aggregate.getList("aggregate.indicator");
+        console.browser().await(By.cssSelector("#targets-table tbody tr"));
+        assertThat(console.browser().all(By.cssSelector("#targets-table tbody tr")))
+                .extracting(row -> row.getAttribute("data-indicator")).isEqualTo(indicators);
+        List<WebElement> rows = console.browser().all(By.cssSelector("#targets-table tbody tr"));
+        for (int i = 0; i < rows.size(); i++) {
+            List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+            Object current = aggregate.get("aggregate[" + i + "].current");
+            if (current != null) {
+                double value = ((Number) current).doubleValue();
+                assertThat(Double.parseDouble(cells.get(3).getText().replace(",", ""))).as(indicators.get(i))
+                        .isCloseTo(value, within(0.051 + Math.abs(value) * 1e-6));
+            }
+            assertThat(cells.get(5).getText()).isEqualTo(Map.of("ON_TRACK", "达到进度", "BEHIND", "落后进度",
+                    "NO_DATA", "无数据", "NO_BASELINE", "无基期值").get(aggregate.getString("aggregate[" + i + "].status")));
+        }
+        assertThat(console.browser().all(By.cssSelector(".target-chart"))).hasSize(indicators.size());
+        awaitDrawn("#target-chart-GDP canvas");
+        assertThat(console.browser().await(By.id("target-chart-GDP")).getAttribute("aria-label")).contains("2015");
+        console.browser().screenshot("overview-target-charts");
+        console.browser().assertAccessible("overview with target charts");
+    }
+
+    @Test
     void aZoneProfileDrawsItsRadarAndItsExplanationAddsUpToTheScore() {
         console.signIn("demo-analyst");
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
@@ -159,6 +264,12 @@ class ConsoleBrowserIT {
         assertThat(console.browser().all(By.cssSelector("#history-table tbody tr")))
                 .hasSize(api(console.stack().tokens().analyst(), "/scores/" + zone, Map.of()).getList("$").size());
         awaitDrawn("#radar-chart canvas");
+        List<String> targetLines = api(console.stack().tokens().analyst(), "/targets", Map.of("period", PERIOD, "zoneType",
+                ZONE_TYPE, "zone", zone)).getList("zones[0].lines.indicator");
+        assertThat(targetLines).isNotEmpty();
+        console.browser().await(By.cssSelector("#zone-targets-table tbody tr"));
+        assertThat(console.browser().all(By.cssSelector("#zone-targets-table tbody tr")))
+                .extracting(row -> row.getAttribute("data-indicator")).isEqualTo(targetLines);
         console.browser().screenshot("zone-profile");
         console.browser().assertAccessible("zone profile");
     }
@@ -249,6 +360,12 @@ class ConsoleBrowserIT {
     private static List<String> shownZones() {
         return console.browser().all(By.cssSelector("#ranking-table tbody tr")).stream()
                 .map(row -> row.getAttribute("data-zone")).toList();
+    }
+
+    /** Waits until the ranking table shows the zones the API answers to this query, in its order. */
+    private static void awaitShown(Map<String, Object> query) {
+        List<String> expected = api(console.stack().tokens().analyst(), "/scores", query).getList("items.zone");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(shownZones()).isEqualTo(expected));
     }
 
     private static List<Double> shownComposites() {

@@ -46,14 +46,16 @@ public class ReferenceUpdater {
         List<Object> previousType = em().createNativeQuery("select type from zone where code = :code")
                 .setParameter("code", zone.code()).getResultList();
         int changed = em().createNativeQuery("""
-                        insert into zone (code, name, type, province, region, status, developed_area_km2, changed_at)
-                        values (:code, :name, :type, :province, :region, :status, :area, :at)
-                        on conflict (code) do update set name = excluded.name, type = excluded.type,
+                        insert into zone (code, name, name_en, type, province, region, status, developed_area_km2, changed_at)
+                        values (:code, :name, :nameEn, :type, :province, :region, :status, :area, :at)
+                        on conflict (code) do update set name = excluded.name, name_en = excluded.name_en,
+                            type = excluded.type,
                             province = excluded.province, region = excluded.region, status = excluded.status,
                             developed_area_km2 = excluded.developed_area_km2, changed_at = excluded.changed_at
                         where zone.changed_at <= excluded.changed_at""")
                 .setParameter("code", zone.code())
                 .setParameter("name", zone.name())
+                .setParameter("nameEn", zone.nameEn())
                 .setParameter("type", zone.type())
                 .setParameter("province", zone.province())
                 .setParameter("region", zone.region())

@@ -17,8 +17,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ZoneDirectory {
 
-    /** What the API shows of a zone besides its scores. */
-    public record ZoneInfo(String name, String type, String province) {
+    /** What the API shows of a zone besides its scores; {@code nameEn} may be null. */
+    public record ZoneInfo(String name, String nameEn, String type, String province) {
     }
 
     @Inject
@@ -34,9 +34,10 @@ public class ZoneDirectory {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("select code, name, type, province from zone").getResultList();
+                .createNativeQuery("select code, name, name_en, type, province from zone").getResultList();
         Map<String, ZoneInfo> loaded = new HashMap<>();
-        rows.forEach(row -> loaded.put((String) row[0], new ZoneInfo((String) row[1], (String) row[2], (String) row[3])));
+        rows.forEach(row -> loaded.put((String) row[0], new ZoneInfo((String) row[1], (String) row[2], (String) row[3],
+                (String) row[4])));
         zones = Map.copyOf(loaded);
         return zones;
     }

@@ -52,9 +52,11 @@ public class ScoreResource {
     @Operation(operationId = "getRanking", summary = "Get the ranking of a zone type in a period",
             description = "The ranking table (排名) of one peer group — a zone type and a period — from the snapshot valid "
                     + "at asOf: composite and the five pillar scores, national rank within the zone type, rank within "
-                    + "the region group, coverage, flags and the input revision scored. Ranked zones by national rank, "
-                    + "then unranked ones by code. region and province filter the rows but keep the ranks of the whole "
-                    + "table. Answers carry an ETag; If-None-Match with it answers 304 until the ranking changes.")
+                    + "the region group, the national rank of the previous period (previousRank), coverage, flags and the "
+                    + "input revision scored. Ranked zones by national rank, then unranked ones by code, unless sort "
+                    + "names another order. region, province and q filter the rows but keep the ranks of the whole "
+                    + "table; sort and q work on the whole table before it is cut into pages. Answers carry an ETag; "
+                    + "If-None-Match with it answers 304 until that page changes.")
     @APIResponse(responseCode = "200", description = "The ranking table",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RankingView.class)))
     public Response ranking(
@@ -66,6 +68,13 @@ public class ScoreResource {
             @Parameter(description = "Only zones of this statistical region (ranks stay those of the whole table)")
             @QueryParam("region") String region,
             @Parameter(description = "Only zones of this province (GB/T 2260)") @QueryParam("province") String province,
+            @Parameter(description = "Order of the rows: rank (national rank, the default), composite, economy, "
+                    + "innovation, environment, society, institutions, regionRank, coverage, name (Chinese, by pinyin), "
+                    + "nameEn or code; prefixed with - for descending. Zones without a value in the column come last "
+                    + "either way; ties keep the national order.", example = "-composite")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "Only zones whose code, Chinese name or English name contains this text, ignoring "
+                    + "case", example = "苏州") @QueryParam("q") String q,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
             @Parameter(description = "Page number, from 0",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
@@ -77,11 +86,13 @@ public class ScoreResource {
         parameters.period("period", period, true);
         parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
         parameters.oneOf("region", region, Region.class, false);
+        String order = parameters.oneOf("sort", sort, RankingOrder.VALUES);
         var at = parameters.asOf(asOf);
         int pageNumber = parameters.page(page);
         int pageSize = parameters.size(size);
         parameters.check();
-        ScoreService.RankingJson ranking = service.rankingJson(period, zoneType, region, province, at, pageNumber, pageSize);
+        ScoreService.RankingJson ranking = service.rankingJson(period, zoneType,
+                new ScoreService.RankingQuery(region, province, order, q, pageNumber, pageSize), at);
         // the page is kept compressed too: clients that accept gzip get it without compressing per request, and the
         // gateway moves a tenth of the bytes. Each representation has its own entity tag.
         boolean gzip = acceptsGzip(acceptEncoding);
@@ -110,6 +121,26 @@ public class ScoreResource {
             }
         }
         return false;
+    }
+
+    @GET
+    @Path("/periods")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getScoredPeriods", summary = "List the periods a zone type has scores for",
+            description = "The years (评价年度) with a ranking of the zone type, oldest first, from the snapshots valid at "
+                    + "asOf: the periods getRanking answers for. Zone codes are upper case, so this path never names a "
+                    + "zone.")
+    @APIResponse(responseCode = "200", description = "The scored periods, oldest first",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScoredPeriods.class)))
+    public ScoredPeriods periods(
+            @Parameter(description = "ETDZ or BECZ (the peer group)", example = "ETDZ", required = true)
+            @QueryParam("zoneType") String zoneType,
+            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
+        var at = parameters.asOf(asOf);
+        parameters.check();
+        return service.periods(zoneType, at);
     }
 
     @GET

@@ -28,11 +28,14 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Reads rankings, a zone's scores, explanations and flags from stored snapshots. Every read names a time
@@ -83,17 +86,47 @@ public class ScoreService {
         return compressed.toByteArray();
     }
 
-    /** A period's ranking with its flags, read from one snapshot. */
-    private record Ranking(List<Long> key, SnapshotInfo snapshot, List<ScoreRow> rows, Map<String, Set<Flag>> flags) {
+    /**
+     * A period's ranking with its flags, read from one snapshot, and the national ranks of the previous period's
+     * snapshot (zones ranked then).
+     */
+    private record Ranking(List<Long> key, SnapshotInfo snapshot, List<ScoreRow> rows, Map<String, Set<Flag>> flags,
+                           Map<String, Integer> previousRanks) {
     }
 
-    private RankingView view(Ranking ranking, String region, String province, int page, int size,
-                             Map<String, ZoneInfo> zones) {
-        List<ScoreView> matching = ranking.rows().stream()
-                .filter(row -> region == null || region.equals(row.region()))
-                .filter(row -> province == null || province.equals(row.province()))
+    /**
+     * The rows a ranking query asks for.
+     *
+     * @param sort   one of {@link RankingOrder#VALUES}; {@code null} for the national order
+     * @param search text the zone's code, Chinese or English name contains, ignoring case; {@code null} for all
+     */
+    public record RankingQuery(String region, String province, String sort, String search, int page, int size) {
+
+        public RankingQuery {
+            sort = RankingOrder.DEFAULT.equals(sort) ? null : sort;
+            search = search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
+        }
+
+        boolean matches(ScoreView score) {
+            return (region == null || region.equals(score.region()))
+                    && (province == null || province.equals(score.province()))
+                    && (search == null || contains(score.zone()) || contains(score.name()) || contains(score.nameEn()));
+        }
+
+        private boolean contains(String text) {
+            return text != null && text.toLowerCase(Locale.ROOT).contains(search);
+        }
+    }
+
+    private RankingView view(Ranking ranking, RankingQuery query, Map<String, ZoneInfo> zones) {
+        int page = query.page();
+        int size = query.size();
+        Stream<ScoreView> rows = ranking.rows().stream()
                 .map(row -> view(row, ranking, zones))
-                .toList();
+                .filter(query::matches);
+        // the snapshot's rows come in the national order already
+        List<ScoreView> matching = query.sort() == null ? rows.toList()
+                : rows.sorted(RankingOrder.of(query.sort())).toList();
         int from = (int) Math.min(Paging.firstRow(page, size), matching.size());
         return new RankingView(ranking.snapshot(), matching.subList(from, Math.min(from + size, matching.size())),
                 page, size, matching.size());
@@ -102,26 +135,29 @@ public class ScoreService {
     /**
      * One page of a peer group's ranking table as JSON. A ranking is a pure function of its snapshots (never updated)
      * and the zone names, so each page is serialised once and then sent as it is: 250 rows of JSON were most of a
-     * ranking query's cost.
+     * ranking query's cost. Searched pages are computed per request and not kept: each keystroke of a search box
+     * asks for another, and they would push the pages everyone reads out of the cache.
      */
-    public RankingJson rankingJson(String period, String zoneType, String region, String province, OffsetDateTime asOf,
-                                   int page, int size) {
+    public RankingJson rankingJson(String period, String zoneType, RankingQuery query, OffsetDateTime asOf) {
         Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(asOf == null
                 ? Message.of("evaluation.scores.none", zoneType, period)
                 : Message.of("evaluation.scores.none-as-of", zoneType, period, asOf)));
         Map<String, ZoneInfo> zones = zones();
-        List<Object> key = Arrays.asList(ranking.key(), region, province, page, size);
+        List<Object> key = Arrays.asList(ranking.key(), query);
         RankingJson cached = pages.get(key);
         if (cached != null && cached.zones() == zones) {
             return cached;
         }
         byte[] body;
         try {
-            body = json.writeValueAsBytes(view(ranking, region, province, page, size, zones));
+            body = json.writeValueAsBytes(view(ranking, query, zones));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Ranking cannot be serialised", e);
         }
         RankingJson fresh = new RankingJson(body, gzip(body), etag(body), zones);
+        if (query.search() != null) {
+            return fresh;
+        }
         if (pages.size() >= CACHED_RANKINGS) {
             pages.clear();
         }
@@ -147,6 +183,11 @@ public class ScoreService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The periods with a snapshot of the zone type at {@code asOf}, oldest first. */
+    public ScoredPeriods periods(String zoneType, OffsetDateTime asOf) {
+        return new ScoredPeriods(zoneType, snapshots.periods(zoneType, asOf));
     }
 
     /** The zone's scores in every period that has any, oldest first. */
@@ -214,9 +255,13 @@ public class ScoreService {
             return Optional.of(cached);
         }
         List<ScoreRow> rows = this.snapshots.rows(snapshot.id());
+        List<ScoreRow> previousRows = rows(snapshots.get(previous));
         FlagRules rules = new FlagRules(config.flags().bottomOfRegionGroup(), config.flags().topShareOfType());
-        Ranking ranking = new Ranking(key, snapshot, rows, rules.flags(rows, rows(snapshots.get(previous)),
-                rows(snapshots.get(beforePrevious))));
+        Map<String, Integer> previousRanks = new HashMap<>();
+        previousRows.stream().filter(row -> row.nationalRank() != null)
+                .forEach(row -> previousRanks.put(row.zone(), row.nationalRank()));
+        Ranking ranking = new Ranking(key, snapshot, rows, rules.flags(rows, previousRows,
+                rows(snapshots.get(beforePrevious))), previousRanks);
         if (cache.size() >= CACHED_RANKINGS) {
             cache.clear();
         }
@@ -235,11 +280,11 @@ public class ScoreService {
     private ScoreView view(ScoreRow row, Ranking ranking, Map<String, ZoneInfo> zones) {
         SnapshotInfo snapshot = ranking.snapshot();
         ZoneInfo info = zones.get(row.zone());
-        return new ScoreView(row.zone(), info == null ? null : info.name(), snapshot.zoneType(), row.province(),
-                row.region(), row.regionGroup(), snapshot.period(), row.composite(),
+        return new ScoreView(row.zone(), info == null ? null : info.name(), info == null ? null : info.nameEn(),
+                snapshot.zoneType(), row.province(), row.region(), row.regionGroup(), snapshot.period(), row.composite(),
                 new ScoreView.Pillars(row.economy(), row.innovation(), row.environment(), row.society(),
                         row.institutions()),
-                row.nationalRank(), row.regionRank(), row.coverage(), row.ranked(),
+                row.nationalRank(), ranking.previousRanks().get(row.zone()), row.regionRank(), row.coverage(), row.ranked(),
                 FlagRules.names(ranking.flags().get(row.zone())), row.revision(), snapshot.id(),
                 snapshot.methodology(), snapshot.computedAt());
     }

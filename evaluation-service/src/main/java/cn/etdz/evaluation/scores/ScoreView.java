@@ -9,15 +9,19 @@ import java.util.List;
  *
  * @param composite    0–100; {@code null} when unranked
  * @param pillars      the five pillar scores, each 0–100 or {@code null} when its data is insufficient
+ * @param nameEn       the zone's English name; {@code null} when the registry has none
  * @param nationalRank rank within the zone type; ties share a rank
+ * @param previousRank national rank in the previous period (from the snapshot of that period valid at the same time);
+ *                     {@code null} when the zone was not ranked then
  * @param regionRank   rank within the region group of the methodology
  * @param coverage     share of the methodology's weight with data, 0–1
  * @param flags        WARNING, EXIT_CANDIDATE, EXPANSION_ELIGIBLE, UNRANKED
  * @param revision     the input revision scored
  * @param snapshotId   the snapshot it comes from
  */
-public record ScoreView(String zone, String name, String zoneType, String province, String region, String regionGroup,
-                        String period, Double composite, Pillars pillars, Integer nationalRank, Integer regionRank,
+public record ScoreView(String zone, String name, String nameEn, String zoneType, String province, String region,
+                        String regionGroup, String period, Double composite, Pillars pillars, Integer nationalRank,
+                        Integer previousRank, Integer regionRank,
                         double coverage, boolean ranked, List<String> flags, int revision, long snapshotId,
                         String methodology, java.time.OffsetDateTime computedAt) {
 

@@ -1,6 +1,10 @@
 package cn.etdz.evaluation.targets;
 
+import cn.etdz.common.i18n.Message;
+import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.problem.Violation;
 import cn.etdz.evaluation.readmodel.ReadModelRepository;
+import cn.etdz.evaluation.readmodel.ZoneDirectory;
 import cn.etdz.evaluation.scoring.ZoneType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,29 +25,65 @@ public class TargetService {
 
     @Inject
     ReadModelRepository readModel;
+    @Inject
+    ZoneDirectory directory;
 
-    /** Attainment of each zone of the type that has an input for the period, and of them all together. */
-    public TargetsView targets(ZoneType type, String period) {
+    /** What a targets query asks for: every zone's lines and the aggregate, only the aggregate, or one zone's lines. */
+    private enum Scope {
+        ALL, AGGREGATE, ZONE
+    }
+
+    /**
+     * Attainment of the zones of the type that have an input for the period and of them all together; with
+     * {@code aggregateOnly} only the aggregate (no zone lines), with a {@code zone} only that zone's lines (no
+     * aggregate, which would need every zone's values).
+     */
+    public TargetsView targets(ZoneType type, String period, boolean aggregateOnly, String zone) {
+        Scope scope = zone != null ? Scope.ZONE : aggregateOnly ? Scope.AGGREGATE : Scope.ALL;
+        if (zone != null) {
+            checkZone(type, zone, aggregateOnly);
+        }
         int year = Integer.parseInt(period);
-        List<ReadModelRepository.ZoneWithInput> zones = readModel.zonesWithInput(type.name(), period);
+        List<ReadModelRepository.ZoneWithInput> zones = readModel.zonesWithInput(type.name(), period).stream()
+                .filter(z -> scope != Scope.ZONE || z.code().equals(zone)).toList();
         List<String> codes = zones.stream().map(ReadModelRepository.ZoneWithInput::code).toList();
         Map<String, Map<String, Double>> current = readModel.periodValues(period, codes);
         Map<String, Map<String, Double>> previous = readModel.periodValues(Integer.toString(year - 1), codes);
-        Map<String, Map<String, Double>> base = readModel.periodValues("2010", codes);
+        Map<String, Map<String, Double>> base = scope == Scope.AGGREGATE ? new HashMap<>()
+                : readModel.periodValues("2010", codes);
 
         List<TargetsView.ZoneTargets> lines = new ArrayList<>();
-        for (ReadModelRepository.ZoneWithInput zone : zones) {
-            String code = zone.code();
+        for (ReadModelRepository.ZoneWithInput z : zones) {
+            String code = z.code();
             Map<String, Double> values = current.computeIfAbsent(code, c -> new HashMap<>());
-            if (zone.developedAreaKm2() != null) {
+            if (z.developedAreaKm2() != null) {
                 // per-land values fall back on the registry's developed area, as in scoring
-                values.putIfAbsent("AREA_BUILT", zone.developedAreaKm2());
-                base.computeIfAbsent(code, c -> new HashMap<>()).putIfAbsent("AREA_BUILT", zone.developedAreaKm2());
+                values.putIfAbsent("AREA_BUILT", z.developedAreaKm2());
+                base.computeIfAbsent(code, c -> new HashMap<>()).putIfAbsent("AREA_BUILT", z.developedAreaKm2());
             }
-            lines.add(new TargetsView.ZoneTargets(code, zone.name(), zone.province(), zone.region(), zone.revision(),
-                    TargetCalculator.zone(type, year, values, previous.getOrDefault(code, Map.of()),
-                            base.getOrDefault(code, Map.of()))));
+            if (scope != Scope.AGGREGATE) {
+                lines.add(new TargetsView.ZoneTargets(code, z.name(), z.province(), z.region(), z.revision(),
+                        TargetCalculator.zone(type, year, values, previous.getOrDefault(code, Map.of()),
+                                base.getOrDefault(code, Map.of()))));
+            }
         }
-        return new TargetsView(type.name(), period, TargetCalculator.aggregate(type, year, current, previous), lines);
+        List<TargetLine> aggregate = scope == Scope.ZONE ? List.of()
+                : TargetCalculator.aggregate(type, year, current, previous);
+        return new TargetsView(type.name(), period, aggregate, lines);
+    }
+
+    private void checkZone(ZoneType type, String zone, boolean aggregateOnly) {
+        if (aggregateOnly) {
+            throw ProblemException.badRequest(Message.of("common.query.detail"), List.of(new Violation("zone", "conflict",
+                    Message.of("evaluation.targets.zone-and-aggregate"))));
+        }
+        ZoneDirectory.ZoneInfo info = directory.all().get(zone);
+        if (info == null) {
+            throw ProblemException.notFound(Message.of("evaluation.zone.unknown", zone));
+        }
+        if (!info.type().equals(type.name())) {
+            throw ProblemException.badRequest(Message.of("common.query.detail"), List.of(new Violation("zone", "wrong-type",
+                    Message.of("evaluation.targets.zone-type", zone, info.type(), type.name()))));
+        }
     }
 }

@@ -47,6 +47,16 @@ final class EventFixtures implements AutoCloseable {
         send("zones.v1", code, EventTypes.ZONE_CHANGED, payload);
     }
 
+    /** Registers an active zone with its Chinese and English names. */
+    void namedZone(String code, String type, String province, String region, String name, String nameEn)
+            throws Exception {
+        String payload = """
+                {"code": "%s", "name": "%s", "nameEn": "%s", "type": "%s", "province": "%s", "region": "%s",
+                 "approvedOn": "2000-01-01", "status": "ACTIVE", "developedAreaKm2": 10.0}"""
+                .formatted(code, name, nameEn, type, province, region);
+        send("zones.v1", code, EventTypes.ZONE_CHANGED, payload);
+    }
+
     /** A catalogue entry (indicators.v1). */
     void indicator(String code, String name) throws Exception {
         String payload = """

@@ -2,7 +2,8 @@
 
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { navigate, PERIODS, ZONE_TYPES } from '../router.js';
+import { navigate, ZONE_TYPES } from '../router.js';
+import { scoredPeriods } from '../periods.js';
 
 /** A labelled select; onchange gets the chosen value. */
 export function select(id, labelKey, options, chosen, onchange) {
@@ -16,7 +17,7 @@ export function peerGroupControls(screen, route, group, extra = {}) {
   const go = change => navigate(screen, { ...Object.fromEntries(route.params), ...group, ...extra, ...change, page: '' },
     route.arg);
   return h('form', { class: 'controls', onsubmit: event => event.preventDefault() },
-    select('period', 'control.period', PERIODS.map(period => [period, period]), group.period,
+    select('period', 'control.period', scoredPeriods(group.zoneType).map(period => [period, period]), group.period,
       period => go({ period })),
     select('zone-type', 'control.zoneType', ZONE_TYPES.map(type => [type, t(`zoneType.${type}`)]), group.zoneType,
       zoneType => go({ zoneType })));

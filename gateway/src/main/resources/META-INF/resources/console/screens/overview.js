@@ -5,13 +5,15 @@ import { empty, fill, h } from '../dom.js';
 import { formatNumber, localName, t, tOr, unitLabel } from '../i18n.js';
 import { peerGroup, routeHash } from '../router.js';
 import { hasRole } from '../session.js';
-import { drawChart, regionBoxplotOption } from '../charts.js';
+import { drawChart, regionBoxplotOption, targetPathOption } from '../charts.js';
 import { peerGroupControls } from './controls.js';
 
 export const REGIONS = ['EAST', 'CENTRAL', 'NORTHEAST', 'WEST'];
 const FLAGS = ['WARNING', 'EXIT_CANDIDATE', 'EXPANSION_ELIGIBLE'];
 /** The largest page the ranking operation serves. */
 const MAX_PAGE = 500;
+/** The plan's years: the path runs from the 2010 baseline to the 2015 target. */
+const PLAN_YEARS = ['2010', '2011', '2012', '2013', '2014', '2015'];
 
 export async function render(main, route) {
   const group = peerGroup(route.params);
@@ -32,8 +34,8 @@ export async function render(main, route) {
       ([ranking, flagged]) => countCards(ranking, flagged, group)),
     fill(distribution, () => allScores(params), scores => regionChart(scores)),
     hasRole('analyst', 'admin')
-      ? fill(targets, () => Promise.all([apiGet('/targets', params), apiGet('/indicators')]),
-        ([view, indicators]) => targetTable(view, indicators))
+      ? fill(targets, () => Promise.all([aggregateTargets(params), apiGet('/indicators')]),
+        ([views, indicators]) => targetCharts(views, group.period, indicators))
       : null,
   ]);
 }
@@ -84,21 +86,61 @@ function regionChart(scores) {
   return element;
 }
 
-function targetTable(view, indicators) {
-  if (!view.aggregate || view.aggregate.length === 0) {
+/** The aggregate targets of each plan year and of the chosen period, by period; only the aggregate is read. */
+async function aggregateTargets(params) {
+  const periods = [...new Set([...PLAN_YEARS, params.period])];
+  const views = await Promise.all(periods.map(period =>
+    apiGet('/targets', { period, zoneType: params.zoneType, aggregateOnly: true })));
+  return Object.fromEntries(views.map(view => [view.period, view]));
+}
+
+/** Per measure a line chart of actual against planned over the plan's years, then the chosen period's table. */
+function targetCharts(views, period, indicators) {
+  const lines = views[period].aggregate;
+  if (!lines || lines.length === 0) {
     return empty('overview.noTargets');
   }
+  const names = indicatorNames(indicators);
+  const line = (year, indicator) => (views[year].aggregate ?? []).find(candidate => candidate.indicator === indicator);
+  const charts = lines.map(chosen => {
+    const name = names(chosen.indicator);
+    const element = h('div', { class: 'chart chart-small', id: `target-chart-${chosen.indicator}`, role: 'img',
+      'aria-label': t('targetChart.alt', { indicator: name, unit: unitLabel(chosen.unit), period,
+        actual: formatNumber(chosen.current), planned: formatNumber(chosen.path), status: t(`target.${chosen.status}`) }) });
+    drawChart(element, targetPathOption(PLAN_YEARS,
+      PLAN_YEARS.map(year => line(year, chosen.indicator)?.current ?? null),
+      PLAN_YEARS.map(year => line(year, chosen.indicator)?.path ?? null),
+      PLAN_YEARS.map(year => line(year, chosen.indicator)?.status),
+      { actual: t('targetChart.actual'), planned: t('targetChart.planned'), unit: unitLabel(chosen.unit) }));
+    return h('figure', { class: 'target-chart' }, h('figcaption', {}, name, ' ',
+      h('span', { class: `status status-${chosen.status}` }, t(`target.${chosen.status}`))), element);
+  });
+  return [
+    h('h3', {}, t('targetChart.heading')),
+    h('div', { class: 'chart-grid' }, charts),
+    h('h3', { id: 'targets-table-heading' }, t('targetChart.tableHeading', { period })),
+    targetLinesTable(lines, names, 'targets-table', t('overview.targets')),
+  ];
+}
+
+/** An indicator's name in the current language: from the catalogue, the message files, or its code. */
+export function indicatorNames(indicators) {
   const names = Object.fromEntries(indicators.map(indicator => [indicator.code, localName(indicator)]));
-  return h('table', { class: 'data', id: 'targets-table' },
-    h('caption', { class: 'visually-hidden' }, t('overview.targets')),
+  return code => names[code] ?? tOr(`indicator.${code}`, code);
+}
+
+/** Target lines as a table: baseline, planned this year, actual, 2015 target and progress per indicator. */
+export function targetLinesTable(lines, names, id, caption) {
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'data', id },
+    h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, ['target.indicator', 'target.unit', 'target.baseline', 'target.path', 'target.current',
       'target.target', 'target.status'].map(key => h('th', { scope: 'col' }, t(key))))),
-    h('tbody', {}, view.aggregate.map(line => h('tr', {},
-      h('th', { scope: 'row' }, names[line.indicator] ?? tOr(`indicator.${line.indicator}`, line.indicator)),
+    h('tbody', {}, lines.map(line => h('tr', { 'data-indicator': line.indicator },
+      h('th', { scope: 'row' }, names(line.indicator)),
       h('td', {}, unitLabel(line.unit)),
       h('td', { class: 'number' }, formatNumber(line.baseline2010)),
       h('td', { class: 'number' }, formatNumber(line.path)),
       h('td', { class: 'number' }, formatNumber(line.current)),
       h('td', { class: 'number' }, formatNumber(line.target2015)),
-      h('td', {}, h('span', { class: `status status-${line.status}` }, t(`target.${line.status}`)))))));
+      h('td', {}, h('span', { class: `status status-${line.status}` }, t(`target.${line.status}`))))))));
 }

@@ -1,9 +1,10 @@
-// The ranking of a peer group: one page at a time from the API, filtered by region and province there; sorting and
-// the name search work on the page shown.
+// The ranking of a peer group: one page at a time from the API, which filters by region, province and name search and
+// sorts across the whole table, so every page shows what the whole ranking holds. Sort, search and page stay in the
+// URL; changing them redraws the table only, so the search box keeps its focus while one types.
 
 import { apiGet } from '../api.js';
 import { empty, fill, h } from '../dom.js';
-import { formatNumber, localName, t } from '../i18n.js';
+import { currentLanguage, formatNumber, localName, t } from '../i18n.js';
 import { navigate, peerGroup, routeHash } from '../router.js';
 import { PILLARS } from '../charts.js';
 import { peerGroupControls, select } from './controls.js';
@@ -11,36 +12,81 @@ import { REGIONS } from './overview.js';
 import { PROVINCES } from '../provinces.js';
 
 const PAGE_SIZE = 50;
+/** Waits this long after the last keystroke before searching. */
+const SEARCH_DELAY_MS = 250;
 
-/** How each sortable column reads a row; text columns compare in the current language's order. */
+/**
+ * The API's sort column of each sortable table column; ranks and names start ascending, scores descending. The name
+ * column sorts by the name shown: Chinese (by pinyin) or English.
+ */
 const COLUMNS = {
-  nationalRank: score => score.nationalRank ?? Infinity,
-  name: score => localName(score),
-  composite: score => score.composite ?? -Infinity,
-  ...Object.fromEntries(PILLARS.map(pillar => [pillar, score => score.pillars?.[pillar] ?? -Infinity])),
-  regionRank: score => score.regionRank ?? Infinity,
-  coverage: score => score.coverage ?? 0,
+  nationalRank: { sort: () => 'rank', descendingFirst: false },
+  name: { sort: () => (currentLanguage() === 'en' ? 'nameEn' : 'name'), descendingFirst: false },
+  composite: { sort: () => 'composite', descendingFirst: true },
+  ...Object.fromEntries(PILLARS.map(pillar => [pillar, { sort: () => pillar, descendingFirst: true }])),
+  regionRank: { sort: () => 'regionRank', descendingFirst: false },
+  coverage: { sort: () => 'coverage', descendingFirst: true },
 };
 
-/** Rows sorted by a column, ascending or descending; ties keep the API's order. */
-export function sortRows(rows, column, descending) {
-  const read = COLUMNS[column];
-  return [...rows].sort((a, b) => {
-    const x = read(a);
-    const y = read(b);
-    const order = typeof x === 'string' ? x.localeCompare(y) : x - y;
-    return descending ? -order : order;
-  });
+/** The table column and direction an API sort value stands for; the national order when it stands for none. */
+export function columnOf(sort) {
+  const descending = (sort ?? '').startsWith('-');
+  const name = descending ? sort.slice(1) : sort;
+  const column = Object.keys(COLUMNS).find(key => COLUMNS[key].sort() === name || (key === 'name' && name?.startsWith('name')));
+  return column ? { column, descending } : { column: 'nationalRank', descending: false };
+}
+
+/** The API sort value after a click on a column: the other direction on the sorted column, else its first one. */
+export function sortAfterClick(current, column) {
+  const { column: sorted, descending } = columnOf(current);
+  const nextDescending = sorted === column ? !descending : COLUMNS[column].descendingFirst;
+  return `${nextDescending ? '-' : ''}${COLUMNS[column].sort()}`;
+}
+
+/**
+ * A zone's move against the previous period: places gained (up), lost (down), the same, new (ranked now and not then)
+ * or none (not ranked now).
+ */
+export function rankChange(score) {
+  if (score.nationalRank === null || score.nationalRank === undefined) {
+    return { kind: 'none' };
+  }
+  if (score.previousRank === null || score.previousRank === undefined) {
+    return { kind: 'new' };
+  }
+  const places = score.previousRank - score.nationalRank;
+  return places > 0 ? { kind: 'up', places } : places < 0 ? { kind: 'down', places: -places } : { kind: 'same' };
 }
 
 export async function render(main, route) {
   const group = peerGroup(route.params);
   const region = REGIONS.includes(route.params.get('region')) ? route.params.get('region') : '';
   const province = PROVINCES.includes(route.params.get('province')) ? route.params.get('province') : '';
-  const page = Math.max(0, Number.parseInt(route.params.get('page') ?? '0', 10) || 0);
   const filters = { region, province };
-  const go = change => navigate('ranking', { ...group, ...filters, page, ...change });
+  const state = {
+    sort: route.params.get('sort') ?? '',
+    q: route.params.get('q') ?? '',
+    page: Math.max(0, Number.parseInt(route.params.get('page') ?? '0', 10) || 0),
+  };
+  const go = change => navigate('ranking', { ...group, ...filters, ...state, ...change });
   const table = h('section', { 'aria-labelledby': 'ranking-heading' });
+  let requests = 0;
+  let searching;
+  const show = async change => {
+    Object.assign(state, change);
+    // the URL remembers the view without a new history entry per keystroke or page
+    history.replaceState(null, '', routeHash('ranking', { ...group, ...filters, ...state }));
+    const ticket = ++requests;
+    await fill(table, () => apiGet('/scores', { ...group, ...filters, sort: state.sort, q: state.q.trim(),
+      page: state.page, size: PAGE_SIZE }),
+    // an answer overtaken by a later request leaves the section as the later one left it
+    ranking => (ticket === requests ? rankingTable(ranking, group, state, show) : [...table.childNodes]));
+  };
+  const search = h('input', { id: 'search', type: 'search', autocomplete: 'off', value: state.q,
+    'aria-describedby': 'search-hint', oninput: event => {
+      clearTimeout(searching);
+      searching = setTimeout(() => show({ q: event.target.value, page: 0 }), SEARCH_DELAY_MS);
+    } });
   main.append(
     h('h1', { id: 'ranking-heading' }, t('ranking.title', { period: group.period, zoneType: t(`zoneType.${group.zoneType}`) })),
     peerGroupControls('ranking', route, group, filters),
@@ -49,54 +95,41 @@ export async function render(main, route) {
         value => go({ region: value, page: 0 })),
       select('province', 'control.province', [['', t('control.all')],
         ...PROVINCES.map(p => [p, t(`province.${p}`)])], province, value => go({ province: value, page: 0 })),
-      h('div', { class: 'field' }, h('label', { for: 'search' }, t('control.search')),
-        h('input', { id: 'search', type: 'search', autocomplete: 'off' }))),
+      h('div', { class: 'field' }, h('label', { for: 'search' }, t('control.search')), search,
+        h('p', { class: 'hint', id: 'search-hint' }, t('rankingSearch.hint')))),
     table);
-  await fill(table, () => apiGet('/scores', { ...group, ...filters, page, size: PAGE_SIZE }),
-    ranking => rankingTable(ranking, group, page, go));
+  await show({});
 }
 
-function rankingTable(ranking, group, page, go) {
+function rankingTable(ranking, group, state, show) {
+  const status = h('p', { class: 'hint', role: 'status', id: 'ranking-status' },
+    t('ranking.shown', { shown: ranking.items.length, total: ranking.total }));
   if (ranking.items.length === 0) {
-    return empty('ranking.empty');
+    return [status, empty('ranking.empty')];
   }
-  let sort = { column: 'nationalRank', descending: false };
-  const body = h('tbody');
-  const search = document.getElementById('search');
-  const header = h('tr');
-  const draw = () => {
-    const needle = search.value.trim().toLowerCase();
-    const rows = sortRows(ranking.items, sort.column, sort.descending)
-      .filter(score => !needle || localName(score).toLowerCase().includes(needle) || score.zone.toLowerCase().includes(needle));
-    body.replaceChildren(...rows.map(score => row(score, group)));
-    header.replaceChildren(...headerCells(sort, column => {
-      sort = { column, descending: sort.column === column ? !sort.descending : column !== 'nationalRank'
-        && column !== 'regionRank' && column !== 'name' };
-      draw();
-    }));
-    status.textContent = t('ranking.shown', { shown: rows.length, total: ranking.total });
-  };
-  const status = h('p', { class: 'hint', role: 'status', id: 'ranking-status' });
-  search.addEventListener('input', draw);
   const pages = Math.ceil(ranking.total / PAGE_SIZE);
   const table = h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'ranking-table' },
-    h('caption', { class: 'visually-hidden' }, t('ranking.caption')), h('thead', {}, header), body));
+    h('caption', { class: 'visually-hidden' }, t('ranking.caption')),
+    h('thead', {}, h('tr', {}, headerCells(columnOf(state.sort), group,
+      column => show({ sort: sortAfterClick(state.sort, column), page: 0 })))),
+    h('tbody', {}, ranking.items.map(score => row(score, group)))));
   const pager = h('nav', { class: 'pager', 'aria-label': t('ranking.pages') },
-    h('button', { type: 'button', class: 'button secondary', disabled: page === 0, onclick: () => go({ page: page - 1 }) },
-      t('ranking.previous')),
-    h('span', {}, t('ranking.page', { page: page + 1, pages })),
-    h('button', { type: 'button', class: 'button secondary', disabled: page + 1 >= pages,
-      onclick: () => go({ page: page + 1 }) }, t('ranking.next')));
-  draw();
+    h('button', { type: 'button', class: 'button secondary', disabled: state.page === 0,
+      onclick: () => show({ page: state.page - 1 }) }, t('ranking.previous')),
+    h('span', {}, t('ranking.page', { page: state.page + 1, pages })),
+    h('button', { type: 'button', class: 'button secondary', disabled: state.page + 1 >= pages,
+      onclick: () => show({ page: state.page + 1 }) }, t('ranking.next')));
   return [status, table, pager];
 }
 
-function headerCells(sort, onSort) {
+function headerCells(sort, group, onSort) {
   const sortable = (column, label) => h('th', {
     scope: 'col', 'aria-sort': sort.column === column ? (sort.descending ? 'descending' : 'ascending') : null,
   }, h('button', { type: 'button', class: 'sort', 'data-column': column, onclick: () => onSort(column) }, label));
   return [
     sortable('nationalRank', t('score.nationalRank')),
+    h('th', { scope: 'col' }, h('abbr', { title: t('rankChange.title', { period: Number(group.period) - 1 }) },
+      t('rankChange.heading'))),
     sortable('name', t('score.zone')),
     h('th', { scope: 'col' }, t('score.province')),
     sortable('composite', t('score.composite')),
@@ -107,9 +140,23 @@ function headerCells(sort, onSort) {
   ];
 }
 
+/** ▲3, ▼2, = or "new" as seen, with the same in words for screen readers. */
+function changeCell(score) {
+  const change = rankChange(score);
+  if (change.kind === 'none') {
+    return h('td', { class: 'rank-change' }, '—');
+  }
+  const seen = { up: `▲${change.places}`, down: `▼${change.places}`, same: '=', new: t('rankChange.new') }[change.kind];
+  return h('td', { class: `rank-change rank-${change.kind}`, 'data-change': change.kind === 'up' ? change.places
+    : change.kind === 'down' ? -change.places : change.kind === 'same' ? 0 : 'new' },
+  h('span', { 'aria-hidden': 'true' }, seen),
+  h('span', { class: 'visually-hidden' }, t(`rankChange.${change.kind}Said`, { places: change.places })));
+}
+
 function row(score, group) {
   return h('tr', { 'data-zone': score.zone },
     h('td', { class: 'number' }, score.nationalRank ?? '—'),
+    changeCell(score),
     h('th', { scope: 'row' }, h('a', { href: routeHash('zone', group, score.zone) }, localName(score))),
     h('td', {}, t(`province.${score.province}`)),
     h('td', { class: 'number composite' }, formatNumber(score.composite)),

@@ -7,6 +7,8 @@ import { formatNumber, localName, t, tOr, unitLabel } from '../i18n.js';
 import { peerGroup, routeHash } from '../router.js';
 import { drawChart, median, PILLARS, pillarRadarOption } from '../charts.js';
 import { peerGroupControls } from './controls.js';
+import { hasRole } from '../session.js';
+import { indicatorNames, targetLinesTable } from './overview.js';
 
 const MAX_PAGE = 500;
 
@@ -31,7 +33,21 @@ export async function render(main, route) {
     fill(history, () => apiGet(`/scores/${encodeURIComponent(code)}`), scores => historyTable(scores, group)),
     fill(explanation, () => Promise.all([apiGet(`/scores/${encodeURIComponent(code)}/${group.period}/explanation`),
       apiGet('/indicators', { zoneType: group.zoneType })]), ([view, indicators]) => contributions(view, indicators)),
+    targetsSection(main, code, group),
   ]);
+}
+
+/** The zone's own lines of the plan's targets, for the roles that may read targets. */
+function targetsSection(main, code, group) {
+  if (!hasRole('analyst', 'admin')) {
+    return null;
+  }
+  const section = h('section', { 'aria-labelledby': 'zone-targets-heading' });
+  main.append(h('h2', { id: 'zone-targets-heading' }, t('zoneTargets.heading', { period: group.period })), section);
+  return fill(section, () => Promise.all([apiGet('/targets', { ...group, zone: code }), apiGet('/indicators')]),
+    ([view, indicators]) => (view.zones.length === 0 ? empty('zoneTargets.none')
+      : targetLinesTable(view.zones[0].lines, indicatorNames(indicators), 'zone-targets-table',
+        t('zoneTargets.heading', { period: group.period }))));
 }
 
 function radarChart(score, peers) {

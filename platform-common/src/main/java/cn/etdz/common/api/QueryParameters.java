@@ -62,6 +62,18 @@ public final class QueryParameters {
         }
     }
 
+    /** One of a list of words (such as a sort order); blank counts as absent. Returns {@code null} when absent or wrong. */
+    public String oneOf(String name, String value, List<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!allowed.contains(value)) {
+            violations.add(new Violation(name, "unknown-value", Message.of("common.one-of.unknown", name, String.join(", ", allowed))));
+            return null;
+        }
+        return value;
+    }
+
     /**
      * An ISO-8601 timestamp ({@code 2016-04-01T00:00:00Z}) or a date (its end, UTC), from {@value #FIRST_AS_OF_YEAR}
      * to the end of {@value #LAST_AS_OF_YEAR}; {@code null} means now.
