@@ -174,7 +174,7 @@ public class ScoreService {
         Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(asOf == null
                 ? Message.of("evaluation.scores.none", zoneType, period)
                 : Message.of("evaluation.scores.none-as-of", zoneType, period, asOf)));
-        return view(ranking, region, province, 0, Integer.MAX_VALUE, zones()).items();
+        return view(ranking, new RankingQuery(region, province, null, null, 0, Integer.MAX_VALUE), zones()).items();
     }
 
     private static String etag(byte[] body) {
