@@ -373,14 +373,8 @@ class ConsoleBrowserIT {
                 .map(cell -> Double.parseDouble(cell.getText().replace(",", ""))).toList();
     }
 
-    /** Waits until a chart's canvas has drawn pixels (an empty canvas is fully transparent). */
+    /** Waits until a chart's canvas has drawn pixels. */
     private static void awaitDrawn(String canvas) {
-        console.browser().await(By.cssSelector(canvas));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(((Number) console.browser().script("""
-                const canvas = document.querySelector(arguments[0]);
-                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                let drawn = 0;
-                for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) drawn++; }
-                return drawn;""", canvas)).longValue()).as("drawn pixels of " + canvas).isGreaterThan(2000));
+        console.browser().awaitDrawn(canvas);
     }
 }
