@@ -88,10 +88,10 @@ class ExportBench {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         sampler.shutdownNow();
-        assertThat(response.statusCode()).isEqualTo(200);
-        System.out.printf("export-bench: %-4s through the gateway  %7.1f s  %6.1f MB  %5.2f µs/value  indicator-service "
-                + "peak heap %4d MiB (of %d)%n", format, seconds, bytes / 1e6, seconds * 1e6 / values, peak.get() >> 20,
-                service.heapMiB());
+        System.out.printf("export-bench: %-4s through the gateway  status %d  %7.1f s  %6.1f MB  %5.2f µs/value  "
+                + "indicator-service peak heap %4d MiB (of %d)%n", format, response.statusCode(), seconds, bytes / 1e6,
+                seconds * 1e6 / values, peak.get() >> 20, service.heapMiB());
+        assertThat(response.statusCode()).as(format + " export").isEqualTo(200);
     }
 
     private static void copy(LocalStack stack, long values) throws Exception {
