@@ -3,7 +3,7 @@
 import { loadMessages, otherLanguage, switchLanguage, t, translateStatic } from './i18n.js';
 import { currentSession, hasRole } from './session.js';
 import { whenUnauthorised } from './api.js';
-import { h } from './dom.js';
+import { h, loading } from './dom.js';
 import { currentRoute, navigate, ZONE_TYPES } from './router.js';
 import { loadScoredPeriods } from './periods.js';
 import * as signin from './screens/signin.js';
@@ -25,11 +25,13 @@ async function render() {
   renderHeader(session, screen);
   const main = document.getElementById('main');
   document.title = `${t(`nav.${screen}`)} — ${t('app.title')}`;
-  main.replaceChildren();
   watchSession();
   if (session) {
+    // every screen's period choice needs them: a loading line until they are known (once per page load)
+    main.replaceChildren(loading());
     await loadScoredPeriods(ZONE_TYPES);
   }
+  main.replaceChildren();
   await SCREENS[screen].render(main, route);
   // when the screen's data is shown: read by the load-time benchmark through the User Timing API
   performance.mark(`console:${screen}:ready`);
