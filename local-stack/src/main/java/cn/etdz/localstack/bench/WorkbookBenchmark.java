@@ -17,12 +17,14 @@ import org.xml.sax.XMLReader;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -190,7 +192,7 @@ public final class WorkbookBenchmark {
         sampler.join();
         JsonNode result = json.readTree(answer);
         if (result.get("accepted").asInt() + result.get("rejected").asInt() != ZONES || result.get("rejected").asInt() != 0) {
-            throw new IllegalStateException("expected " + ZONES + " valid rows: " + new String(answer, 0, 500));
+            throw new IllegalStateException("expected " + ZONES + " valid rows: " + new String(answer, StandardCharsets.UTF_8));
         }
         return new Measured(ms, peak.get() / (1024.0 * 1024));
     }
@@ -198,12 +200,15 @@ public final class WorkbookBenchmark {
     /** The indicator service's heap in use now, from its metrics. */
     private long heapUsed() {
         try {
-            String metrics = new String(http.send(HttpRequest.newBuilder(URI.create(
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(
                     stack.managementUrl(stack.service("indicator-service")) + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body());
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
             return metrics.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\""))
                     .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-        } catch (Exception e) {
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 0;
         }
     }
@@ -277,7 +282,8 @@ public final class WorkbookBenchmark {
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != expected) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + new String(response.body()));
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
             }
             return response.body();
         } catch (Exception e) {
