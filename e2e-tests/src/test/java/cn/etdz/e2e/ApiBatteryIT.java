@@ -427,7 +427,7 @@ class ApiBatteryIT {
         String what = operation + " [" + variant + "]";
         HttpResponse<String> response;
         try {
-            response = send(operation.method(), uri.toString(), headers, mediaType, text);
+            response = sendBytes(operation.method(), uri.toString(), headers, mediaType, text);
         } catch (IllegalArgumentException unsendable) {
             return; // a header value the HTTP client refuses to send (a control character): no server could receive it
         } catch (HttpTimeoutException e) {
@@ -509,11 +509,11 @@ class ApiBatteryIT {
 
     private static HttpResponse<String> send(String method, String pathAndQuery, Map<String, String> headers,
                                              String mediaType, String body) throws IOException, InterruptedException {
-        return send(method, pathAndQuery, headers, mediaType, body == null ? null : utf8(body));
+        return sendBytes(method, pathAndQuery, headers, mediaType, body == null ? null : utf8(body));
     }
 
-    private static HttpResponse<String> send(String method, String pathAndQuery, Map<String, String> headers,
-                                             String mediaType, byte[] body) throws IOException, InterruptedException {
+    private static HttpResponse<String> sendBytes(String method, String pathAndQuery, Map<String, String> headers,
+                                                  String mediaType, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + pathAndQuery))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + stack.tokens().admin())
