@@ -109,11 +109,9 @@ public class WorkbookTemplate {
         Row code = sheet.createRow(WorkbookLayout.CODE_ROW);
         text(name, WorkbookLayout.ZONE_COLUMN, labels.zoneCode(), styles.header);
         text(name, WorkbookLayout.ZONE_NAME_COLUMN, labels.zoneName(), styles.header);
-        for (int row = WorkbookLayout.NAME_ROW; row < WorkbookLayout.CODE_ROW; row++) {
-            if (row != WorkbookLayout.NAME_ROW) {
-                text(sheet.getRow(row), WorkbookLayout.ZONE_COLUMN, "", styles.header);
-                text(sheet.getRow(row), WorkbookLayout.ZONE_NAME_COLUMN, "", styles.header);
-            }
+        for (Row under : List.of(nameEn, unit)) {
+            text(under, WorkbookLayout.ZONE_COLUMN, "", styles.header);
+            text(under, WorkbookLayout.ZONE_NAME_COLUMN, "", styles.header);
         }
         // The zone columns' label spans the three header rows, as statistical returns print it.
         sheet.addMergedRegion(new CellRangeAddress(WorkbookLayout.NAME_ROW, WorkbookLayout.UNIT_ROW, 0, 0));
