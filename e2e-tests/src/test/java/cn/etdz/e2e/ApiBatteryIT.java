@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,12 +25,15 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +48,8 @@ import static org.awaitility.Awaitility.await;
  * (who may do what is the authorisation matrix's business) and, for a body, a known-good document per schema from a
  * small table ({@link #bases}), else one built from the schema and its examples. Then every parameter and every body
  * field — recursively, including the first item of each array and the keys of maps — gets each of {@link Variants};
- * and each body is sent as the wrong media type and as malformed JSON.
+ * and each body is sent as the wrong media type and as malformed JSON (a workbook: empty, not a zip, cut in half, a zip
+ * bomb).
  * <p>
  * Changes nothing: after every request to a mutating operation a {@link DataFingerprint} of both databases is read;
  * when the request was refused it must equal the reference, the state before the request. Mutations that are
@@ -59,6 +69,7 @@ class ApiBatteryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String PROBLEM = "application/problem+json";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final List<String> SEED_ZONES = List.of("SUZHOU-IP", "NANJING-ETDZ", "GUANGZHOU-ETDZ", "SHENZHEN-ETDZ");
     private static final String OWN_ZONE = "BATTERY-BECZ";
     private static final String FRESH_CODE = "@FRESH@";
@@ -72,6 +83,8 @@ class ApiBatteryIT {
     private static String seedSubmissionId;
     private static final Map<String, JsonNode> bases = new LinkedHashMap<>();
     private static String baseCsv;
+    /** The submission workbook of the battery's province, its BECZ zone's required values filled in. */
+    private static byte[] baseWorkbook;
     private static final AtomicInteger freshCodes = new AtomicInteger();
 
     private final List<String> failures = new ArrayList<>();
@@ -154,7 +167,50 @@ class ApiBatteryIT {
         StringBuilder csv = new StringBuilder("zone,period,indicator,value,note\n");
         becz.forEach(rule -> csv.append(OWN_ZONE).append(",2015,").append(rule.get("code").asText()).append(",1,battery\n"));
         baseCsv = csv.toString();
+        baseWorkbook = filledWorkbook(becz);
         System.out.printf("[battery] data loaded and scored in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The template of Jiangsu for 2015 as the service writes it, with 1 in each required cell of the BECZ zone's row. */
+    private static byte[] filledWorkbook(List<JsonNode> required) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
+                        + "/api/v1/submissions/workbook?province=320000&period=2015"))
+                .header("Authorization", "Bearer " + stack.tokens().admin()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            Sheet sheet = workbook.getSheet("BECZ");
+            Row codes = sheet.getRow(4);
+            Row own = null;
+            for (Row row : sheet) {
+                if (OWN_ZONE.equals(row.getCell(0) == null ? null : row.getCell(0).toString())) {
+                    own = row;
+                }
+            }
+            assertThat(own).as("the BECZ zone's row in the template").isNotNull();
+            for (Cell code : codes) {
+                String indicator = code.getStringCellValue();
+                if (required.stream().anyMatch(rule -> rule.get("code").asText().equals(indicator))) {
+                    own.createCell(code.getColumnIndex()).setCellValue(1);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A zip of 8 KB whose one entry expands to 64 MB of zeros. */
+    private static byte[] zipBomb() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     private static void register(String code, String type, String province) throws Exception {
@@ -242,7 +298,7 @@ class ApiBatteryIT {
         ApiOperations.Body body = operation.bodies().stream().filter(b -> b.mediaType().contains("json")).findFirst()
                 .orElse(operation.bodies().isEmpty() ? null : operation.bodies().get(0));
         String mediaType = body == null ? null : body.mediaType();
-        String baseBody = body == null ? null : baseBody(body, api);
+        byte[] baseBody = body == null ? null : baseBody(body, api);
 
         check(operation, "base request", path, query, headers, mediaType, baseBody);
         for (ApiOperations.Parameter parameter : operation.parameters()) {
@@ -268,26 +324,33 @@ class ApiBatteryIT {
             }
         }
         for (ApiOperations.Body each : operation.bodies()) {
-            String text = each == body ? baseBody : baseBody(each, api);
+            byte[] text = each == body ? baseBody : baseBody(each, api);
             if (each.mediaType().contains("json")) {
                 JsonNode tree = JSON.readTree(text);
                 for (Variants.BodyVariant variant : Variants.ofBody(tree, each.schema(), api::resolve)) {
                     check(operation, "body " + variant.field() + ": " + variant.variant(), path, query, headers,
-                            each.mediaType(), variant.text());
+                            each.mediaType(), utf8(variant.text()));
                 }
                 for (var malformed : Variants.malformedJson().entrySet()) {
-                    check(operation, "body: " + malformed.getKey(), path, query, headers, each.mediaType(), malformed.getValue());
+                    check(operation, "body: " + malformed.getKey(), path, query, headers, each.mediaType(),
+                            utf8(malformed.getValue()));
                 }
-            } else {
-                for (var variant : Map.of("empty", "", "header only", "zone,period,indicator,value,note\n",
-                        "NUL", text.replace(",2015,", ",20\u000015,"), "wrong header", "a,b\n1,2\n",
-                        "unterminated quote", text + "\"x,2015,GDP,1,\n", "10000 characters", "x".repeat(10_000)).entrySet()) {
+            } else if (each.mediaType().equals(XLSX)) {
+                for (var variant : Map.of("empty", new byte[0], "CSV, not a workbook", utf8(baseCsv),
+                        "truncated", Arrays.copyOf(baseWorkbook, baseWorkbook.length / 2), "zip bomb", zipBomb()).entrySet()) {
                     check(operation, "body (" + each.mediaType() + "): " + variant.getKey(), path, query, headers,
                             each.mediaType(), variant.getValue());
                 }
+            } else {
+                for (var variant : Map.of("empty", "", "header only", "zone,period,indicator,value,note\n",
+                        "NUL", baseCsv.replace(",2015,", ",20\u000015,"), "wrong header", "a,b\n1,2\n",
+                        "unterminated quote", baseCsv + "\"x,2015,GDP,1,\n", "10000 characters", "x".repeat(10_000)).entrySet()) {
+                    check(operation, "body (" + each.mediaType() + "): " + variant.getKey(), path, query, headers,
+                            each.mediaType(), utf8(variant.getValue()));
+                }
             }
             check(operation, "body as text/plain", path, query, headers, "text/plain", text);
-            check(operation, "body as application/xml", path, query, headers, "application/xml", "<zone/>");
+            check(operation, "body as application/xml", path, query, headers, "application/xml", utf8("<zone/>"));
         }
     }
 
@@ -325,12 +388,19 @@ class ApiBatteryIT {
         };
     }
 
-    private String baseBody(ApiOperations.Body body, ApiOperations api) {
+    private byte[] baseBody(ApiOperations.Body body, ApiOperations api) {
+        if (body.mediaType().equals(XLSX)) {
+            return baseWorkbook;
+        }
         if (!body.mediaType().contains("json")) {
-            return baseCsv;
+            return utf8(baseCsv);
         }
         JsonNode known = body.schemaName() == null ? null : bases.get(body.schemaName());
-        return Variants.text(known != null ? known : body.example() != null ? body.example() : api.sample(body.schema(), 0));
+        return utf8(Variants.text(known != null ? known : body.example() != null ? body.example() : api.sample(body.schema(), 0)));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void fail(String failure) {
@@ -340,7 +410,7 @@ class ApiBatteryIT {
 
     /** Sends one request and records what is wrong with its answer and with the data after it. */
     private void check(ApiOperations.Operation operation, String variant, Map<String, String> path,
-                       Map<String, String> query, Map<String, String> headers, String mediaType, String body) {
+                       Map<String, String> query, Map<String, String> headers, String mediaType, byte[] body) {
         String target = operation.path();
         for (var parameter : path.entrySet()) {
             target = target.replace("{" + parameter.getKey() + "}", encode(parameter.getValue()));
@@ -351,11 +421,13 @@ class ApiBatteryIT {
             uri.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
             separator = "&";
         }
-        String text = body == null ? null : body.replace(FRESH_CODE, "BATTERY-" + freshCodes.incrementAndGet());
+        // ISO-8859-1 maps each byte to one character and back, so a workbook's bytes pass unchanged
+        byte[] text = body == null ? null : new String(body, StandardCharsets.ISO_8859_1)
+                .replace(FRESH_CODE, "BATTERY-" + freshCodes.incrementAndGet()).getBytes(StandardCharsets.ISO_8859_1);
         String what = operation + " [" + variant + "]";
         HttpResponse<String> response;
         try {
-            response = send(operation.method(), uri.toString(), headers, mediaType, text);
+            response = sendBytes(operation.method(), uri.toString(), headers, mediaType, text);
         } catch (IllegalArgumentException unsendable) {
             return; // a header value the HTTP client refuses to send (a control character): no server could receive it
         } catch (HttpTimeoutException e) {
@@ -437,11 +509,16 @@ class ApiBatteryIT {
 
     private static HttpResponse<String> send(String method, String pathAndQuery, Map<String, String> headers,
                                              String mediaType, String body) throws IOException, InterruptedException {
+        return sendBytes(method, pathAndQuery, headers, mediaType, body == null ? null : utf8(body));
+    }
+
+    private static HttpResponse<String> sendBytes(String method, String pathAndQuery, Map<String, String> headers,
+                                                  String mediaType, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + pathAndQuery))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + stack.tokens().admin())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (mediaType != null) {
             request.header("Content-Type", mediaType);
         }

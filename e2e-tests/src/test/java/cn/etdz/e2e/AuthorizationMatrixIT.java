@@ -61,7 +61,7 @@ class AuthorizationMatrixIT {
     enum Scope {
         /** Not at all. */
         ANY_PROVINCE,
-        /** 403 for a zone (or its submission) of another province. */
+        /** 403 for a zone (or its submission, or a province's workbook) of another province. */
         OWN_ZONE,
         /** A listing that shows the submitter's own province only. */
         OWN_LISTING,
@@ -78,6 +78,7 @@ class AuthorizationMatrixIT {
     private static final String OWN_PROVINCE = "320000";
     private static final String OTHER_PROVINCE = "440000";
     private static final String PERIOD = "2015";
+    private static final String WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** The expectations, by operationId. Every operation of the document needs one. */
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -94,6 +95,8 @@ class AuthorizationMatrixIT {
             entry("submitBatch", new Rule(Access.SUBMITTERS_AND_ADMIN, Scope.OWN_ITEMS)),
             entry("listSubmissions", new Rule(Access.READERS, Scope.OWN_LISTING)),
             entry("getSubmission", new Rule(Access.READERS, Scope.OWN_ZONE)),
+            entry("getSubmissionWorkbook", new Rule(Access.READERS, Scope.OWN_ZONE)),
+            entry("submitWorkbook", new Rule(Access.SUBMITTERS_AND_ADMIN, Scope.OWN_ZONE)),
             entry("getTimeliness", new Rule(Access.READERS, Scope.OWN_LISTING)),
             entry("getEvaluationInput", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
             entry("listMethodologies", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
@@ -151,7 +154,7 @@ class AuthorizationMatrixIT {
         String methodology = as(Caller.ANALYST).get("/api/v1/methodologies").then().statusCode(200)
                 .extract().jsonPath().getString("[0].key");
         VALUES.putAll(Map.of("code", zone, "zone", zone, "period", PERIOD, "id", String.valueOf(id),
-                "key", methodology, "zoneType", "ETDZ"));
+                "key", methodology, "zoneType", "ETDZ", "province", OWN_PROVINCE));
         // the evaluation service learns the zone and its values over Kafka; its province rules need both
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 as(Caller.ANALYST).get("/api/v1/scores/" + zone + "/" + PERIOD).statusCode() == 200);
@@ -169,11 +172,14 @@ class AuthorizationMatrixIT {
     }
 
     /** Request bodies of the operations that take one; each call gets a fresh one. */
-    private static final Map<String, Supplier<String>> BODIES = Map.of(
+    private static final Map<String, Supplier<Object>> BODIES = Map.of(
             "registerZone", () -> zoneBody("AUTHZ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase()),
             "updateZone", () -> zoneBody(VALUES.get("code")),
             "submitValues", () -> submissionBody(VALUES.get("zone")),
             "submitBatch", () -> "{\"submissions\": [" + submissionBody(VALUES.get("zone")) + "]}",
+            // the own province's template as downloaded: a submitter of another province is refused before it is read
+            "submitWorkbook", () -> as(Caller.ADMIN).queryParam("province", OWN_PROVINCE).queryParam("period", PERIOD)
+                    .get("/api/v1/submissions/workbook").then().statusCode(200).extract().asByteArray(),
             // invalid on purpose: the administrator's answer is a 4xx problem, and no version is created
             "createMethodologyVersion", () -> "{}",
             "simulateEvaluation", () -> """
@@ -184,6 +190,7 @@ class AuthorizationMatrixIT {
     private static final Map<String, Map<String, String>> EXTRA_QUERY = Map.of(
             "submitValues", Map.of("dryRun", "true"),
             "submitBatch", Map.of("dryRun", "true"),
+            "submitWorkbook", Map.of("dryRun", "true"),
             "listSubmissions", Map.of("zone", "{zone}"),
             "exportValues", Map.of("zone", "{zone}"));
 
@@ -262,9 +269,13 @@ class AuthorizationMatrixIT {
         EXTRA_QUERY.getOrDefault(operation.operationId(), Map.of()).forEach((name, value) ->
                 request.queryParam(name, value.equals("{zone}") ? VALUES.get("zone") : value));
         if (operation.hasBody()) {
-            Supplier<String> body = BODIES.get(operation.operationId());
+            Supplier<Object> body = BODIES.get(operation.operationId());
             assertThat(body).as(operation.describe() + " takes a body: add one to AuthorizationMatrixIT.BODIES").isNotNull();
-            request.body(body.get());
+            Object content = body.get();
+            if (content instanceof byte[]) {
+                request.contentType(WORKBOOK);
+            }
+            request.body(content);
         }
         String path = operation.path(VALUES);
         return request.request(operation.method().toUpperCase(), path);

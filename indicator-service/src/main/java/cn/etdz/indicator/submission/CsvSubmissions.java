@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the CSV form of a batch: header {@code zone,period,indicator,value,note}, one value per line. Lines of the
+ * Reads the CSV form of a batch: header {@code zone,period,indicator,value,note} (or its Chinese names
+ * {@code 开发区代码,年度,指标代码,数值,说明}), one value per line. Lines of the
  * same zone and period form one submission, in order of first appearance. A line whose value is not a number is kept
  * as a null value, so that submission is rejected naming the line, and the others go on.
  */
 final class CsvSubmissions {
 
     static final List<String> HEADER = List.of("zone", "period", "indicator", "value", "note");
+    /** The same columns by the Chinese names of the workbook template, as a statistics office labels them. */
+    static final List<String> CHINESE_HEADER = List.of("开发区代码", "年度", "指标代码", "数值", "说明");
     private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
 
     /** The submissions, and per submission index the lines whose value could not be read. */
@@ -48,14 +51,15 @@ final class CsvSubmissions {
         Map<String, List<Violation>> problems = new LinkedHashMap<>();
         try (MappingIterator<Map<String, String>> rows = MAPPER.readerForMapOf(String.class).with(schema).readValues(csv)) {
             List<String> header = ((CsvSchema) rows.getParserSchema()).getColumnNames();
-            if (!header.equals(HEADER)) {
-                throw ProblemException.badRequest(Message.of("indicator.csv.header", String.join(",", HEADER)),
-                        List.of(new Violation("line 1", "bad-header", Message.of("indicator.csv.header-found",
-                                String.join(",", header)))));
+            if (!header.equals(HEADER) && !header.equals(CHINESE_HEADER)) {
+                throw ProblemException.badRequest(Message.of("indicator.csv.header", String.join(",", HEADER),
+                        String.join(",", CHINESE_HEADER)), List.of(new Violation("line 1", "bad-header",
+                        Message.of("indicator.csv.header-found", String.join(",", header)))));
             }
+            boolean chinese = header.equals(CHINESE_HEADER);
             int line = 1;
             while (rows.hasNextValue()) {
-                Map<String, String> row = rows.nextValue();
+                Map<String, String> row = chinese ? byCode(rows.nextValue()) : rows.nextValue();
                 line++;
                 refuseControlCharacters(row, line);
                 String key = row.get("zone") + "|" + row.get("period");
@@ -89,6 +93,14 @@ final class CsvSubmissions {
             submissions.add(new SubmissionRequest(nullIfBlank(parts[0]), nullIfBlank(parts[1]), values));
         });
         return new Parsed(submissions, lineViolations);
+    }
+
+    private static Map<String, String> byCode(Map<String, String> chineseRow) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < HEADER.size(); i++) {
+            row.put(HEADER.get(i), chineseRow.get(CHINESE_HEADER.get(i)));
+        }
+        return row;
     }
 
     private static String nullIfBlank(String text) {

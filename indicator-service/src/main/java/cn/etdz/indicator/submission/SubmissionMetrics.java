@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Counts stored and rejected submissions ({@code submissions_accepted_total}, {@code submissions_rejected_total} on
- * {@code /q/metrics}), tagged {@code mode=single|batch}. Counted after the transaction committed; dry runs, replays of
+ * {@code /q/metrics}), tagged {@code mode=single|batch|workbook}. Counted after the transaction committed; dry runs, replays of
  * an Idempotency-Key and 403s are not counted.
  */
 @ApplicationScoped
@@ -18,11 +18,11 @@ public class SubmissionMetrics {
         this.registry = registry;
     }
 
-    void accepted(String mode, int count) {
+    public void accepted(String mode, int count) {
         counter("submissions.accepted", "Submissions stored as a new revision", mode).increment(count);
     }
 
-    void rejected(String mode, int count) {
+    public void rejected(String mode, int count) {
         counter("submissions.rejected", "Submissions rejected by a hard rule (422 or a REJECTED batch item)", mode)
                 .increment(count);
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -137,22 +139,29 @@ public class SubmissionResource {
     @Consumes("text/csv")
     @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
     @Operation(operationId = "submitBatchCsv", summary = "Submit many zone-periods at once (CSV)",
-            description = "Header zone,period,indicator,value,note; one value per line; the lines of one zone and "
-                    + "period form one submission. Stored all or none, and safe to resend with an Idempotency-Key, as "
-                    + "the JSON batch.")
+            description = "Header zone,period,indicator,value,note (or 开发区代码,年度,指标代码,数值,说明); one value per "
+                    + "line; the lines of one zone and period form one submission. UTF-8 with or without a byte-order "
+                    + "mark, or the charset of the Content-Type (text/csv; charset=GB18030 as Excel saves it on Chinese "
+                    + "Windows, or GBK); bytes not valid in that charset are a 400 naming the line. Stored all or none, "
+                    + "and safe to resend with an Idempotency-Key, as the JSON batch.")
     @APIResponse(responseCode = "200", description = "One result per submission; header Idempotency-Replayed: true "
             + "when this is the result of an earlier batch with the same key.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
-    @APIResponse(responseCode = "400", description = "The CSV or the Idempotency-Key cannot be read.")
+    @APIResponse(responseCode = "400", description = "The CSV (its header, its bytes in the charset sent, a control "
+            + "character) or the Idempotency-Key cannot be read.")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with other submissions.")
-    public Response batchCsv(String csv,
+    public Response batchCsv(@RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+                             byte[] csv,
                              @Parameter(description = "Validate only; store and publish nothing",
                                      schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                              @QueryParam("dryRun") String dryRunParameter,
                              @Parameter(description = "Client-chosen key (up to 200 characters) that makes resending safe")
-                             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+                             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                             @Context HttpHeaders headers) {
         boolean dryRun = dryRun(dryRunParameter);
-        CsvSubmissions.Parsed parsed = CsvSubmissions.parse(csv == null ? "" : csv);
+        MediaType type = headers.getMediaType();
+        String text = CsvText.decode(csv == null ? new byte[0] : csv, type == null ? null : type.getParameters().get("charset"));
+        CsvSubmissions.Parsed parsed = CsvSubmissions.parse(text);
         return batchAnswer(parsed.submissions(), dryRun, parsed.lineViolations(), idempotencyKey);
     }
 
@@ -183,7 +192,8 @@ public class SubmissionResource {
         return dryRun;
     }
 
-    private static void checkIdempotencyKey(String idempotencyKey) {
+    /** The rule for an Idempotency-Key header, shared by every operation that takes one. */
+    public static void checkIdempotencyKey(String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200
                 || Text.hasControlCharacter(idempotencyKey, false))) {
             throw ProblemException.badRequest(Message.of("indicator.idempotency-key.detail"), List.of(

@@ -38,6 +38,12 @@ public class ZoneService {
         return new Page<>(items, page, size, total);
     }
 
+    /** Every zone of a province and type, by code (a province has a few dozen). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ZoneView> inProvince(String province, ZoneType type) {
+        return zones.filtered(type, province, null).list().stream().map(ZoneView::of).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ZoneView> find(String code) {
         return zones.findByIdOptional(code).map(ZoneView::of);
