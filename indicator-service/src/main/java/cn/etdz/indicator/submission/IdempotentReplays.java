@@ -97,6 +97,10 @@ public class IdempotentReplays {
      */
     @SuppressWarnings("unused")
     private abstract static class StoredViolation {
+        @JsonProperty("text")
+        @JsonIgnore(false)
+        Message text;
+
         StoredViolation(@JsonProperty("field") String field, @JsonProperty("code") String code,
                         @JsonProperty("message") String message, @JsonProperty("text") Message text) {
         }
