@@ -71,9 +71,13 @@ public final class BundleCheck {
         return numbers;
     }
 
-    /** Every string literal in the sources that looks like a key of this bundle. */
+    /**
+     * Every string literal in the sources that looks like a key of this bundle, except metric names, which share the
+     * dotted form ({@code Timer.builder("evaluation.recompute.duration")}).
+     */
     static Set<String> keysNamedIn(String name, Path sources) {
-        Pattern literal = Pattern.compile("\"(" + Pattern.quote(name) + "\\.[a-z0-9.-]+)\"");
+        Pattern literal = Pattern.compile("(?<!builder\\()(?<!counter\\()(?<!timer\\()(?<!gauge\\()\"("
+                + Pattern.quote(name) + "\\.[a-z0-9.-]+)\"");
         try (Stream<Path> files = Files.walk(sources)) {
             return files.filter(file -> file.toString().endsWith(".java"))
                     .flatMap(file -> {
