@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Topic administration against the real in-JVM broker. */
 class TopicAdministratorTest {
@@ -47,12 +49,15 @@ class TopicAdministratorTest {
                 TopicSpec.single("t1.scores")));
 
         assertThat(created).containsExactly("t1.submissions", "t1.zones", "t1.scores");
-        Map<String, TopicDescription> described = admin.describeTopics(created).allTopicNames().get();
-        assertThat(described.get("t1.submissions").partitions()).hasSize(6);
-        assertThat(described.get("t1.zones").partitions()).hasSize(1);
-        assertThat(described.get("t1.scores").partitions()).hasSize(1);
-        assertThat(cleanupPolicy("t1.zones")).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
-        assertThat(cleanupPolicy("t1.scores")).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+        // a new topic reaches the broker's metadata a moment after its creation is acknowledged
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(ExecutionException.class).untilAsserted(() -> {
+            Map<String, TopicDescription> described = admin.describeTopics(created).allTopicNames().get();
+            assertThat(described.get("t1.submissions").partitions()).hasSize(6);
+            assertThat(described.get("t1.zones").partitions()).hasSize(1);
+            assertThat(described.get("t1.scores").partitions()).hasSize(1);
+            assertThat(cleanupPolicy("t1.zones")).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            assertThat(cleanupPolicy("t1.scores")).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+        });
     }
 
     @Test
@@ -67,8 +72,9 @@ class TopicAdministratorTest {
 
         assertThat(created).containsExactly("t2.zones");
         assertThat(again).isEmpty();
-        assertThat(admin.describeTopics(List.of("t2.submissions")).allTopicNames().get()
-                .get("t2.submissions").partitions()).hasSize(2);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(ExecutionException.class).untilAsserted(() ->
+                assertThat(admin.describeTopics(List.of("t2.submissions")).allTopicNames().get()
+                        .get("t2.submissions").partitions()).hasSize(2));
     }
 
     @Test
