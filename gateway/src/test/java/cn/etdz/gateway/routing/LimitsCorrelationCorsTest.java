@@ -108,7 +108,7 @@ class LimitsCorrelationCorsTest {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest chunked = HttpRequest.newBuilder(gateway.resolve("/api/v1/limited/upload"))
                 .header("Authorization", freshToken())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[64 * 1024])))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[8 * 1024 * 1024])))
                 .build();
         HttpResponse<String> response = client.send(chunked, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
