@@ -1,36 +1,32 @@
 package cn.etdz.common.export;
 
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 
 /**
- * XLSX with POI's {@link SXSSFWorkbook}: rows beyond a window of {@value #WINDOW} go to a compressed temporary file,
- * so the heap holds a window, not the table; {@link #close()} writes the workbook to the stream and deletes the
- * temporary file. Text is always a string cell (never a formula) and neutralised like CSV's. The first row of each
- * sheet is the header (bold, frozen); a table longer than a sheet continues on sheets named {@code <name> 2}, … with
- * the header repeated.
+ * XLSX written straight to the stream with fastexcel: each sheet is a zip entry whose rows are flushed every
+ * {@value #FLUSH_EVERY} rows, so the caller receives bytes from the first rows on and the heap holds a few rows, never
+ * the table (POI's streaming workbook sends nothing until the whole table sits in a temporary file: an export longer
+ * than the gateway's idle timeout ended in a 504). Text is an inline string (never a formula, never a shared-strings
+ * table that grows with distinct notes) and neutralised like CSV's. The first row of each sheet is the header (bold,
+ * frozen); a table longer than a sheet continues on sheets named {@code <name> 2}, … with the header repeated.
  */
 final class XlsxTableWriter implements TableWriter {
 
-    private static final int WINDOW = 200;
-    private static final int ROWS_PER_SHEET = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    /** Excel's last row (1 048 576). */
+    static final int ROWS_PER_SHEET = 1 << 20;
+    private static final int FLUSH_EVERY = 500;
 
-    private final OutputStream out;
     private final String sheetName;
     private final int rowsPerSheet;
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-    private final CellStyle headerStyle;
+    private final Workbook workbook;
     private List<?> header;
-    private SXSSFSheet sheet;
+    private Worksheet sheet;
     private int sheets;
     private int nextRow;
 
@@ -40,18 +36,13 @@ final class XlsxTableWriter implements TableWriter {
 
     /** {@code rowsPerSheet} counts the header; tests make it small to see a table continue on the next sheet. */
     XlsxTableWriter(OutputStream out, String sheetName, int rowsPerSheet) {
-        this.out = out;
         this.sheetName = sheetName;
         this.rowsPerSheet = rowsPerSheet;
-        workbook.setCompressTempFiles(true);
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        headerStyle = workbook.createCellStyle();
-        headerStyle.setFont(bold);
+        this.workbook = new Workbook(new KeepOpen(out), "Zone evaluation platform", "1.0");
     }
 
     @Override
-    public void row(List<?> cells) {
+    public void row(List<?> cells) throws IOException {
         if (header == null) {
             header = List.copyOf(cells);
             newSheet();
@@ -60,48 +51,61 @@ final class XlsxTableWriter implements TableWriter {
         if (nextRow == rowsPerSheet) {
             newSheet();
         }
-        write(sheet.createRow(nextRow++), cells, null);
+        write(nextRow++, cells);
+        if (nextRow % FLUSH_EVERY == 0) {
+            sheet.flush();
+        }
     }
 
-    private void newSheet() {
+    private void newSheet() throws IOException {
+        if (sheet != null) {
+            sheet.finish();
+        }
         sheets++;
-        sheet = workbook.createSheet(sheets == 1 ? sheetName : sheetName + " " + sheets);
-        sheet.createFreezePane(0, 1);
-        write(sheet.createRow(0), header, headerStyle);
+        sheet = workbook.newWorksheet(sheets == 1 ? sheetName : sheetName + " " + sheets);
+        sheet.freezePane(0, 1);
+        write(0, header);
+        for (int column = 0; column < header.size(); column++) {
+            sheet.style(0, column).bold().set();
+        }
         nextRow = 1;
     }
 
-    private static void write(Row row, List<?> cells, CellStyle style) {
-        for (int i = 0; i < cells.size(); i++) {
-            Object value = cells.get(i);
-            if (value == null) {
-                continue;
-            }
-            Cell cell = row.createCell(i);
+    private void write(int row, List<?> cells) {
+        for (int column = 0; column < cells.size(); column++) {
+            Object value = cells.get(column);
             if (value instanceof Number number) {
-                cell.setCellValue(number.doubleValue());
+                sheet.value(row, column, number);
             } else if (value instanceof Boolean flag) {
-                cell.setCellValue(flag);
-            } else {
-                cell.setCellValue(CellText.neutralise(value.toString()));
-            }
-            if (style != null) {
-                cell.setCellStyle(style);
+                sheet.value(row, column, flag);
+            } else if (value != null) {
+                sheet.inlineString(row, column, CellText.neutralise(value.toString()));
             }
         }
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            if (header == null) {
-                workbook.createSheet(sheetName);
-            }
-            workbook.write(out);
+        if (header == null) {
+            sheet = workbook.newWorksheet(sheetName);
+        }
+        workbook.finish();
+    }
+
+    /** The workbook closes its zip stream when it finishes; the caller's stream stays open (see {@link TableWriter}). */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
             out.flush();
-        } finally {
-            workbook.dispose();
-            workbook.close();
         }
     }
 }

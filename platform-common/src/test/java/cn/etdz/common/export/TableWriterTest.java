@@ -82,4 +82,31 @@ class TableWriterTest {
             assertThat(last.getLastRowNum()).isEqualTo(1);
         }
     }
+
+    @Test
+    void xlsxSendsItsFirstRowsBeforeTheTableEnds() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TableWriter xlsx = TableWriter.xlsx(out, "values")) {
+            xlsx.row(HEADER);
+            for (int i = 0; i < 2_000; i++) {
+                xlsx.row(List.of("Z" + i, i, "note " + i));
+            }
+            assertThat(out.size()).as("bytes on the wire while the export is still running").isGreaterThan(10_000);
+        }
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheet("values");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2_000);
+            assertThat(sheet.getRow(2_000).getCell(2).getStringCellValue()).isEqualTo("note 1999");
+            assertThat(workbook.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+        }
+    }
+
+    @Test
+    void anEmptyXlsxExportIsAWorkbookWithItsSheet() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableWriter.xlsx(out, "values").close();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("values");
+        }
+    }
 }
