@@ -23,7 +23,7 @@ public final class SensitivityAnalysis {
     public static final double CONFIDENCE = 0.95;
 
     /** The indices of one input for one output. */
-    public record InputIndices(UncertainInput input, SobolIndices.Estimate firstOrder, SobolIndices.Estimate total) {
+    public record InputIndices(UncertainInput input, SobolIndices.SobolEstimate firstOrder, SobolIndices.SobolEstimate total) {
     }
 
     /**
@@ -45,7 +45,7 @@ public final class SensitivityAnalysis {
      * @param meanAbsoluteRankShift the summary output
      * @param zones                one entry per zone, by nominal national rank then code, unranked last
      */
-    public record Result(int replications, long seed, int evaluations, int bootstrapSamples, double confidence,
+    public record SensitivityResult(int replications, long seed, int evaluations, int bootstrapSamples, double confidence,
                          List<UncertainInput> inputs, OutputIndices meanAbsoluteRankShift,
                          List<ZoneSensitivity> zones) {
     }
@@ -54,7 +54,7 @@ public final class SensitivityAnalysis {
     }
 
     /** @throws IllegalArgumentException if no input is uncertain */
-    public static Result run(AnalysedPeerGroup group, UncertainInputs inputs, int replications, long seed,
+    public static SensitivityResult run(AnalysedPeerGroup group, UncertainInputs inputs, int replications, long seed,
                              ForkJoinPool pool, Progress progress) {
         Perturbation perturbation = new Perturbation(group.methodology(), inputs);
         List<UncertainInput> factors = perturbation.factors();
@@ -91,7 +91,7 @@ public final class SensitivityAnalysis {
         order.sort((a, b) -> Double.compare(nominal.rankOrLast(a), nominal.rankOrLast(b)));
         List<ZoneSensitivity> results = order.stream().map(z -> new ZoneSensitivity(evaluator.zones().get(z),
                 nominal.nationalRanks()[z] == 0 ? null : nominal.nationalRanks()[z], indices[z])).toList();
-        return new Result(replications, seed, evaluations, BOOTSTRAP, CONFIDENCE, factors, indices[zones],
+        return new SensitivityResult(replications, seed, evaluations, BOOTSTRAP, CONFIDENCE, factors, indices[zones],
                 results);
     }
 

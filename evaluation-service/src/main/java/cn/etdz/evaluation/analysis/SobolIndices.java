@@ -22,11 +22,11 @@ public final class SobolIndices {
     /**
      * An estimate with its bootstrap interval; all {@code null} when the output does not vary (V = 0).
      */
-    public record Estimate(Double estimate, Double low, Double high) {
+    public record SobolEstimate(Double estimate, Double low, Double high) {
     }
 
     /** The two indices of one input. */
-    public record Indices(Estimate firstOrder, Estimate total) {
+    public record Indices(SobolEstimate firstOrder, SobolEstimate total) {
     }
 
     private SobolIndices() {
@@ -50,7 +50,7 @@ public final class SobolIndices {
         double[] point = indices(fA, fB, fAB, identity);
         Indices[] result = new Indices[k];
         if (Double.isNaN(point[0]) && k > 0) {
-            Estimate none = new Estimate(null, null, null);
+            SobolEstimate none = new SobolEstimate(null, null, null);
             Arrays.fill(result, new Indices(none, none));
             return result;
         }
@@ -103,13 +103,13 @@ public final class SobolIndices {
         return indices;
     }
 
-    private static Estimate interval(double estimate, double[] resampled, double confidence) {
+    private static SobolEstimate interval(double estimate, double[] resampled, double confidence) {
         if (resampled.length == 0) {
-            return new Estimate(estimate, null, null);
+            return new SobolEstimate(estimate, null, null);
         }
         double[] sorted = resampled.clone();
         Arrays.sort(sorted);
         double tail = (1 - confidence) / 2;
-        return new Estimate(estimate, Quantiles.of(sorted, tail), Quantiles.of(sorted, 1 - tail));
+        return new SobolEstimate(estimate, Quantiles.of(sorted, tail), Quantiles.of(sorted, 1 - tail));
     }
 }

@@ -51,13 +51,13 @@ public final class UncertaintyAnalysis {
      * @param zones  one entry per zone, by median national rank (as COINr's plot sorts), then nominal rank and code;
      *               zones never ranked last
      */
-    public record Result(int replications, long seed, List<UncertainInput> inputs, List<ZoneUncertainty> zones) {
+    public record UncertaintyResult(int replications, long seed, List<UncertainInput> inputs, List<ZoneUncertainty> zones) {
     }
 
     private UncertaintyAnalysis() {
     }
 
-    public static Result run(AnalysedPeerGroup group, UncertainInputs inputs, int replications, long seed,
+    public static UncertaintyResult run(AnalysedPeerGroup group, UncertainInputs inputs, int replications, long seed,
                              ForkJoinPool pool, Progress progress) {
         Perturbation perturbation = new Perturbation(group.methodology(), inputs);
         int factors = perturbation.factors().size();
@@ -108,7 +108,7 @@ public final class UncertaintyAnalysis {
                         Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(zone -> zone.nationalRank().nominal(), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ZoneUncertainty::zone));
-        return new Result(replications, seed, perturbation.factors(), results);
+        return new UncertaintyResult(replications, seed, perturbation.factors(), results);
     }
 
     /** {@code count} rows of {@code factors} uniforms; row {@code r} from the {@code r}-th split of the seed. */

@@ -74,7 +74,7 @@ class AnalysisPropertiesTest {
         PeerGroupData data = peerGroup(40, 1);
         ScoringResult nominal = ScoringEngine.score(Methodology.plan2012(ZoneType.ETDZ), data);
 
-        UncertaintyAnalysis.Result result = UncertaintyAnalysis.run(group(data), UncertainInputs.none(), 50, 3,
+        UncertaintyAnalysis.UncertaintyResult result = UncertaintyAnalysis.run(group(data), UncertainInputs.none(), 50, 3,
                 FOUR_WORKERS, Progress.NONE);
 
         assertThat(result.inputs()).isEmpty();
@@ -102,7 +102,7 @@ class AnalysisPropertiesTest {
         UncertainInputs inertAndAggregation = new UncertainInputs(0, 0, List.of(Normalisation.MINMAX), List.of(),
                 List.of(Aggregation.ARITHMETIC, Aggregation.GEOMETRIC), false);
 
-        SensitivityAnalysis.Result result = SensitivityAnalysis.run(group(data), inertAndAggregation, 64, 5,
+        SensitivityAnalysis.SensitivityResult result = SensitivityAnalysis.run(group(data), inertAndAggregation, 64, 5,
                 FOUR_WORKERS, Progress.NONE);
 
         assertThat(result.inputs()).containsExactly(UncertainInput.NORMALISATION, UncertainInput.COMPOSITE_AGGREGATION);
@@ -121,14 +121,14 @@ class AnalysisPropertiesTest {
     void theSameSeedGivesTheSameResultWhateverTheParallelism() {
         AnalysedPeerGroup group = group(peerGroup(30, 4));
 
-        UncertaintyAnalysis.Result serial = UncertaintyAnalysis.run(group, EVERYTHING, 200, 42, ONE_CORE, Progress.NONE);
-        UncertaintyAnalysis.Result parallel = UncertaintyAnalysis.run(group, EVERYTHING, 200, 42, FOUR_WORKERS,
+        UncertaintyAnalysis.UncertaintyResult serial = UncertaintyAnalysis.run(group, EVERYTHING, 200, 42, ONE_CORE, Progress.NONE);
+        UncertaintyAnalysis.UncertaintyResult parallel = UncertaintyAnalysis.run(group, EVERYTHING, 200, 42, FOUR_WORKERS,
                 Progress.NONE);
-        UncertaintyAnalysis.Result otherSeed = UncertaintyAnalysis.run(group, EVERYTHING, 200, 43, FOUR_WORKERS,
+        UncertaintyAnalysis.UncertaintyResult otherSeed = UncertaintyAnalysis.run(group, EVERYTHING, 200, 43, FOUR_WORKERS,
                 Progress.NONE);
-        SensitivityAnalysis.Result serialIndices = SensitivityAnalysis.run(group, EVERYTHING, 40, 42, ONE_CORE,
+        SensitivityAnalysis.SensitivityResult serialIndices = SensitivityAnalysis.run(group, EVERYTHING, 40, 42, ONE_CORE,
                 Progress.NONE);
-        SensitivityAnalysis.Result parallelIndices = SensitivityAnalysis.run(group, EVERYTHING, 40, 42, FOUR_WORKERS,
+        SensitivityAnalysis.SensitivityResult parallelIndices = SensitivityAnalysis.run(group, EVERYTHING, 40, 42, FOUR_WORKERS,
                 Progress.NONE);
 
         assertThat(parallel).isEqualTo(serial);
@@ -154,7 +154,7 @@ class AnalysisPropertiesTest {
 
     @Test
     void ranksStayWithinThePeerGroupAndIntervalsAreOrdered() {
-        UncertaintyAnalysis.Result result = UncertaintyAnalysis.run(group(peerGroup(25, 6)), EVERYTHING, 300, 1,
+        UncertaintyAnalysis.UncertaintyResult result = UncertaintyAnalysis.run(group(peerGroup(25, 6)), EVERYTHING, 300, 1,
                 FOUR_WORKERS, Progress.NONE);
 
         for (UncertaintyAnalysis.ZoneUncertainty zone : result.zones()) {

@@ -39,8 +39,8 @@ class SobolIndicesTest {
         SobolIndices.Indices[] indices = estimate(N, 200, 7L);
 
         for (int i = 0; i < 3; i++) {
-            SobolIndices.Estimate first = indices[i].firstOrder();
-            SobolIndices.Estimate total = indices[i].total();
+            SobolIndices.SobolEstimate first = indices[i].firstOrder();
+            SobolIndices.SobolEstimate total = indices[i].total();
             assertThat(FIRST_ORDER[i]).as("S%d in [%s, %s]", i + 1, first.low(), first.high())
                     .isBetween(first.low(), first.high());
             assertThat(TOTAL[i]).as("ST%d in [%s, %s]", i + 1, total.low(), total.high())
