@@ -134,7 +134,7 @@ public interface EvaluationConfig {
         int maxReplications();
 
         /** Largest number of evaluations of one analysis: N, or N (k + 2) for a sensitivity analysis of k inputs. */
-        @WithDefault("80000")
+        @WithDefault("50000")
         int maxEvaluations();
 
         /** Worker threads of the analyses; default: every core. */
