@@ -113,7 +113,11 @@ class AuthorizationMatrixIT {
             // the export of one zone's values: 403 for a submitter of another province
             entry("exportValues", new Rule(Access.READERS, Scope.OWN_ZONE)),
             entry("getValueDataStructure", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
-            entry("exportRanking", new Rule(Access.READERS, Scope.ANY_PROVINCE)));
+            entry("exportRanking", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
+            // analyses: the ministry only; the path's id is a submission's, so reading or cancelling answers 404
+            entry("startAnalysis", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
+            entry("getAnalysis", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
+            entry("cancelAnalysis", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
@@ -184,7 +188,10 @@ class AuthorizationMatrixIT {
             "createMethodologyVersion", () -> "{}",
             "simulateEvaluation", () -> """
                     {"methodologyKey": "%s", "zones": [{"code": "SIM-A", "type": "ETDZ", "region": "EAST"}],
-                     "values": {"SIM-A": {"GDP": 100.0}}}""".formatted(VALUES.get("key")));
+                     "values": {"SIM-A": {"GDP": 100.0}}}""".formatted(VALUES.get("key")),
+            // invalid on purpose (no input varies): a 400 problem for the ministry, and no job is queued
+            "startAnalysis", () -> """
+                    {"kind": "UNCERTAINTY", "zoneType": "ETDZ", "period": "%s", "replications": 10}""".formatted(PERIOD));
 
     /** Query parameters sent besides the required ones: dry runs wherever offered, and the zone of a listing. */
     private static final Map<String, Map<String, String>> EXTRA_QUERY = Map.of(

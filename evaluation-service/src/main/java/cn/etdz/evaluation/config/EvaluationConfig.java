@@ -23,6 +23,9 @@ public interface EvaluationConfig {
     /** The dynamic-management flag rules (defaults after the ministry's practice, docs/method.md). */
     Flags flags();
 
+    /** Uncertainty and sensitivity analyses, run as jobs. */
+    Analysis analysis();
+
     interface Consumer {
         /** Topic of accepted submissions. */
         @WithDefault("submissions.v1")
@@ -119,5 +122,22 @@ public interface EvaluationConfig {
         /** EXPANSION_ELIGIBLE: national rank within this share of the ranked zones of the type (at least rank 1). */
         @WithDefault("0.10")
         double topShareOfType();
+    }
+
+    interface Analysis {
+        /** Analyses queued or running at once, over all replicas; one more is refused with 429. */
+        @WithDefault("2")
+        int maxActiveJobs();
+
+        /** Largest N (replications, or rows of the sensitivity design). */
+        @WithDefault("10000")
+        int maxReplications();
+
+        /** Largest number of evaluations of one analysis: N, or N (k + 2) for a sensitivity analysis of k inputs. */
+        @WithDefault("50000")
+        int maxEvaluations();
+
+        /** Worker threads of the analyses; default: every core. */
+        Optional<Integer> parallelism();
     }
 }
