@@ -113,7 +113,10 @@ class AuthorizationMatrixIT {
             // the export of one zone's values: 403 for a submitter of another province
             entry("exportValues", new Rule(Access.READERS, Scope.OWN_ZONE)),
             entry("getValueDataStructure", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
-            entry("exportRanking", new Rule(Access.READERS, Scope.ANY_PROVINCE)));
+            entry("exportRanking", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
+            entry("listPeriods", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
+            entry("closePeriod", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
+            entry("reopenPeriod", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
@@ -184,7 +187,10 @@ class AuthorizationMatrixIT {
             "createMethodologyVersion", () -> "{}",
             "simulateEvaluation", () -> """
                     {"methodologyKey": "%s", "zones": [{"code": "SIM-A", "type": "ETDZ", "region": "EAST"}],
-                     "values": {"SIM-A": {"GDP": 100.0}}}""".formatted(VALUES.get("key")));
+                     "values": {"SIM-A": {"GDP": 100.0}}}""".formatted(VALUES.get("key")),
+            // without a reason on purpose: the administrator's answer is a 422, and the period's state stays as it is
+            "closePeriod", () -> "{}",
+            "reopenPeriod", () -> "{}");
 
     /** Query parameters sent besides the required ones: dry runs wherever offered, and the zone of a listing. */
     private static final Map<String, Map<String, String>> EXTRA_QUERY = Map.of(
@@ -346,7 +352,7 @@ class AuthorizationMatrixIT {
     }
 
     /** What the matrix must not change: zones, the zone's revisions, its submissions, methodology versions. */
-    private record Fingerprint(int zones, int revisions, int submissions, int methodologies) {
+    private record Fingerprint(int zones, int revisions, int submissions, int methodologies, String periods) {
 
         static Fingerprint take() {
             String zone = VALUES.get("zone");
@@ -358,11 +364,12 @@ class AuthorizationMatrixIT {
                     as(Caller.ANALYST).queryParam("zone", zone).get("/api/v1/submissions").then().statusCode(200)
                             .extract().jsonPath().getInt("total"),
                     as(Caller.ANALYST).get("/api/v1/methodologies").then().statusCode(200)
-                            .extract().jsonPath().getList("$").size());
+                            .extract().jsonPath().getList("$").size(),
+                    as(Caller.ANALYST).get("/api/v1/periods").then().statusCode(200).extract().asString());
         }
 
         Fingerprint withOneMoreZone() {
-            return new Fingerprint(zones + 1, revisions, submissions, methodologies);
+            return new Fingerprint(zones + 1, revisions, submissions, methodologies, periods);
         }
     }
 }

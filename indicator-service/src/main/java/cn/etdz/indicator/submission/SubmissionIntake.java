@@ -21,8 +21,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Takes in submissions, one or a batch: refuses them all while one's period is closed ({@link PeriodService}),
- * resolves amendments into the whole revisions they make ({@link Amendments}), checks them ({@link SubmissionChecks}),
+ * Takes in submissions, one or a batch: refuses them all while one's period is closed ({@link PeriodService}; a single
+ * submission for another province's zone is refused as forbidden first), resolves amendments into the whole revisions they make ({@link Amendments}), checks them ({@link SubmissionChecks}),
  * stores the accepted ones with their events ({@link SubmissionWriter}) and answers a repeated Idempotency-Key with its
  * first result ({@link IdempotentReplays}).
  */
@@ -78,6 +78,7 @@ public class SubmissionIntake {
         if (item.forbidden()) {
             throw ProblemException.forbidden(caller.ownProvinceOnly());
         }
+        periods.refuseClosed(List.of(request.period()));
         if (!item.accepted()) {
             throw ProblemException.invalid(Message.of("indicator.submission.rejected"), item.violations());
         }
@@ -133,6 +134,7 @@ public class SubmissionIntake {
             throw new ProblemException(413, "batch-too-large", Message.of("indicator.batch.too-large.title"),
                     Message.of("indicator.batch.too-large", config.submissions().maxBatchSize(), requests.size()), List.of());
         }
+        periods.refuseClosed(requests.stream().map(SubmissionRequest::period).toList());
         List<Evaluated> evaluated = evaluate(requests, readProblems);
         List<Evaluated> accepted = evaluated.stream().filter(Evaluated::accepted).toList();
         List<SubmissionWriter.Stored> stored = dryRun ? List.of() : writer.store(accepted);
@@ -157,13 +159,11 @@ public class SubmissionIntake {
     }
 
     /**
-     * Checks submissions as the revisions they make. Answers 409 when one's period is closed. With an amendment among
-     * them, first locks every zone-period of them in key order (as the writer claims them, so two requests cannot
+     * Checks submissions as the revisions they make. With an amendment among them, first locks every zone-period of them in key order (as the writer claims them, so two requests cannot
      * deadlock) and resolves each amendment against its newest revision, which then stays newest until this
      * transaction stores the next one.
      */
     private List<Evaluated> evaluate(List<SubmissionRequest> requests, Map<Integer, List<Violation>> readProblems) {
-        periods.refuseClosed(requests.stream().map(SubmissionRequest::period).toList());
         boolean anyAmendment = requests.stream().anyMatch(SubmissionRequest::amends);
         if (!anyAmendment) {
             Map<Integer, List<Violation>> problems = new HashMap<>(readProblems);

@@ -95,17 +95,37 @@ public class SubmissionQueries {
         String[] zones = keys.stream().map(key -> key.substring(0, key.indexOf('|'))).toArray(String[]::new);
         String[] periods = keys.stream().map(key -> key.substring(key.indexOf('|') + 1)).toArray(String[]::new);
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            List<String> lockedZones = new ArrayList<>();
+            List<String> lockedPeriods = new ArrayList<>();
+            List<Integer> revisions = new ArrayList<>();
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select zp.zone_code, zp.period, zp.latest_revision from zone_period zp
+                    join unnest(?::varchar[], ?::varchar[]) as t(z, p) on zp.zone_code = t.z and zp.period = t.p
+                    order by zp.zone_code, zp.period for update of zp""")) {
+                lock.setArray(1, connection.createArrayOf("varchar", zones));
+                lock.setArray(2, connection.createArrayOf("varchar", periods));
+                try (ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        lockedZones.add(rows.getString(1));
+                        lockedPeriods.add(rows.getString(2));
+                        revisions.add(rows.getInt(3));
+                    }
+                }
+            }
+            if (revisions.isEmpty()) {
+                return;
+            }
+            // a statement of its own: one that waited for the lock still reads with the snapshot it started with, in
+            // which the revision stored by the transaction it waited for is not there yet
             try (PreparedStatement select = connection.prepareStatement("""
-                    with locked as (
-                        select zp.zone_code, zp.period, zp.latest_revision from zone_period zp
-                        join unnest(?::varchar[], ?::varchar[]) as t(z, p) on zp.zone_code = t.z and zp.period = t.p
-                        order by zp.zone_code, zp.period for update of zp)
-                    select l.zone_code, l.period, v.indicator, v.value, v.provisional, v.note from locked l
-                    join submission s on s.zone_code = l.zone_code and s.period = l.period and s.revision = l.latest_revision
+                    select s.zone_code, s.period, v.indicator, v.value, v.provisional, v.note
+                    from unnest(?::varchar[], ?::varchar[], ?::int[]) as t(z, p, r)
+                    join submission s on s.zone_code = t.z and s.period = t.p and s.revision = t.r
                     join submission_value v on v.submission_id = s.id
-                    order by l.zone_code, l.period, v.position""")) {
-                select.setArray(1, connection.createArrayOf("varchar", zones));
-                select.setArray(2, connection.createArrayOf("varchar", periods));
+                    order by s.zone_code, s.period, v.position""")) {
+                select.setArray(1, connection.createArrayOf("varchar", lockedZones.toArray()));
+                select.setArray(2, connection.createArrayOf("varchar", lockedPeriods.toArray()));
+                select.setArray(3, connection.createArrayOf("int4", revisions.toArray()));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         newest.computeIfAbsent(rows.getString(1) + "|" + rows.getString(2), key -> new ArrayList<>())

@@ -171,7 +171,7 @@ public class SubmissionResource {
                              @QueryParam("dryRun") String dryRunParameter,
                              @Parameter(description = "REPLACE (the default): each zone-period's lines are its whole "
                                      + "new revision; AMEND: they change its newest revision and the other values are "
-                                     + "carried forward",
+                                     + "carried forward", example = "AMEND",
                                      schema = @Schema(implementation = SubmissionMode.class, defaultValue = "REPLACE"))
                              @QueryParam("mode") String modeParameter,
                              @Parameter(description = "Client-chosen key (up to 200 characters) that makes resending safe")
