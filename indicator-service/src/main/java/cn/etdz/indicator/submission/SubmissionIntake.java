@@ -21,10 +21,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Takes in submissions, one or a batch: refuses them all while one's period is closed ({@link PeriodService}; a single
- * submission for another province's zone is refused as forbidden first), resolves amendments into the whole revisions they make ({@link Amendments}), checks them ({@link SubmissionChecks}),
- * stores the accepted ones with their events ({@link SubmissionWriter}) and answers a repeated Idempotency-Key with its
- * first result ({@link IdempotentReplays}).
+ * Takes in submissions, one or a batch: resolves amendments into the whole revisions they make ({@link Amendments}),
+ * checks them ({@link SubmissionChecks}), refuses them all while one's period is closed ({@link PeriodService}; a
+ * single submission for another province's zone is refused as forbidden first), stores the accepted ones with their
+ * events ({@link SubmissionWriter}) and answers a repeated Idempotency-Key with its first result
+ * ({@link IdempotentReplays}).
  */
 @ApplicationScoped
 @Transactional
@@ -159,9 +160,9 @@ public class SubmissionIntake {
     }
 
     /**
-     * Checks submissions as the revisions they make. With an amendment among them, first locks every zone-period of them in key order (as the writer claims them, so two requests cannot
-     * deadlock) and resolves each amendment against its newest revision, which then stays newest until this
-     * transaction stores the next one.
+     * Checks submissions as the revisions they make. With an amendment among them, first locks every zone-period of
+     * them in key order (as the writer claims them, so two requests cannot deadlock) and resolves each amendment
+     * against its newest revision, which then stays newest until this transaction stores the next one.
      */
     private List<Evaluated> evaluate(List<SubmissionRequest> requests, Map<Integer, List<Violation>> readProblems) {
         boolean anyAmendment = requests.stream().anyMatch(SubmissionRequest::amends);

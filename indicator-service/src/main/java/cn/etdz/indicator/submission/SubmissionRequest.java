@@ -19,7 +19,7 @@ import java.util.List;
  * @param remove     {@code AMEND} only: indicators of the newest revision to leave out of the new one
  */
 @Schema(name = "SubmissionRequest", example = """
-        {"zone": "SUZHOU-IP", "period": "2015",
+        {"zone": "SUZHOU-IP", "period": "2015", "mode": "AMEND",
          "values": [{"indicator": "GDP", "value": 2070.5},
                     {"indicator": "SERV_VA", "value": 780.0, "provisional": true, "note": "preliminary"}]}""")
 public record SubmissionRequest(String zone, String period, List<Value> values, OffsetDateTime receivedAt,
@@ -32,7 +32,7 @@ public record SubmissionRequest(String zone, String period, List<Value> values, 
                                 SubmissionMode mode,
                                 @JsonInclude(JsonInclude.Include.NON_NULL)
                                 @Schema(description = "AMEND only: indicator codes of the newest revision to leave out "
-                                        + "of the new one.", example = "[\"PATENTS\"]")
+                                        + "of the new one.", example = "[\"FDI\"]")
                                 List<String> remove) {
 
     public SubmissionRequest(String zone, String period, List<Value> values) {
