@@ -33,7 +33,7 @@ final class Amendments {
      * @param origin   for each value of {@code complete}, the index of the request's value it came from, or -1 when it
      *                 was carried forward
      */
-    record Resolved(SubmissionRequest complete, List<String> amended, List<Violation> problems, int[] origin) {
+    record Resolved(SubmissionRequest complete, List<String> amended, List<Violation> problems, List<Integer> origin) {
 
         /** Violations and warnings of the complete submission, named by the request's fields. */
         List<Violation> inRequestFields(List<Violation> violations) {
@@ -46,7 +46,7 @@ final class Amendments {
                 return violation;
             }
             int position = Integer.parseInt(field.group(1));
-            int sent = position < origin.length ? origin[position] : -1;
+            int sent = position < origin.size() ? origin.get(position) : -1;
             // a carried value has no field in the request; its message names the indicator
             String renamed = sent < 0 ? "values" : "values[" + sent + "]" + field.group(2);
             return new Violation(renamed, violation.code(), violation.message(), violation.text());
@@ -119,7 +119,7 @@ final class Amendments {
                 completeOrigin.add(origin.get(i));
             }
         }
-        return new Resolved(amendment.withValues(complete), List.copyOf(amended), problems,
-                completeOrigin.stream().mapToInt(Integer::intValue).toArray());
+        return new Resolved(amendment.withValues(complete), List.copyOf(amended), List.copyOf(problems),
+                List.copyOf(completeOrigin));
     }
 }

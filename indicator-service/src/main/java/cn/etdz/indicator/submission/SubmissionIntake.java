@@ -165,20 +165,11 @@ public class SubmissionIntake {
      * against its newest revision, which then stays newest until this transaction stores the next one.
      */
     private List<Evaluated> evaluate(List<SubmissionRequest> requests, Map<Integer, List<Violation>> readProblems) {
-        boolean anyAmendment = requests.stream().anyMatch(SubmissionRequest::amends);
-        if (!anyAmendment) {
-            Map<Integer, List<Violation>> problems = new HashMap<>(readProblems);
-            for (int i = 0; i < requests.size(); i++) {
-                List<Violation> own = Amendments.replacementProblems(requests.get(i));
-                if (!own.isEmpty()) {
-                    problems.merge(i, own, SubmissionIntake::concat);
-                }
-            }
-            return checks.evaluate(requests, problems);
-        }
-        Map<String, List<SubmissionRequest.Value>> newest = queries.lockNewestRevisions(requests.stream()
-                .filter(request -> request.zone() != null && request.period() != null)
-                .map(SubmissionIntake::key).collect(Collectors.toCollection(TreeSet::new)));
+        Map<String, List<SubmissionRequest.Value>> newest = requests.stream().noneMatch(SubmissionRequest::amends)
+                ? Map.of()
+                : queries.lockNewestRevisions(requests.stream()
+                        .filter(request -> request.zone() != null && request.period() != null)
+                        .map(SubmissionIntake::key).collect(Collectors.toCollection(TreeSet::new)));
         List<SubmissionRequest> complete = new ArrayList<>(requests);
         Map<Integer, List<Violation>> problems = new HashMap<>(readProblems);
         Map<Integer, Amendments.Resolved> amendments = new HashMap<>();
