@@ -117,7 +117,10 @@ class AuthorizationMatrixIT {
             // analyses: the ministry only; the path's id is a submission's, so reading or cancelling answers 404
             entry("startAnalysis", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
             entry("getAnalysis", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
-            entry("cancelAnalysis", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)));
+            entry("cancelAnalysis", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
+            entry("listPeriods", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
+            entry("closePeriod", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
+            entry("reopenPeriod", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
@@ -176,22 +179,25 @@ class AuthorizationMatrixIT {
     }
 
     /** Request bodies of the operations that take one; each call gets a fresh one. */
-    private static final Map<String, Supplier<Object>> BODIES = Map.of(
-            "registerZone", () -> zoneBody("AUTHZ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase()),
-            "updateZone", () -> zoneBody(VALUES.get("code")),
-            "submitValues", () -> submissionBody(VALUES.get("zone")),
-            "submitBatch", () -> "{\"submissions\": [" + submissionBody(VALUES.get("zone")) + "]}",
+    private static final Map<String, Supplier<Object>> BODIES = Map.ofEntries(
+            entry("registerZone", () -> zoneBody("AUTHZ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())),
+            entry("updateZone", () -> zoneBody(VALUES.get("code"))),
+            entry("submitValues", () -> submissionBody(VALUES.get("zone"))),
+            entry("submitBatch", () -> "{\"submissions\": [" + submissionBody(VALUES.get("zone")) + "]}"),
             // the own province's template as downloaded: a submitter of another province is refused before it is read
-            "submitWorkbook", () -> as(Caller.ADMIN).queryParam("province", OWN_PROVINCE).queryParam("period", PERIOD)
-                    .get("/api/v1/submissions/workbook").then().statusCode(200).extract().asByteArray(),
+            entry("submitWorkbook", () -> as(Caller.ADMIN).queryParam("province", OWN_PROVINCE).queryParam("period", PERIOD)
+                    .get("/api/v1/submissions/workbook").then().statusCode(200).extract().asByteArray()),
             // invalid on purpose: the administrator's answer is a 4xx problem, and no version is created
-            "createMethodologyVersion", () -> "{}",
-            "simulateEvaluation", () -> """
+            entry("createMethodologyVersion", () -> "{}"),
+            entry("simulateEvaluation", () -> """
                     {"methodologyKey": "%s", "zones": [{"code": "SIM-A", "type": "ETDZ", "region": "EAST"}],
-                     "values": {"SIM-A": {"GDP": 100.0}}}""".formatted(VALUES.get("key")),
+                     "values": {"SIM-A": {"GDP": 100.0}}}""".formatted(VALUES.get("key"))),
             // invalid on purpose (no input varies): a 400 problem for the ministry, and no job is queued
-            "startAnalysis", () -> """
-                    {"kind": "UNCERTAINTY", "zoneType": "ETDZ", "period": "%s", "replications": 10}""".formatted(PERIOD));
+            entry("startAnalysis", () -> """
+                    {"kind": "UNCERTAINTY", "zoneType": "ETDZ", "period": "%s", "replications": 10}""".formatted(PERIOD)),
+            // without a reason on purpose: the administrator's answer is a 422, and the period's state stays as it is
+            entry("closePeriod", () -> "{}"),
+            entry("reopenPeriod", () -> "{}"));
 
     /** Query parameters sent besides the required ones: dry runs wherever offered, and the zone of a listing. */
     private static final Map<String, Map<String, String>> EXTRA_QUERY = Map.of(
@@ -353,7 +359,7 @@ class AuthorizationMatrixIT {
     }
 
     /** What the matrix must not change: zones, the zone's revisions, its submissions, methodology versions. */
-    private record Fingerprint(int zones, int revisions, int submissions, int methodologies) {
+    private record Fingerprint(int zones, int revisions, int submissions, int methodologies, String periods) {
 
         static Fingerprint take() {
             String zone = VALUES.get("zone");
@@ -365,11 +371,12 @@ class AuthorizationMatrixIT {
                     as(Caller.ANALYST).queryParam("zone", zone).get("/api/v1/submissions").then().statusCode(200)
                             .extract().jsonPath().getInt("total"),
                     as(Caller.ANALYST).get("/api/v1/methodologies").then().statusCode(200)
-                            .extract().jsonPath().getList("$").size());
+                            .extract().jsonPath().getList("$").size(),
+                    as(Caller.ANALYST).get("/api/v1/periods").then().statusCode(200).extract().asString());
         }
 
         Fingerprint withOneMoreZone() {
-            return new Fingerprint(zones + 1, revisions, submissions, methodologies);
+            return new Fingerprint(zones + 1, revisions, submissions, methodologies, periods);
         }
     }
 }

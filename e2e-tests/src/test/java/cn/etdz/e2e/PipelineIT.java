@@ -158,6 +158,41 @@ class PipelineIT {
     }
 
     /**
+     * A correction of one value after publication, through the gateway: the closed period refuses it, the reopened one
+     * takes it, and the evaluation service — which does not consume the period events — receives the amendment as the
+     * whole revision it makes, every value carried forward.
+     */
+    @Test
+    void aReopenedPeriodTakesAnAmendmentThatReachesTheEvaluationServiceWithEveryValue() {
+        String zone = registerZone("320000");
+        String submitter = stack.tokens().submitter("320000");
+        String admin = stack.tokens().admin();
+        as(submitter).body("""
+                        {"zone": "%s", "period": "2015",
+                         "values": [{"indicator": "GDP", "value": 2070.5}, {"indicator": "TAX", "value": 310.2},
+                                    {"indicator": "EMPLOYEES", "value": 80.1}, {"indicator": "SERV_VA", "value": 780.0}]}"""
+                        .formatted(zone))
+                .post("/api/v1/submissions").then().statusCode(201);
+        String amendment = """
+                {"zone": "%s", "period": "2015", "mode": "AMEND", "values": [{"indicator": "GDP", "value": 2075.0}]}"""
+                .formatted(zone);
+
+        as(admin).body("{\"reason\": \"2015 published\"}").post("/api/v1/periods/2015/close").then().statusCode(200);
+        try {
+            as(submitter).body(amendment).post("/api/v1/submissions").then().statusCode(409)
+                    .body("type", equalTo("urn:etdz:problem:period-closed"));
+        } finally {
+            as(admin).body("{\"reason\": \"GDP corrected\"}").post("/api/v1/periods/2015/reopen").then().statusCode(200);
+        }
+        as(submitter).body(amendment).post("/api/v1/submissions").then().statusCode(201).body("revision", equalTo(2));
+
+        JsonPath input = awaitInput(zone, 2);
+        assertThat(input.getList("values.indicator")).containsExactlyInAnyOrder("GDP", "TAX", "EMPLOYEES", "SERV_VA");
+        assertThat(input.getFloat("values.find { it.indicator == 'GDP' }.value")).isEqualTo(2075.0f);
+        assertThat(input.getFloat("values.find { it.indicator == 'SERV_VA' }.value")).isEqualTo(780.0f);
+    }
+
+    /**
      * The client starts a trace; the gateway, the indicator service, Kafka (the outbox's traceparent header), the
      * evaluation service's consumer and its recomputation all continue it, and the scores.v1 event of the new snapshot
      * carries it on. Period 2003 has no other data here, and the zone is known to the evaluation service before the

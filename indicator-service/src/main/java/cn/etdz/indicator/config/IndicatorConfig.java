@@ -32,6 +32,10 @@ public interface IndicatorConfig {
         @WithDefault("submissions.v1")
         String submissions();
 
+        /** Period closes and reopens, keyed by period (compacted: the newest state of each period). */
+        @WithDefault("periods.v1")
+        String periods();
+
         /** Partitions of the submissions topic when this service creates it. */
         @WithDefault("6")
         int submissionsPartitions();

@@ -12,10 +12,12 @@ import java.util.List;
  * @param submitterProvince province claim of the sender's token (null for ministry roles)
  * @param changes           every indicator added, changed or removed against the previous revision (all ADDED for
  *                          revision 1)
+ * @param mode              REPLACE: the revision's values were sent whole; AMEND: they amended the previous revision,
+ *                          whose other values were carried forward
  */
 public record RevisionView(String zone, String period, int revision, long submissionId, boolean late,
                            OffsetDateTime receivedAt, String submittedBy, String submitterProvince,
-                           List<Change> changes) {
+                           List<Change> changes, String mode) {
 
     /**
      * @param change   ADDED, CHANGED or REMOVED

@@ -61,7 +61,8 @@ public class ZoneHistoryService {
             });
             previousByPeriod.put(submission.period, current);
             revisions.add(new RevisionView(submission.zoneCode, submission.period, submission.revision, submission.id,
-                    submission.late, submission.receivedAt, submission.submittedBy, submission.submitterProvince, changes));
+                    submission.late, submission.receivedAt, submission.submittedBy, submission.submitterProvince, changes,
+                    submission.mode.name()));
         }
         return revisions;
     }

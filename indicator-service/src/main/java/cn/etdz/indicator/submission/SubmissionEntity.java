@@ -35,6 +35,9 @@ public class SubmissionEntity {
     public String submittedBy;
     @Column(name = "submitter_province")
     public String submitterProvince;
+    /** How the revision was made: its values as sent (REPLACE) or the newest revision's amended (AMEND). */
+    @Enumerated(EnumType.STRING)
+    public SubmissionMode mode;
     @OneToMany(mappedBy = "submission")
     @OrderBy("position")
     public List<SubmissionValueEntity> values = new ArrayList<>();

@@ -4,18 +4,26 @@ import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.config.IndicatorConfig;
+import cn.etdz.indicator.period.PeriodService;
 import cn.etdz.indicator.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Takes in submissions, one or a batch: checks them ({@link SubmissionChecks}), stores the accepted ones with their
+ * Takes in submissions, one or a batch: resolves amendments into the whole revisions they make ({@link Amendments}),
+ * checks them ({@link SubmissionChecks}), refuses them all while one's period is closed ({@link PeriodService}; a
+ * single submission for another province's zone is refused as forbidden first), stores the accepted ones with their
  * events ({@link SubmissionWriter}) and answers a repeated Idempotency-Key with its first result
  * ({@link IdempotentReplays}).
  */
@@ -50,6 +58,10 @@ public class SubmissionIntake {
     Caller caller;
     @Inject
     IndicatorConfig config;
+    @Inject
+    SubmissionQueries queries;
+    @Inject
+    PeriodService periods;
 
     /**
      * Validates one submission and, unless {@code dryRun}, stores it as the next revision of its zone-period with its
@@ -63,10 +75,11 @@ public class SubmissionIntake {
                 return new Submitted(earlier.get(), true);
             }
         }
-        Evaluated item = checks.evaluate(List.of(request), Map.of()).get(0);
+        Evaluated item = evaluate(List.of(request), Map.of()).get(0);
         if (item.forbidden()) {
             throw ProblemException.forbidden(caller.ownProvinceOnly());
         }
+        periods.refuseClosed(List.of(request.period()));
         if (!item.accepted()) {
             throw ProblemException.invalid(Message.of("indicator.submission.rejected"), item.violations());
         }
@@ -122,7 +135,8 @@ public class SubmissionIntake {
             throw new ProblemException(413, "batch-too-large", Message.of("indicator.batch.too-large.title"),
                     Message.of("indicator.batch.too-large", config.submissions().maxBatchSize(), requests.size()), List.of());
         }
-        List<Evaluated> evaluated = checks.evaluate(requests, readProblems);
+        periods.refuseClosed(requests.stream().map(SubmissionRequest::period).toList());
+        List<Evaluated> evaluated = evaluate(requests, readProblems);
         List<Evaluated> accepted = evaluated.stream().filter(Evaluated::accepted).toList();
         List<SubmissionWriter.Stored> stored = dryRun ? List.of() : writer.store(accepted);
         List<BatchResult.Item> results = new ArrayList<>(evaluated.size());
@@ -143,5 +157,58 @@ public class SubmissionIntake {
             }
         }
         return new BatchResult(accepted.size(), evaluated.size() - accepted.size(), results);
+    }
+
+    /**
+     * Checks submissions as the revisions they make. With an amendment among them, first locks every zone-period of
+     * them in key order (as the writer claims them, so two requests cannot deadlock) and resolves each amendment
+     * against its newest revision, which then stays newest until this transaction stores the next one.
+     */
+    private List<Evaluated> evaluate(List<SubmissionRequest> requests, Map<Integer, List<Violation>> readProblems) {
+        Map<String, List<SubmissionRequest.Value>> newest = requests.stream().noneMatch(SubmissionRequest::amends)
+                ? Map.of()
+                : queries.lockNewestRevisions(requests.stream()
+                        .filter(request -> request.zone() != null && request.period() != null)
+                        .map(SubmissionIntake::key).collect(Collectors.toCollection(TreeSet::new)));
+        List<SubmissionRequest> complete = new ArrayList<>(requests);
+        Map<Integer, List<Violation>> problems = new HashMap<>(readProblems);
+        Map<Integer, Amendments.Resolved> amendments = new HashMap<>();
+        Set<String> earlier = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            SubmissionRequest request = requests.get(i);
+            boolean seenBefore = !earlier.add(key(request));
+            if (!request.amends()) {
+                List<Violation> own = Amendments.replacementProblems(request);
+                if (!own.isEmpty()) {
+                    problems.merge(i, own, SubmissionIntake::concat);
+                }
+                continue;
+            }
+            Amendments.Resolved resolved = Amendments.resolve(request, newest.getOrDefault(key(request), List.of()));
+            complete.set(i, resolved.complete());
+            amendments.put(i, resolved);
+            List<Violation> own = new ArrayList<>(resolved.problems());
+            if (seenBefore) {
+                // what it amends would be a revision this batch has not stored yet
+                own.add(0, new Violation("zone", "amends-earlier-item",
+                        Message.of("indicator.amend.same-batch", request.zone(), request.period())));
+            }
+            if (!own.isEmpty()) {
+                problems.merge(i, own, SubmissionIntake::concat);
+            }
+        }
+        List<Evaluated> evaluated = new ArrayList<>(checks.evaluate(complete, problems));
+        amendments.forEach((i, resolved) -> evaluated.set(i, evaluated.get(i).amendment(resolved)));
+        return evaluated;
+    }
+
+    private static String key(SubmissionRequest request) {
+        return request.zone() + "|" + request.period();
+    }
+
+    private static List<Violation> concat(List<Violation> first, List<Violation> second) {
+        List<Violation> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 }

@@ -22,7 +22,8 @@ final class SubmissionMapper {
                 submission.warnings.stream()
                         .map(w -> new Violation(w.field, w.code, w.message,
                                 w.messageKey == null ? null : new Message(w.messageKey, List.of(w.messageArgs))))
-                        .toList());
+                        .toList(),
+                submission.mode);
     }
 
     /** The view of a submission that was just validated (and, unless a dry run, stored with this id). */
@@ -33,7 +34,7 @@ final class SubmissionMapper {
                     Boolean.TRUE.equals(value.provisional()), value.note()));
         }
         return new SubmissionView(id, item.request().zone(), item.request().period(), revision, status.name(), item.late(),
-                item.receivedAt(), item.submittedBy(), values, item.warnings());
+                item.receivedAt(), item.submittedBy(), values, item.warnings(), item.mode());
     }
 
     static SubmissionAccepted event(long id, int revision, Evaluated item) {
@@ -42,6 +43,7 @@ final class SubmissionMapper {
                 item.request().values().stream()
                         .map(v -> new SubmissionAccepted.Value(v.indicator(), v.value(),
                                 Boolean.TRUE.equals(v.provisional()), v.note()))
-                        .toList());
+                        .toList(),
+                item.mode().name(), item.amended());
     }
 }

@@ -7,6 +7,7 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +79,63 @@ public class SubmissionQueries {
             }
         });
         return facts;
+    }
+
+    /**
+     * Locks the counter rows of these zone-periods ({@code zone|period} keys) until the transaction ends, in key order
+     * as {@link SubmissionWriter} claims them, and returns the values of each one's newest revision in their stored
+     * order; a zone-period without revisions is absent. An amendment is resolved against what this returns, and no
+     * other revision of its zone-period can be stored in between.
+     */
+    Map<String, List<SubmissionRequest.Value>> lockNewestRevisions(Collection<String> keys) {
+        Map<String, List<SubmissionRequest.Value>> newest = new HashMap<>();
+        if (keys.isEmpty()) {
+            return newest;
+        }
+        String[] zones = keys.stream().map(key -> key.substring(0, key.indexOf('|'))).toArray(String[]::new);
+        String[] periods = keys.stream().map(key -> key.substring(key.indexOf('|') + 1)).toArray(String[]::new);
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            List<String> lockedZones = new ArrayList<>();
+            List<String> lockedPeriods = new ArrayList<>();
+            List<Integer> revisions = new ArrayList<>();
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select zp.zone_code, zp.period, zp.latest_revision from zone_period zp
+                    join unnest(?::varchar[], ?::varchar[]) as t(z, p) on zp.zone_code = t.z and zp.period = t.p
+                    order by zp.zone_code, zp.period for update of zp""")) {
+                lock.setArray(1, connection.createArrayOf("varchar", zones));
+                lock.setArray(2, connection.createArrayOf("varchar", periods));
+                try (ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        lockedZones.add(rows.getString(1));
+                        lockedPeriods.add(rows.getString(2));
+                        revisions.add(rows.getInt(3));
+                    }
+                }
+            }
+            if (revisions.isEmpty()) {
+                return;
+            }
+            // a statement of its own: one that waited for the lock still reads with the snapshot it started with, in
+            // which the revision stored by the transaction it waited for is not there yet
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select s.zone_code, s.period, v.indicator, v.value, v.provisional, v.note
+                    from unnest(?::varchar[], ?::varchar[], ?::int[]) as t(z, p, r)
+                    join submission s on s.zone_code = t.z and s.period = t.p and s.revision = t.r
+                    join submission_value v on v.submission_id = s.id
+                    order by s.zone_code, s.period, v.position""")) {
+                select.setArray(1, connection.createArrayOf("varchar", lockedZones.toArray()));
+                select.setArray(2, connection.createArrayOf("varchar", lockedPeriods.toArray()));
+                select.setArray(3, connection.createArrayOf("int4", revisions.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        newest.computeIfAbsent(rows.getString(1) + "|" + rows.getString(2), key -> new ArrayList<>())
+                                .add(new SubmissionRequest.Value(rows.getString(3), rows.getDouble(4), null,
+                                        rows.getBoolean(5), rows.getString(6)));
+                    }
+                }
+            }
+        });
+        return newest;
     }
 
     private record PeerKey(String period, String zoneType) {

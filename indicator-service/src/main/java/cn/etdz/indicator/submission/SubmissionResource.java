@@ -54,8 +54,12 @@ public class SubmissionResource {
     @RolesAllowed({Roles.SUBMITTER, Roles.ADMIN})
     @Operation(operationId = "submitValues", summary = "Submit one zone × one period of indicator values",
             description = "Stores the values as the next revision of the zone-period and publishes them to the "
-                    + "evaluation service. With dryRun=true it only validates. A retry with the same Idempotency-Key "
-                    + "and body returns the original result and creates no second revision.")
+                    + "evaluation service. mode REPLACE (the default) takes the values as the whole revision: an "
+                    + "indicator not sent is missing from it. mode AMEND changes only the values sent (and leaves out "
+                    + "those named in remove) and carries every other value of the newest revision forward; the rules "
+                    + "are checked on the whole revision that results. With dryRun=true it only validates. A retry "
+                    + "with the same Idempotency-Key and body returns the original result and creates no second "
+                    + "revision. A closed period takes no new revision (409).")
     @APIResponse(responseCode = "201", description = "Stored as the next revision of the zone-period.",
             headers = @Header(name = "Location", description = "URL of the stored submission",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -64,6 +68,8 @@ public class SubmissionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key cannot be read.")
     @APIResponse(responseCode = "403", description = "The zone is not in the submitter's province.")
+    @APIResponse(responseCode = "409", description = "The period is closed, or the Idempotency-Key was used before "
+            + "with another body.")
     @APIResponse(responseCode = "422", description = "A value breaks a rule; `violations` names each one.")
     public Response submit(SubmissionRequest request,
                            @Parameter(description = "Validate only; store and publish nothing",
@@ -107,12 +113,16 @@ public class SubmissionResource {
             description = "Each submission is validated on its own and answered with its own result; the valid ones "
                     + "are stored together, all or none. A bad submission does not sink the others. A resend with the "
                     + "same Idempotency-Key and submissions returns the original result and stores nothing again, so a "
-                    + "caller who lost the answer (a timeout, a crash) can resend and learn which ones were stored.")
+                    + "caller who lost the answer (a timeout, a crash) can resend and learn which ones were stored. "
+                    + "Each submission has its own mode (REPLACE when absent, or AMEND); an amendment of a "
+                    + "zone-period submitted earlier in the same batch is rejected. A batch with a submission for a "
+                    + "closed period is refused whole (409).")
     @APIResponse(responseCode = "200", description = "One result per submission; header Idempotency-Replayed: true "
             + "when this is the result of an earlier batch with the same key.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "The body or the Idempotency-Key cannot be read.")
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with other submissions.")
+    @APIResponse(responseCode = "409", description = "A submission's period is closed, or the Idempotency-Key was used "
+            + "before with other submissions.")
     public Response batch(BatchRequest batch,
                           @Parameter(description = "Validate only; store and publish nothing",
                                   schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
@@ -143,26 +153,40 @@ public class SubmissionResource {
                     + "line; the lines of one zone and period form one submission. UTF-8 with or without a byte-order "
                     + "mark, or the charset of the Content-Type (text/csv; charset=GB18030 as Excel saves it on Chinese "
                     + "Windows, or GBK); bytes not valid in that charset are a 400 naming the line. Stored all or none, "
-                    + "and safe to resend with an Idempotency-Key, as the JSON batch.")
+                    + "and safe to resend with an Idempotency-Key, as the JSON batch. With mode=AMEND every submission "
+                    + "of the file amends the newest revision of its zone-period (the lines give the values that "
+                    + "change; removing a value needs the JSON form). A file with a line of a closed period is refused "
+                    + "whole (409).")
     @APIResponse(responseCode = "200", description = "One result per submission; header Idempotency-Replayed: true "
             + "when this is the result of an earlier batch with the same key.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "The CSV (its header, its bytes in the charset sent, a control "
             + "character) or the Idempotency-Key cannot be read.")
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with other submissions.")
+    @APIResponse(responseCode = "409", description = "A line's period is closed, or the Idempotency-Key was used before "
+            + "with other submissions.")
     public Response batchCsv(@RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
                              byte[] csv,
                              @Parameter(description = "Validate only; store and publish nothing",
                                      schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                              @QueryParam("dryRun") String dryRunParameter,
+                             @Parameter(description = "REPLACE (the default): each zone-period's lines are its whole "
+                                     + "new revision; AMEND: they change its newest revision and the other values are "
+                                     + "carried forward", example = "AMEND",
+                                     schema = @Schema(implementation = SubmissionMode.class, defaultValue = "REPLACE"))
+                             @QueryParam("mode") String modeParameter,
                              @Parameter(description = "Client-chosen key (up to 200 characters) that makes resending safe")
                              @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                              @Context HttpHeaders headers) {
         boolean dryRun = dryRun(dryRunParameter);
+        QueryParameters parameters = new QueryParameters();
+        SubmissionMode mode = parameters.oneOf("mode", modeParameter, SubmissionMode.class, false);
+        parameters.check();
         MediaType type = headers.getMediaType();
         String text = CsvText.decode(csv == null ? new byte[0] : csv, type == null ? null : type.getParameters().get("charset"));
         CsvSubmissions.Parsed parsed = CsvSubmissions.parse(text);
-        return batchAnswer(parsed.submissions(), dryRun, parsed.lineViolations(), idempotencyKey);
+        List<SubmissionRequest> submissions = mode != SubmissionMode.AMEND ? parsed.submissions()
+                : parsed.submissions().stream().map(SubmissionRequest::asAmendment).toList();
+        return batchAnswer(submissions, dryRun, parsed.lineViolations(), idempotencyKey);
     }
 
     private Response batchAnswer(List<SubmissionRequest> requests, boolean dryRun,

@@ -16,16 +16,18 @@ import java.util.Locale;
  * @param status      {@code ACCEPTED}, or {@code VALID} for a dry run
  * @param late        received after the period's deadline
  * @param submittedBy token subject of the sender
+ * @param values      every value of the revision; for an amendment, those carried forward too
  * @param warnings    plausibility warnings; they do not reject the submission
+ * @param mode        REPLACE: the values were sent as the whole revision; AMEND: they amended the newest revision
  */
 public record SubmissionView(Long id, String zone, String period, int revision, String status, boolean late,
                              OffsetDateTime receivedAt, String submittedBy, List<Value> values,
-                             List<Violation> warnings) implements Localisable<SubmissionView> {
+                             List<Violation> warnings, SubmissionMode mode) implements Localisable<SubmissionView> {
 
     @Override
     public SubmissionView in(Locale locale) {
         return new SubmissionView(id, zone, period, revision, status, late, receivedAt, submittedBy, values,
-                warnings.stream().map(warning -> warning.in(locale)).toList());
+                warnings.stream().map(warning -> warning.in(locale)).toList(), mode);
     }
 
     @Schema(name = "StoredValue", description = "One indicator value as stored in a revision.")

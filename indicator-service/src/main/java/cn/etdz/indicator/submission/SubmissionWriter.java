@@ -126,8 +126,9 @@ public class SubmissionWriter {
     private static void insertSubmissions(Connection connection, List<Evaluated> items, List<Long> ids,
                                           List<Integer> revisions) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                insert into submission (id, zone_code, period, revision, status, late, received_at, submitted_by, submitter_province)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert into submission (id, zone_code, period, revision, status, late, received_at, submitted_by, submitter_province,
+                                        mode)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (int i = 0; i < items.size(); i++) {
                 Evaluated item = items.get(i);
                 insert.setLong(1, ids.get(i));
@@ -139,6 +140,7 @@ public class SubmissionWriter {
                 insert.setTimestamp(7, Timestamp.from(item.receivedAt().toInstant()));
                 insert.setString(8, item.submittedBy());
                 insert.setString(9, item.submitterProvince());
+                insert.setString(10, item.mode().name());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -98,14 +98,17 @@ public class WorkbookResource {
                     + "missing value, not 0; a row without values is left out. A number stored as text is read (with a "
                     + "warning); thousands separators, full-width digits, other text, error cells and formulas without "
                     + "a stored result are refused naming the cell. Hidden and protected sheets are read as any other. "
-                    + "Submitters upload workbooks of their own province only.")
+                    + "Submitters upload workbooks of their own province only. A workbook is a whole return: each row "
+                    + "replaces its zone-period's values (to change single values, amend with the JSON or CSV form). "
+                    + "A workbook with a row of a closed period is refused whole (409).")
     @APIResponse(responseCode = "200", description = "One result per zone row; header Idempotency-Replayed: true when "
             + "this is the result of an earlier upload with the same key.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkbookResult.class)))
     @APIResponse(responseCode = "400", description = "The body is not a readable .xlsx made from the template, or the "
             + "Idempotency-Key cannot be read.")
     @APIResponse(responseCode = "403", description = "The workbook is for another province than the submitter's.")
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with other submissions.")
+    @APIResponse(responseCode = "409", description = "The period is closed, or the Idempotency-Key was used before with "
+            + "other submissions.")
     @APIResponse(responseCode = "413", description = "The workbook has more zone rows than a batch may carry, or expands "
             + "beyond the size limit (a zip bomb).")
     public Response submit(@RequestBody(description = "The filled workbook (.xlsx) as downloaded from this operation's GET.",

@@ -13,6 +13,9 @@ public final class EventTypes {
     /** A peer group (zone type × period) was scored and the snapshot stored (topic {@code scores.v1}). */
     public static final String SCORES_PUBLISHED = "cn.etdz.scores.published";
 
+    /** A period was closed to new revisions or reopened; carries its state (topic {@code periods.v1}). */
+    public static final String PERIOD_STATE_CHANGED = "cn.etdz.period.changed";
+
     private EventTypes() {
     }
 }
