@@ -23,6 +23,9 @@ public interface EvaluationConfig {
     /** The dynamic-management flag rules (defaults after the ministry's practice, docs/method.md). */
     Flags flags();
 
+    /** The report cards (PDF). */
+    ReportCard reportCard();
+
     interface Consumer {
         /** Topic of accepted submissions. */
         @WithDefault("submissions.v1")
@@ -119,5 +122,16 @@ public interface EvaluationConfig {
         /** EXPANSION_ELIGIBLE: national rank within this share of the ranked zones of the type (at least rank 1). */
         @WithDefault("0.10")
         double topShareOfType();
+    }
+
+    interface ReportCard {
+        /**
+         * The font of the report cards: a TrueType font (.ttf), an OpenType font with TrueType outlines (.otf) or a
+         * collection of them (.ttc, its first font is used) with Chinese glyphs, embedded in each PDF as a subset.
+         * Without this setting the first readable one of {@code ReportCardFont.DEBIAN_FONTS} is used:
+         * {@code /usr/share/fonts/truetype/wqy/wqy-microhei.ttc} (Debian package {@code fonts-wqy-microhei}), then
+         * the Noto Sans CJK files of {@code fonts-noto-cjk}. Without any, report cards answer 503.
+         */
+        Optional<String> font();
     }
 }
