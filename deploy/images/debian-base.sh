@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a base image for the services from Debian packages, for machines that reach Debian's package mirror but no
-# container registry (like our build machines): Debian 12 with openjdk-17-jre-headless, made by mmdebstrap (installed
-# with apt when missing; needs root), written as a "docker save" tarball that Jib takes as
+# container registry (like our build machines): Debian 12 with openjdk-17-jre-headless and fonts-wqy-microhei, made
+# by mmdebstrap (installed with apt when missing; needs root), written as a "docker save" tarball that Jib takes as
 # -Dquarkus.jib.base-jvm-image=tar://<file>. deploy/images/build.sh --debian-base uses it.
 #
 #   deploy/images/debian-base.sh [OUTPUT.tar]     (default target/base-image/jre17-debian12.tar)
@@ -16,8 +16,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$(dirname "$OUT")"
 
-# the essential packages, the JRE and CA certificates; no documentation or translations
-mmdebstrap --quiet --variant=essential --include=openjdk-17-jre-headless,ca-certificates,bash \
+# the essential packages, the JRE, CA certificates and the CJK font the evaluation service embeds in its report cards
+# (fonts-wqy-microhei, found at its Debian path without a setting); no documentation or translations
+mmdebstrap --quiet --variant=essential --include=openjdk-17-jre-headless,ca-certificates,bash,fonts-wqy-microhei \
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
   --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/*' \
   bookworm "$work/layer.tar" "$MIRROR"
@@ -36,7 +37,7 @@ config = {
     "config": {"Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                        "JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64", "LANG=C.UTF-8"]},
     "rootfs": {"type": "layers", "diff_ids": ["sha256:" + digest.hexdigest()]},
-    "history": [{"created_by": "mmdebstrap bookworm + openjdk-17-jre-headless (deploy/images/debian-base.sh)"}],
+    "history": [{"created_by": "mmdebstrap bookworm + openjdk-17-jre-headless, fonts-wqy-microhei (deploy/images/debian-base.sh)"}],
 }
 with open(os.path.join(work, "config.json"), "w") as f:
     json.dump(config, f)

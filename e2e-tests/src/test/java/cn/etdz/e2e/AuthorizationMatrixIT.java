@@ -61,7 +61,7 @@ class AuthorizationMatrixIT {
     enum Scope {
         /** Not at all. */
         ANY_PROVINCE,
-        /** 403 for a zone (or its submission, or a province's workbook) of another province. */
+        /** 403 for a zone (or its submission, its report card, or a province's workbook or report cards) of another province. */
         OWN_ZONE,
         /** A listing that shows the submitter's own province only. */
         OWN_LISTING,
@@ -120,7 +120,10 @@ class AuthorizationMatrixIT {
             entry("cancelAnalysis", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
             entry("listPeriods", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
             entry("closePeriod", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
-            entry("reopenPeriod", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)));
+            entry("reopenPeriod", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
+            // a zone's report card shows its explanation; the zip is of one province: 403 for another province's submitter
+            entry("getReportCard", new Rule(Access.READERS, Scope.OWN_ZONE)),
+            entry("getProvinceReportCards", new Rule(Access.READERS, Scope.OWN_ZONE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);

@@ -25,6 +25,8 @@ public interface EvaluationConfig {
 
     /** Uncertainty and sensitivity analyses, run as jobs. */
     Analysis analysis();
+    /** The report cards (PDF). */
+    ReportCard reportCard();
 
     interface Consumer {
         /** Topic of accepted submissions. */
@@ -139,5 +141,16 @@ public interface EvaluationConfig {
 
         /** Worker threads of the analyses; default: every core. */
         Optional<Integer> parallelism();
+    }
+
+    interface ReportCard {
+        /**
+         * The font of the report cards: a TrueType font (.ttf), an OpenType font with TrueType outlines (.otf) or a
+         * collection of them (.ttc, its first font is used) with Chinese glyphs, embedded in each PDF as a subset.
+         * Without this setting the first readable one of {@code ReportCardFont.DEBIAN_FONTS} is used:
+         * {@code /usr/share/fonts/truetype/wqy/wqy-microhei.ttc} (Debian package {@code fonts-wqy-microhei}), then
+         * the Noto Sans CJK files of {@code fonts-noto-cjk}. Without any, report cards answer 503.
+         */
+        Optional<String> font();
     }
 }

@@ -22,14 +22,14 @@ import java.util.stream.Collectors;
  * Produces the indicator service's events (zones.v1, submissions.v1) to the real broker, and a synthetic full data set
  * whose every indicator improves with one quality number, so that the expected ranking can be read off that number.
  */
-final class EventFixtures implements AutoCloseable {
+public final class EventFixtures implements AutoCloseable {
 
     private static final AtomicLong SUBMISSION_IDS = new AtomicLong(1_000);
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
 
-    static String code(String prefix) {
+    public static String code(String prefix) {
         return (prefix + "-" + UUID.randomUUID().toString().substring(0, 6)).toUpperCase(Locale.ROOT);
     }
 
@@ -48,7 +48,7 @@ final class EventFixtures implements AutoCloseable {
     }
 
     /** Registers an active zone with its Chinese and English names. */
-    void namedZone(String code, String type, String province, String region, String name, String nameEn)
+    public void namedZone(String code, String type, String province, String region, String name, String nameEn)
             throws Exception {
         String payload = """
                 {"code": "%s", "name": "%s", "nameEn": "%s", "type": "%s", "province": "%s", "region": "%s",
@@ -58,7 +58,7 @@ final class EventFixtures implements AutoCloseable {
     }
 
     /** A catalogue entry (indicators.v1). */
-    void indicator(String code, String name) throws Exception {
+    public void indicator(String code, String name) throws Exception {
         String payload = """
                 {"code": "%s", "name": "%s", "nameEn": null, "unit": "亿元", "pillar": "economy", "valueType": "NUMBER",
                  "minValue": 0, "maxValue": null, "appliesTo": ["ETDZ", "BECZ"], "required": false}"""
@@ -72,7 +72,7 @@ final class EventFixtures implements AutoCloseable {
     }
 
     /** One accepted revision of a zone-period (submissions.v1). */
-    void submission(String zone, String period, int revision, Map<String, Double> values) throws Exception {
+    public void submission(String zone, String period, int revision, Map<String, Double> values) throws Exception {
         submission(zone, period, revision, values, null);
     }
 
@@ -106,7 +106,7 @@ final class EventFixtures implements AutoCloseable {
      * shares and per-worker/per-land values grow, intensities, accidents and approval days fall. Under plan-2012 a
      * larger q therefore never scores lower, and strictly higher on the min-max indicators.
      */
-    static Map<String, Double> fullValues(double q) {
+    public static Map<String, Double> fullValues(double q) {
         Map<String, Double> v = new LinkedHashMap<>();
         double gdp = 100 * q;
         v.put("GDP", gdp);
