@@ -14,6 +14,7 @@ import cn.etdz.evaluation.scoring.PillarCode;
 import cn.etdz.evaluation.scoring.RegionGrouping;
 import cn.etdz.evaluation.scoring.Transform;
 import cn.etdz.evaluation.scoring.ZeroRule;
+import cn.etdz.evaluation.scoring.ZeroRuleType;
 import cn.etdz.evaluation.scoring.ZoneType;
 
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class MethodologyMapper {
                     indicators));
         }
         ZeroRule zeroRule = request.zeroRule() == null ? null
-                : new ZeroRule(parse(ZeroRule.Type.class, request.zeroRule().type(), "zeroRule.type", violations, true),
+                : new ZeroRule(parse(ZeroRuleType.class, request.zeroRule().type(), "zeroRule.type", violations, true),
                         request.zeroRule().value());
         Imputation imputation = parse(Imputation.class, request.imputation(), "imputation", violations, false);
         Methodology methodology = new Methodology(request.id(), version, zoneType, composite, grouping, pillars,

@@ -7,10 +7,10 @@ package cn.etdz.evaluation.scoring;
  *
  * <p><b>Contribution</b> of component i: a share of the result such that the shares add up to the result.
  * Arithmetic: {@code w_i x_i / Σw}. Geometric: the result G is {@code exp(Σ w_i ln y_i / Σw)} (less the shift, under
- * {@link ZeroRule.Type#SHIFT}) over the values {@code y_i} the zero rule makes of the scores, and the contribution is
+ * {@link ZeroRuleType#SHIFT}) over the values {@code y_i} the zero rule makes of the scores, and the contribution is
  * the component's share of that logarithm, {@code G · (w_i ln y_i) / (Σ_j w_j ln y_j)}; a floor or shift of at least 1
  * keeps every {@code ln y_i ≥ 0}, so shares are never negative. When that sum is 0 (every component at the floor), or
- * a component left in by {@link ZeroRule.Type#EXCLUDE} is below 1 point, the shares are the weights,
+ * a component left in by {@link ZeroRuleType#EXCLUDE} is below 1 point, the shares are the weights,
  * {@code G · w_i / Σw}. Components left out by {@code EXCLUDE} contribute 0.
  */
 public final class Aggregators {
@@ -119,11 +119,11 @@ public final class Aggregators {
                     case SHIFT -> x;
                     case EXCLUDE -> x;
                 };
-                included[i] = rule.type() != ZeroRule.Type.EXCLUDE || x > 0;
+                included[i] = rule.type() != ZeroRuleType.EXCLUDE || x > 0;
                 if (!included[i]) {
                     continue;
                 }
-                logs[i] = Math.log(rule.type() == ZeroRule.Type.SHIFT ? x + rule.value() : entering);
+                logs[i] = Math.log(rule.type() == ZeroRuleType.SHIFT ? x + rule.value() : entering);
                 weight += weights[i];
                 logSum += weights[i] * logs[i];
                 min = Math.min(min, entering);
@@ -134,7 +134,7 @@ public final class Aggregators {
                 mean = 0;
             } else {
                 double raw = Math.exp(logSum / weight);
-                double value = rule.type() == ZeroRule.Type.SHIFT ? raw - rule.value() : raw;
+                double value = rule.type() == ZeroRuleType.SHIFT ? raw - rule.value() : raw;
                 mean = Math.max(min, Math.min(max, value));
             }
         }

@@ -3,9 +3,10 @@ package cn.etdz.evaluation.scoring;
 /**
  * What the engine puts in place of a value a zone did not report (or whose derived indicator lacks an input), chosen
  * per methodology. An imputed value is scored like a reported one — transformed, normalised, counted in the pillar's
- * coverage — and marked in the explanation with the method and the value ({@link Availability#IMPUTED}). Peer-relative
- * normalisations see only the reported values: an imputed value never moves another zone's score. A value the
- * transform cannot take ({@link Availability#NOT_TRANSFORMABLE}) was reported, and is not imputed.
+ * coverage — and marked in the explanation with the method and the value ({@link Availability#IMPUTED}). It is
+ * normalised together with the reported values, as if reported: a carried-forward value beyond the peer group's range
+ * moves the min-max bounds. Nothing is imputed that the transform cannot take, nor in place of a reported value the
+ * transform cannot take ({@link Availability#NOT_TRANSFORMABLE}).
  */
 public enum Imputation {
     /** Nothing imputed: the missing-data rule rescales the weights of the present indicators within the pillar. */

@@ -113,7 +113,7 @@ public final class MethodologyValidator {
     private static void checkZeroRule(List<MethodologyProblem> problems, ZeroRule zeroRule) {
         if (zeroRule.type() == null) {
             problems.add(MethodologyProblem.of("zeroRule.type", "required", "evaluation.methodology.zero-rule-type"));
-        } else if (zeroRule.type() == ZeroRule.Type.EXCLUDE) {
+        } else if (zeroRule.type() == ZeroRuleType.EXCLUDE) {
             if (zeroRule.value() != null) {
                 problems.add(MethodologyProblem.of("zeroRule.value", "invalid-zero-rule",
                         "evaluation.methodology.zero-rule-no-value"));

@@ -151,9 +151,9 @@ class MethodOptionsTest {
     @Test
     void theValidatorChecksTheZeroRule() {
         assertThat(codes(withZeroRule(ZeroRule.shift(0.5)))).containsExactly("zeroRule.value:invalid-zero-rule");
-        assertThat(codes(withZeroRule(new ZeroRule(ZeroRule.Type.FLOOR, null))))
+        assertThat(codes(withZeroRule(new ZeroRule(ZeroRuleType.FLOOR, null))))
                 .containsExactly("zeroRule.value:invalid-zero-rule");
-        assertThat(codes(withZeroRule(new ZeroRule(ZeroRule.Type.EXCLUDE, 1.0))))
+        assertThat(codes(withZeroRule(new ZeroRule(ZeroRuleType.EXCLUDE, 1.0))))
                 .containsExactly("zeroRule.value:invalid-zero-rule");
         assertThat(codes(withZeroRule(new ZeroRule(null, 1.0)))).containsExactly("zeroRule.type:required");
         assertThat(codes(withZeroRule(ZeroRule.shift(1)))).isEmpty();
