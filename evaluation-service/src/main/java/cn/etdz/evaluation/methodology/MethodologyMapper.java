@@ -4,6 +4,7 @@ import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.evaluation.scoring.Aggregation;
 import cn.etdz.evaluation.scoring.Direction;
+import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.IndicatorSpec;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.MethodologyValidator;
@@ -12,6 +13,8 @@ import cn.etdz.evaluation.scoring.Pillar;
 import cn.etdz.evaluation.scoring.PillarCode;
 import cn.etdz.evaluation.scoring.RegionGrouping;
 import cn.etdz.evaluation.scoring.Transform;
+import cn.etdz.evaluation.scoring.ZeroRule;
+import cn.etdz.evaluation.scoring.ZeroRuleType;
 import cn.etdz.evaluation.scoring.ZoneType;
 
 import java.util.ArrayList;
@@ -80,7 +83,12 @@ public final class MethodologyMapper {
                     parse(Aggregation.class, pillar.aggregation(), field + ".aggregation", violations, false),
                     indicators));
         }
-        Methodology methodology = new Methodology(request.id(), version, zoneType, composite, grouping, pillars);
+        ZeroRule zeroRule = request.zeroRule() == null ? null
+                : new ZeroRule(parse(ZeroRuleType.class, request.zeroRule().type(), "zeroRule.type", violations, true),
+                        request.zeroRule().value());
+        Imputation imputation = parse(Imputation.class, request.imputation(), "imputation", violations, false);
+        Methodology methodology = new Methodology(request.id(), version, zoneType, composite, grouping, pillars,
+                zeroRule, imputation);
         // the validator reports what is missing; an unparseable value is already reported above (as a null the
         // validator would call missing)
         java.util.Set<String> unparseable = new java.util.HashSet<>();
@@ -99,7 +107,7 @@ public final class MethodologyMapper {
 
     /**
      * The enumeration value named by text (case-insensitive); {@code null} when absent (reported by the validator) or
-     * unknown (reported here). Aggregations default to ARITHMETIC when absent, as the domain describes.
+     * unknown (reported here). Optional values default to their enumeration's first (ARITHMETIC, NONE) when absent.
      */
     private static <E extends Enum<E>> E parse(Class<E> type, String text, String field, List<Violation> violations,
                                                boolean required) {

@@ -15,11 +15,30 @@ import java.util.Map;
  * @param zoneType             ETDZ or BECZ
  * @param compositeAggregation ARITHMETIC or GEOMETRIC
  * @param regionGrouping       STATISTICAL_REGIONS or PLAN_GROUPS (default)
+ * @param zeroRule             how geometric means treat zeros; default a floor of 1
+ * @param imputation           NONE (default), PEER_MEDIAN or CARRY_FORWARD
  */
 @Schema(name = "MethodologyRequest", description = "A methodology: pillars with weights, indicators with weight, direction, "
         + "transform, normalisation and parameters")
 public record MethodologyRequest(String id, String zoneType, String compositeAggregation, String regionGrouping,
-                                 List<PillarRequest> pillars) {
+                                 List<PillarRequest> pillars, ZeroRuleRequest zeroRule, String imputation) {
+
+    /** A methodology with the default zero rule and no imputation. */
+    public MethodologyRequest(String id, String zoneType, String compositeAggregation, String regionGrouping,
+                              List<PillarRequest> pillars) {
+        this(id, zoneType, compositeAggregation, regionGrouping, pillars, null, null);
+    }
+
+    /**
+     * The zero rule of geometric means.
+     *
+     * @param type  FLOOR, SHIFT or EXCLUDE
+     * @param value the floor or shift in points, at least 1; none for EXCLUDE
+     */
+    @Schema(name = "ZeroRuleRequest", description = "How geometric means treat scores of 0: FLOOR (max(x, value)), SHIFT "
+            + "(exp(mean ln(x + value)) − value) or EXCLUDE (zeros left out, weights rescaled)")
+    public record ZeroRuleRequest(String type, Double value) {
+    }
 
     /** One pillar: ECONOMY, INNOVATION, ENVIRONMENT, SOCIETY or INSTITUTIONS. */
     public record PillarRequest(String code, Double weight, String aggregation, List<IndicatorRequest> indicators) {
@@ -29,7 +48,8 @@ public record MethodologyRequest(String id, String zoneType, String compositeAgg
      * One indicator of a pillar.
      *
      * @param direction     HIGHER or LOWER
-     * @param transform     NONE (default) or LOG
+     * @param transform     NONE (default), LOG1P (alias LOG), LN or LOG10; the parameters are given in the indicator's
+ *                      unit and transformed with the values
      * @param normalisation MINMAX, GOALPOST, ZSCORE, TARGET, EFFICACY or RANK
      * @param parameters    the normalisation's parameters: min/max, target, satisfactory/impermissible
      */

@@ -10,7 +10,7 @@ package cn.etdz.evaluation.scoring;
  * @param derived                the computed value, for a derived indicator; {@code null} if raw or missing
  * @param transformed            the value after the transform (equal to raw/derived without one); {@code null} if
  *                               missing or not transformable
- * @param normalised             the 0–100 score; {@code null} unless {@link Availability#PRESENT}
+ * @param normalised             the 0–100 score; {@code null} unless {@link Availability#PRESENT} or {@link Availability#IMPUTED}
  * @param effectiveWeight        weight within the pillar after the missing-data rescaling (the present indicators'
  *                               weights sum to 1); 0 when missing or when the pillar has no score
  * @param pillarContribution     share of the pillar score (see {@link Aggregators}): these add up to the pillar
@@ -18,8 +18,20 @@ package cn.etdz.evaluation.scoring;
  * @param compositeContribution  share of the composite: the pillar's contribution to the composite split in
  *                               proportion to the indicator's share of the pillar score, so these add up to the
  *                               composite; {@code null} when missing or when the zone has no composite
+ * @param imputation             how the value was imputed; {@code null} unless {@link Availability#IMPUTED}
+ * @param imputed                the imputed value, in the indicator's unit (raw or derived); {@code null} unless
+ *                               {@link Availability#IMPUTED}
  */
 public record IndicatorExplanation(String indicator, PillarCode pillar, Availability availability, Double raw,
                                    Double derived, Double transformed, Double normalised, double effectiveWeight,
-                                   Double pillarContribution, Double compositeContribution) {
+                                   Double pillarContribution, Double compositeContribution, Imputation imputation,
+                                   Double imputed) {
+
+    /** The explanation of a value that was not imputed. */
+    public IndicatorExplanation(String indicator, PillarCode pillar, Availability availability, Double raw,
+                                Double derived, Double transformed, Double normalised, double effectiveWeight,
+                                Double pillarContribution, Double compositeContribution) {
+        this(indicator, pillar, availability, raw, derived, transformed, normalised, effectiveWeight,
+                pillarContribution, compositeContribution, null, null);
+    }
 }

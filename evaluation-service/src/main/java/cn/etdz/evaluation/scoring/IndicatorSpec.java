@@ -11,10 +11,12 @@ import java.util.Map;
  * @param code          indicator code, raw ({@code GDP}) or derived ({@code SERV_SHARE}); see {@link IndicatorCatalogue}
  * @param weight        weight relative to the other indicators of the pillar, positive; rescaled by the engine
  * @param direction     whether a larger value is better
- * @param transform     transform before normalisation; {@code null} means {@link Transform#NONE}
+ * @param transform     transform before normalisation; {@code null} means {@link Transform#NONE}, and the alias
+ *                      {@link Transform#LOG} is stored as {@link Transform#LOG1P}
  * @param normalisation how values become 0–100 scores
  * @param parameters    the normalisation's parameters by name ({@link #MIN}, {@link #MAX}, {@link #TARGET},
- *                      {@link #SATISFACTORY}, {@link #IMPERMISSIBLE}); {@code null} means none
+ *                      {@link #SATISFACTORY}, {@link #IMPERMISSIBLE}), in the indicator's own unit, before the
+ *                      transform; {@code null} means none
  */
 public record IndicatorSpec(String code, double weight, Direction direction, Transform transform,
                             Normalisation normalisation, Map<String, Double> parameters) {
@@ -31,7 +33,7 @@ public record IndicatorSpec(String code, double weight, Direction direction, Tra
     public static final String IMPERMISSIBLE = "impermissible";
 
     public IndicatorSpec {
-        transform = transform == null ? Transform.NONE : transform;
+        transform = transform == null ? Transform.NONE : transform.canonical();
         // a copy that keeps null values, so the validator can report them
         parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
@@ -43,7 +45,7 @@ public record IndicatorSpec(String code, double weight, Direction direction, Tra
 
     /** {@code ln(1 + x)}, then min-max within the peer group: the default for level indicators. */
     public static IndicatorSpec logMinMax(String code, double weight, Direction direction) {
-        return new IndicatorSpec(code, weight, direction, Transform.LOG, Normalisation.MINMAX, Map.of());
+        return new IndicatorSpec(code, weight, direction, Transform.LOG1P, Normalisation.MINMAX, Map.of());
     }
 
     /** Min-max between fixed bounds. */
@@ -81,5 +83,20 @@ public record IndicatorSpec(String code, double weight, Direction direction, Tra
             throw new IllegalStateException(code + " has no parameter " + name);
         }
         return value;
+    }
+
+    /**
+     * This specification with its parameters transformed like the values, so the normaliser compares like with like:
+     * goalposts 1 and 1 000 under {@link Transform#LN} become 0 and 6.9078. A parameter outside the transform's domain
+     * becomes {@code NaN} (the validator rejects such a methodology first).
+     */
+    public IndicatorSpec inTransformedUnits() {
+        if (transform == Transform.NONE || parameters.isEmpty()) {
+            return this;
+        }
+        Map<String, Double> transformed = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> transformed.put(name,
+                value == null ? null : Transforms.apply(transform, value)));
+        return new IndicatorSpec(code, weight, direction, transform, normalisation, transformed);
     }
 }

@@ -18,9 +18,13 @@ import static cn.etdz.evaluation.scoring.Direction.LOWER;
  * @param regionGrouping       which grouping the regional ranks use; {@code null} means
  *                             {@link RegionGrouping#STATISTICAL_REGIONS}
  * @param pillars              the five pillars, each once
+ * @param zeroRule             how geometric means treat zeros; {@code null} means {@link ZeroRule#DEFAULT}, a floor
+ *                             of 1
+ * @param imputation           what replaces a missing value; {@code null} means {@link Imputation#NONE}
  */
 public record Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
-                          RegionGrouping regionGrouping, List<Pillar> pillars) {
+                          RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
+                          Imputation imputation) {
 
     /** Identifier of the default methodology. */
     public static final String PLAN_2012 = "plan-2012";
@@ -32,6 +36,14 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
     public Methodology {
         regionGrouping = regionGrouping == null ? RegionGrouping.STATISTICAL_REGIONS : regionGrouping;
         pillars = pillars == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(pillars));
+        zeroRule = zeroRule == null ? ZeroRule.DEFAULT : zeroRule;
+        imputation = imputation == null ? Imputation.NONE : imputation;
+    }
+
+    /** A methodology with the default zero rule and no imputation. */
+    public Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
+                       RegionGrouping regionGrouping, List<Pillar> pillars) {
+        this(id, version, zoneType, compositeAggregation, regionGrouping, pillars, null, null);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Set;
  * {@code required}, {@code missing-pillar}, {@code duplicate-pillar}, {@code empty-pillar},
  * {@code non-positive-weight}, {@code unknown-indicator}, {@code not-applicable} (e.g. a border-trade indicator for
  * ETDZ), {@code duplicate-indicator}, {@code missing-parameter}, {@code unknown-parameter},
- * {@code invalid-parameter}, {@code transform-not-applicable}.
+ * {@code invalid-parameter}, {@code parameter-not-transformable} (a bound or target outside the transform's domain,
+ * e.g. a goalpost of 0 under {@code LN}), {@code invalid-zero-rule}.
  */
 public final class MethodologyValidator {
 
@@ -39,6 +40,7 @@ public final class MethodologyValidator {
             problems.add(MethodologyProblem.of("compositeAggregation", "required",
                     "evaluation.methodology.composite-required"));
         }
+        checkZeroRule(problems, methodology.zeroRule());
         Set<PillarCode> seenPillars = EnumSet.noneOf(PillarCode.class);
         Set<String> seenIndicators = new HashSet<>();
         for (int p = 0; p < methodology.pillars().size(); p++) {
@@ -104,11 +106,23 @@ public final class MethodologyValidator {
                     "evaluation.methodology.normalisation-required"));
             return;
         }
-        if (indicator.transform() == Transform.LOG && !normalisation.peerRelative()) {
-            problems.add(MethodologyProblem.of(field + ".transform", "transform-not-applicable",
-                    "evaluation.methodology.log-not-applicable", normalisation));
-        }
         checkParameters(problems, field + ".parameters", indicator, normalisation);
+    }
+
+    /** A floor or shift needs a finite value of at least 1; EXCLUDE takes none. */
+    private static void checkZeroRule(List<MethodologyProblem> problems, ZeroRule zeroRule) {
+        if (zeroRule.type() == null) {
+            problems.add(MethodologyProblem.of("zeroRule.type", "required", "evaluation.methodology.zero-rule-type"));
+        } else if (zeroRule.type() == ZeroRuleType.EXCLUDE) {
+            if (zeroRule.value() != null) {
+                problems.add(MethodologyProblem.of("zeroRule.value", "invalid-zero-rule",
+                        "evaluation.methodology.zero-rule-no-value"));
+            }
+        } else if (zeroRule.value() == null || !Double.isFinite(zeroRule.value())
+                || zeroRule.value() < ZeroRule.MIN_VALUE) {
+            problems.add(MethodologyProblem.of("zeroRule.value", "invalid-zero-rule",
+                    "evaluation.methodology.zero-rule-value", zeroRule.type(), zeroRule.value()));
+        }
     }
 
     private static void checkParameters(List<MethodologyProblem> problems, String field, IndicatorSpec indicator,
@@ -132,22 +146,35 @@ public final class MethodologyValidator {
         if (!complete) {
             return;
         }
+        for (String name : normalisation.parameters()) {
+            if (Double.isNaN(Transforms.apply(indicator.transform(), parameters.get(name)))) {
+                problems.add(MethodologyProblem.of(field + "." + name, "parameter-not-transformable",
+                        "evaluation.methodology.parameter-not-transformable", name, parameters.get(name),
+                        indicator.transform()));
+                complete = false;
+            }
+        }
+        if (!complete) {
+            return;
+        }
+        // the normaliser sees the bounds in the transform's units: a target of 1 is 0 under LN
+        Map<String, Double> scaled = indicator.inTransformedUnits().parameters();
         switch (normalisation) {
             case GOALPOST -> {
-                if (!(parameters.get(IndicatorSpec.MIN) < parameters.get(IndicatorSpec.MAX))) {
+                if (!(scaled.get(IndicatorSpec.MIN) < scaled.get(IndicatorSpec.MAX))) {
                     problems.add(MethodologyProblem.of(field + "." + IndicatorSpec.MAX, "invalid-parameter",
                             "evaluation.methodology.goalpost"));
                 }
             }
             case TARGET -> {
-                if (!(parameters.get(IndicatorSpec.TARGET) > 0)) {
+                if (!(scaled.get(IndicatorSpec.TARGET) > 0)) {
                     problems.add(MethodologyProblem.of(field + "." + IndicatorSpec.TARGET, "invalid-parameter",
                             "evaluation.methodology.target"));
                 }
             }
             case EFFICACY -> {
-                double satisfactory = parameters.get(IndicatorSpec.SATISFACTORY);
-                double impermissible = parameters.get(IndicatorSpec.IMPERMISSIBLE);
+                double satisfactory = scaled.get(IndicatorSpec.SATISFACTORY);
+                double impermissible = scaled.get(IndicatorSpec.IMPERMISSIBLE);
                 if (indicator.direction() == Direction.HIGHER && !(satisfactory > impermissible)) {
                     problems.add(MethodologyProblem.of(field + "." + IndicatorSpec.SATISFACTORY, "invalid-parameter",
                             "evaluation.methodology.efficacy-higher"));

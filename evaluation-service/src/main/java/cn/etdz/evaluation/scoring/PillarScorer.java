@@ -32,9 +32,9 @@ final class PillarScorer {
 
     /**
      * Scores a pillar from its indicators' normalised values ({@code NaN} = missing) and their weights (positive).
-     * Coverage is tested as {@code coverage ≥ 2/3 − 1e-12}.
+     * Coverage is tested as {@code coverage ≥ 2/3 − 1e-12}; a geometric mean treats zeros by {@code zeroRule}.
      */
-    static Outcome score(Aggregation aggregation, double[] normalised, double[] weights) {
+    static Outcome score(Aggregation aggregation, ZeroRule zeroRule, double[] normalised, double[] weights) {
         int n = normalised.length;
         double total = 0;
         double present = 0;
@@ -63,8 +63,8 @@ final class PillarScorer {
                 k++;
             }
         }
-        double score = Aggregators.mean(aggregation, values, presentWeights);
-        double[] presentContributions = Aggregators.contributions(aggregation, values, presentWeights);
+        double score = Aggregators.mean(aggregation, zeroRule, values, presentWeights);
+        double[] presentContributions = Aggregators.contributions(aggregation, zeroRule, values, presentWeights);
         k = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(normalised[i])) {

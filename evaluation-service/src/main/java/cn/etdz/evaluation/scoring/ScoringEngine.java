@@ -1,6 +1,7 @@
 package cn.etdz.evaluation.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * Scores a peer group under a methodology. For each indicator of each pillar, over all zones at once: raw value or
- * {@link DerivedIndicators derived} value → {@link Transforms transform} → {@link Normalisers normalisation} to 0–100.
+ * {@link DerivedIndicators derived} value → {@link Imputation imputed} when missing, if the methodology says so →
+ * {@link Transforms transform} (the normalisation's parameters with it) → {@link Normalisers normalisation} to 0–100.
  * Then per zone: each pillar by the missing-data rule ({@code PillarScorer}: present weights rescaled when ≥ 2/3 of
  * the pillar's weight is present, else no pillar score), the composite from the five pillars when all have a score,
  * and {@link Ranking competition ranks} nationally and within the zone's region group among the zones that have a
@@ -23,9 +25,9 @@ public final class ScoringEngine {
     private ScoringEngine() {
     }
 
-    /** One indicator over the peer group; {@code NaN} = missing. */
-    private record Column(IndicatorSpec spec, boolean derived, double[] input, double[] transformed,
-                          double[] normalised) {
+    /** One indicator over the peer group; {@code NaN} = missing; {@code imputed[z]}: input z is imputed. */
+    private record Column(IndicatorSpec spec, boolean derived, double[] input, Imputation imputation,
+                          boolean[] imputed, double[] transformed, double[] normalised) {
     }
 
     /** The pillars of one zone and, when all five have a score, its composite and the pillars' contributions. */
@@ -56,7 +58,8 @@ public final class ScoringEngine {
         Column[][] columns = new Column[pillars.size()][];
         for (int p = 0; p < pillars.size(); p++) {
             columns[p] = pillars.get(p).indicators().stream()
-                    .map(spec -> column(spec, zones.size(), current, previous)).toArray(Column[]::new);
+                    .map(spec -> column(spec, methodology.imputation(), zones.size(), current, previous))
+                    .toArray(Column[]::new);
         }
 
         Scored[] scored = new Scored[zones.size()];
@@ -98,7 +101,7 @@ public final class ScoringEngine {
                 row[i] = columns[p][i].normalised()[z];
                 weights[i] = columns[p][i].spec().weight();
             }
-            outcomes[p] = PillarScorer.score(pillars.get(p).aggregation(), row, weights);
+            outcomes[p] = PillarScorer.score(pillars.get(p).aggregation(), methodology.zeroRule(), row, weights);
             complete &= outcomes[p].score() != null;
         }
         if (!complete) {
@@ -111,8 +114,9 @@ public final class ScoringEngine {
             weights[p] = pillars.get(p).weight();
         }
         Aggregation aggregation = methodology.compositeAggregation();
-        return new Scored(outcomes, Aggregators.mean(aggregation, scores, weights),
-                Aggregators.contributions(aggregation, scores, weights));
+        ZeroRule zeroRule = methodology.zeroRule();
+        return new Scored(outcomes, Aggregators.mean(aggregation, zeroRule, scores, weights),
+                Aggregators.contributions(aggregation, zeroRule, scores, weights));
     }
 
     private static ZoneScore zoneScore(Methodology methodology, Column[][] columns, int z, Zone zone, Scored scored,
@@ -138,22 +142,65 @@ public final class ScoringEngine {
                 scored.composite(), nationalRank, regionRank, coverage, pillarScores, explanation);
     }
 
-    /** Raw or derived values of one indicator over the peer group, transformed and normalised. */
-    private static Column column(IndicatorSpec spec, int size, List<Map<String, Double>> current,
-                                 List<Map<String, Double>> previous) {
+    /** Raw or derived values of one indicator over the peer group, imputed, transformed and normalised. */
+    private static Column column(IndicatorSpec spec, Imputation imputation, int size,
+                                 List<Map<String, Double>> current, List<Map<String, Double>> previous) {
         boolean derived = DerivedIndicators.isDerived(spec.code());
         double[] input = new double[size];
         for (int z = 0; z < input.length; z++) {
-            if (derived) {
-                OptionalDouble value = DerivedIndicators.value(spec.code(), current.get(z), previous.get(z));
-                input[z] = value.isPresent() ? value.getAsDouble() : Double.NaN;
-            } else {
-                Double value = current.get(z).get(spec.code());
-                input[z] = value == null ? Double.NaN : value;
+            input[z] = value(spec.code(), derived, current.get(z), previous.get(z));
+        }
+        boolean[] imputed = impute(spec, imputation, derived, input, previous);
+        double[] transformed = Transforms.apply(spec.transform(), input);
+        return new Column(spec, derived, input, imputation, imputed, transformed,
+                Normalisers.normalise(transformed, spec.inTransformedUnits()));
+    }
+
+    /** A zone's raw or derived value of an indicator; {@code NaN} when missing. */
+    private static double value(String code, boolean derived, Map<String, Double> values,
+                                Map<String, Double> previousValues) {
+        if (derived) {
+            OptionalDouble value = DerivedIndicators.value(code, values, previousValues);
+            return value.isPresent() ? value.getAsDouble() : Double.NaN;
+        }
+        Double value = values.get(code);
+        return value == null ? Double.NaN : value;
+    }
+
+    /**
+     * Fills the missing inputs of a column in place by the methodology's {@link Imputation}, where the method has a
+     * value the transform can take; returns which inputs it filled.
+     */
+    private static boolean[] impute(IndicatorSpec spec, Imputation imputation, boolean derived, double[] input,
+                                    List<Map<String, Double>> previous) {
+        boolean[] imputed = new boolean[input.length];
+        if (imputation == Imputation.NONE) {
+            return imputed;
+        }
+        double median = imputation == Imputation.PEER_MEDIAN ? median(input) : Double.NaN;
+        for (int z = 0; z < input.length; z++) {
+            if (!Double.isNaN(input[z])) {
+                continue;
+            }
+            // carried forward: the previous period's value, as this period's (a growth rate has no base, so none)
+            double value = imputation == Imputation.PEER_MEDIAN ? median
+                    : value(spec.code(), derived, previous.get(z), Map.of());
+            if (!Double.isNaN(value) && !Double.isNaN(Transforms.apply(spec.transform(), value))) {
+                input[z] = value;
+                imputed[z] = true;
             }
         }
-        double[] transformed = Transforms.apply(spec.transform(), input);
-        return new Column(spec, derived, input, transformed, Normalisers.normalise(transformed, spec));
+        return imputed;
+    }
+
+    /** Median of the present values; {@code NaN} when there are none. */
+    private static double median(double[] values) {
+        double[] present = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        int n = present.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? present[n / 2] : (present[n / 2 - 1] + present[n / 2]) / 2;
     }
 
     private static IndicatorExplanation explain(Column column, int z, PillarCode pillar, PillarScorer.Outcome outcome,
@@ -161,11 +208,15 @@ public final class ScoringEngine {
         double input = column.input()[z];
         double transformed = column.transformed()[z];
         double normalised = column.normalised()[z];
+        boolean imputed = column.imputed()[z];
         Availability availability = Double.isNaN(input) ? Availability.MISSING
-                : Double.isNaN(transformed) ? Availability.NOT_TRANSFORMABLE : Availability.PRESENT;
-        Double raw = column.derived() || Double.isNaN(input) ? null : input;
-        Double derived = column.derived() && !Double.isNaN(input) ? input : null;
-        boolean counted = outcome.score() != null && availability == Availability.PRESENT;
+                : Double.isNaN(transformed) ? Availability.NOT_TRANSFORMABLE
+                : imputed ? Availability.IMPUTED : Availability.PRESENT;
+        boolean reported = !imputed && !Double.isNaN(input);
+        Double raw = column.derived() || !reported ? null : input;
+        Double derived = column.derived() && reported ? input : null;
+        boolean scored = availability == Availability.PRESENT || availability == Availability.IMPUTED;
+        boolean counted = outcome.score() != null && scored;
         Double toPillar = counted ? outcome.contributions()[i] : null;
         Double toComposite = null;
         if (counted && pillarToComposite != null) {
@@ -175,8 +226,9 @@ public final class ScoringEngine {
         }
         return new IndicatorExplanation(column.spec().code(), pillar, availability, raw, derived,
                 Double.isNaN(transformed) ? null : transformed,
-                availability == Availability.PRESENT ? normalised : null,
-                outcome.effectiveWeights()[i], toPillar, toComposite);
+                scored ? normalised : null,
+                outcome.effectiveWeights()[i], toPillar, toComposite,
+                imputed ? column.imputation() : null, imputed ? input : null);
     }
 
     private static List<Zone> checkedZones(ZoneType zoneType, List<Zone> zones) {

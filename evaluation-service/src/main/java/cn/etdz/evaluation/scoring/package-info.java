@@ -14,7 +14,8 @@
  *       {@link java.lang.Double#NaN} marks a missing value, the role {@code NA} plays in R. It never leaves the
  *       engine as a value: results carry {@code null} plus an {@link cn.etdz.evaluation.scoring.Availability}.</li>
  *   <li>Missing data is never turned into a zero: it lowers coverage, and below the threshold the zone is
- *       unranked.</li>
+ *       unranked — unless the methodology's {@link cn.etdz.evaluation.scoring.Imputation} puts a value in its
+ *       place, which the explanation marks.</li>
  * </ul>
  */
 package cn.etdz.evaluation.scoring;

@@ -97,7 +97,8 @@ public class SimulationService {
         }
         MethodologyRequest given = request.methodology();
         MethodologyRequest named = given.id() == null ? new MethodologyRequest(SIMULATION_ID, given.zoneType(),
-                given.compositeAggregation(), given.regionGrouping(), given.pillars()) : given;
+                given.compositeAggregation(), given.regionGrouping(), given.pillars(), given.zeroRule(),
+                given.imputation()) : given;
         MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation");
         mapped.violations().forEach(v -> violations.add(v.under("methodology.")));
         return mapped.methodology();

@@ -52,7 +52,7 @@ class MethodologyTest {
     void levelIndicatorsAreLoggedThenMinMaxed(ZoneType type) {
         for (IndicatorSpec spec : indicators(type)) {
             boolean level = LEVELS.contains(spec.code());
-            assertThat(spec.transform() == Transform.LOG).as(spec.code()).isEqualTo(level);
+            assertThat(spec.transform() == Transform.LOG1P).as(spec.code()).isEqualTo(level);
             if (level) {
                 assertThat(spec.normalisation()).as(spec.code()).isEqualTo(Normalisation.MINMAX);
             }

@@ -83,8 +83,10 @@ class MethodologyValidatorTest {
                         "invalid-parameter"),
                 Arguments.of("a parameter minmax does not take", spec("GDP", 1, HIGHER, null, Normalisation.MINMAX,
                         parameters("target", 5.0)), at + "parameters.target", "unknown-parameter"),
-                Arguments.of("log before a target", spec("GDP", 1, HIGHER, Transform.LOG, Normalisation.TARGET,
-                        parameters("target", 5.0)), at + "transform", "transform-not-applicable"));
+                Arguments.of("a goalpost of 0 under ln", spec("GDP", 1, HIGHER, Transform.LN, Normalisation.GOALPOST,
+                        parameters("min", 0.0, "max", 100.0)), at + "parameters.min", "parameter-not-transformable"),
+                Arguments.of("a target of 1 under ln is 0", spec("GDP", 1, HIGHER, Transform.LN, Normalisation.TARGET,
+                        parameters("target", 1.0)), at + "parameters.target", "invalid-parameter"));
     }
 
     @ParameterizedTest(name = "{0}")
