@@ -13,6 +13,11 @@ public final class EventTypes {
     /** A peer group (zone type × period) was scored and the snapshot stored (topic {@code scores.v1}). */
     public static final String SCORES_PUBLISHED = "cn.etdz.scores.published";
 
+    /** A revision of a zone-period was approved by its province's reviewer or an admin (topic {@code reviews.v1}). */
+    public static final String REVISION_APPROVED = "cn.etdz.revision.approved";
+    /** A revision of a zone-period was returned for correction, with comments (topic {@code reviews.v1}). */
+    public static final String REVISION_RETURNED = "cn.etdz.revision.returned";
+
     private EventTypes() {
     }
 }
