@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * What this service's outbox relay publishes: submissions partitioned by zone, and the zone registry and indicator
+ * What this service's outbox relay publishes: submissions and review decisions partitioned by zone, and the zone registry and indicator
  * catalogue compacted (latest state per key). The relay creates missing topics first unless an operator manages them.
  */
 @ApplicationScoped
@@ -22,6 +22,7 @@ public class EventPublishing {
         return new OutboxRelay.Setup(config.outbox(), !topics.create() ? List.of() : List.of(
                 TopicSpec.partitioned(topics.submissions(), topics.submissionsPartitions()),
                 TopicSpec.compacted(topics.zones()),
-                TopicSpec.compacted(topics.indicators())));
+                TopicSpec.compacted(topics.indicators()),
+                TopicSpec.partitioned(topics.reviews(), topics.submissionsPartitions())));
     }
 }
