@@ -1,5 +1,6 @@
 package cn.etdz.indicator.review;
 
+import java.util.Map;
 import java.util.Set;
 
 /** Which review decisions a revision may take: the workflow's rules as plain functions, without persistence. */
@@ -24,7 +25,7 @@ final class ReviewRules {
     static final Set<ReviewState> DECISIONS = Set.of(ReviewState.APPROVED, ReviewState.RETURNED);
 
     /** A return says why: a comment on the whole return or on at least one value. */
-    static boolean saysWhy(String comment, java.util.Map<String, String> valueComments) {
+    static boolean saysWhy(String comment, Map<String, String> valueComments) {
         return (comment != null && !comment.isBlank())
                 || (valueComments != null && valueComments.values().stream().anyMatch(text -> text != null && !text.isBlank()));
     }
