@@ -21,10 +21,8 @@ async function consoleConfig() {
 
 /** A role in words: 部委分析员, 江苏省填报员, 江苏省审核员 … */
 export function roleLabel(role, province) {
-  if (role === 'submitter' || role === 'reviewer') {
-    return t(`role.${role}Of`, { province: t(`province.${province}`) });
-  }
-  return t(`role.${role}`);
+  const of = { submitter: 'role.submitterOf', reviewer: 'role.reviewerOf' }[role];
+  return of ? t(of, { province: t(`province.${province}`) }) : t(`role.${role}`);
 }
 
 /** Who is signed in, in words, from what /api/v1/me says: the strongest role, then the subject. */
