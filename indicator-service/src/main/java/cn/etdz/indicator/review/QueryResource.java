@@ -36,8 +36,7 @@ public class QueryResource {
     @Operation(operationId = "listValueQueries", summary = "List queries on values",
             description = "Queries raised on values of revisions, newest first, filtered by province, zone, period and "
                     + "status (OPEN for the open ones), with what was said on each. Submitters and reviewers see their "
-                    + "own province only.")
-    @APIResponse(responseCode = "403", description = "A submitter or reviewer asked for another province.")
+                    + "own province only (another is a 403).")
     public Page<QueryView> list(@Parameter(description = "Only this province (GB/T 2260 code); a submitter's or "
                                         + "reviewer's own by default", example = "320000")
                                 @QueryParam("province") String province,
@@ -88,10 +87,8 @@ public class QueryResource {
     @Path("/{queryId}")
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getValueQuery", summary = "Get a query on a value",
-            description = "One query with every message on it: raised, answered, closed, each with who and when. "
-                    + "Submitters and reviewers see their own province only.")
-    @APIResponse(responseCode = "403", description = "The query is on a zone of another province.")
-    @APIResponse(responseCode = "404", description = "No such query.")
+            description = "One query with every message on it: raised, answered, closed, each with who and when; a "
+                    + "404 when there is no such query. Submitters and reviewers see their own province only.")
     public QueryView get(@Parameter(description = "The query's id, as answered when it was raised", example = "17")
                          @PathParam("queryId") long id) {
         return queries.get(id);

@@ -33,8 +33,7 @@ public class ReviewResource {
     @Operation(operationId = "listReviewQueue", summary = "List the returns waiting for review",
             description = "The newest revisions of zone-periods that are still SUBMITTED (neither approved nor "
                     + "returned), newest period first, each with its values, its plausibility warnings and the open "
-                    + "queries on the zone-period. Reviewers see their own province only.")
-    @APIResponse(responseCode = "403", description = "A reviewer asked for another province's queue.")
+                    + "queries on the zone-period. Reviewers see their own province only (another is a 403).")
     public Page<QueueItem> queue(@Parameter(description = "Only this province (GB/T 2260 code); a reviewer's own by "
                                          + "default", example = "320000") @QueryParam("province") String province,
                                  @Parameter(description = "Only this year", example = "2015")
@@ -59,10 +58,8 @@ public class ReviewResource {
     @Operation(operationId = "getReturnReview", summary = "Get the review of a zone-period",
             description = "Where the zone-period's newest revision stands (SUBMITTED, APPROVED or RETURNED) and every "
                     + "decision taken on any of its revisions, oldest first: who decided, in which role, when, and the "
-                    + "comments on the return and on single values. Submitters and reviewers see their own province "
-                    + "only.")
-    @APIResponse(responseCode = "403", description = "The zone is in another province than the caller's.")
-    @APIResponse(responseCode = "404", description = "Unknown zone, or the zone-period has no revision.")
+                    + "comments on the return and on single values. A 404 for an unknown zone or a zone-period without "
+                    + "a revision; submitters and reviewers see their own province only (another is a 403).")
     public ReviewView review(@PathParam("zone") String zone, @PathParam("period") String period) {
         checkPeriod(period);
         return reviews.review(zone, period);
