@@ -16,4 +16,5 @@ create submissions.v1.dlq 1 cleanup.policy=delete retention.ms=2592000000
 create zones.v1           1 cleanup.policy=compact
 create indicators.v1      1 cleanup.policy=compact
 create scores.v1          6 cleanup.policy=compact
+create reviews.v1         6 cleanup.policy=delete retention.ms=-1
 "$topics" --bootstrap-server "$BOOTSTRAP" --list

@@ -29,26 +29,45 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every operation of the merged OpenAPI document (as the gateway serves it) × every kind of caller, against the
- * packaged stack, checked against {@link #RULES}: who may call an operation and how a submitter's province narrows it.
+ * packaged stack, checked against {@link #RULES}: who may call an operation and how a submitter's or reviewer's province
+ * narrows it.
  * An operation without a rule fails the test, so a new endpoint cannot ship without one. Requests change nothing unless
  * the caller is allowed to: submissions are dry runs, and only the administrator's zone registration is kept.
  */
 class AuthorizationMatrixIT {
 
     /** The callers of the matrix. The zone under test belongs to {@link #OWN_PROVINCE}. */
-    enum Caller { ANONYMOUS, SUBMITTER_OWN_PROVINCE, SUBMITTER_OTHER_PROVINCE, ANALYST, ADMIN, TOKEN_WITHOUT_GROUPS }
+    enum Caller {
+        ANONYMOUS, SUBMITTER_OWN_PROVINCE, SUBMITTER_OTHER_PROVINCE, ANALYST, ADMIN, TOKEN_WITHOUT_GROUPS,
+        REVIEWER_OWN_PROVINCE, REVIEWER_OTHER_PROVINCE;
+
+        /** A submitter or reviewer: scoped to a province. */
+        boolean provincial() {
+            return this == SUBMITTER_OWN_PROVINCE || this == SUBMITTER_OTHER_PROVINCE || this == REVIEWER_OWN_PROVINCE
+                    || this == REVIEWER_OTHER_PROVINCE;
+        }
+
+        boolean otherProvince() {
+            return this == SUBMITTER_OTHER_PROVINCE || this == REVIEWER_OTHER_PROVINCE;
+        }
+    }
 
     /** Who may call an operation at all. */
     enum Access {
         /** Any valid token, even one without roles. */
-        ANY_TOKEN(EnumSet.of(Caller.SUBMITTER_OWN_PROVINCE, Caller.SUBMITTER_OTHER_PROVINCE, Caller.ANALYST,
-                Caller.ADMIN, Caller.TOKEN_WITHOUT_GROUPS)),
-        /** Submitters, analysts and administrators. */
-        READERS(EnumSet.of(Caller.SUBMITTER_OWN_PROVINCE, Caller.SUBMITTER_OTHER_PROVINCE, Caller.ANALYST, Caller.ADMIN)),
+        ANY_TOKEN(EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS))),
+        /** Submitters, reviewers, analysts and administrators. */
+        READERS(EnumSet.of(Caller.SUBMITTER_OWN_PROVINCE, Caller.SUBMITTER_OTHER_PROVINCE, Caller.ANALYST, Caller.ADMIN,
+                Caller.REVIEWER_OWN_PROVINCE, Caller.REVIEWER_OTHER_PROVINCE)),
         SUBMITTERS_AND_ADMIN(EnumSet.of(Caller.SUBMITTER_OWN_PROVINCE, Caller.SUBMITTER_OTHER_PROVINCE, Caller.ADMIN)),
         /** The ministry: analysts and administrators. */
         MINISTRY(EnumSet.of(Caller.ANALYST, Caller.ADMIN)),
-        ADMIN(EnumSet.of(Caller.ADMIN));
+        ADMIN(EnumSet.of(Caller.ADMIN)),
+        /** The provinces' reviewers and the ministry's administrators. */
+        REVIEWERS_AND_ADMIN(EnumSet.of(Caller.REVIEWER_OWN_PROVINCE, Caller.REVIEWER_OTHER_PROVINCE, Caller.ADMIN)),
+        /** Reviewers and the ministry: who checks returns. */
+        REVIEWERS_AND_MINISTRY(EnumSet.of(Caller.REVIEWER_OWN_PROVINCE, Caller.REVIEWER_OTHER_PROVINCE, Caller.ANALYST,
+                Caller.ADMIN));
 
         final Set<Caller> allowed;
 
@@ -57,7 +76,7 @@ class AuthorizationMatrixIT {
         }
     }
 
-    /** How a submitter's province narrows an operation it may call. */
+    /** How a submitter's or reviewer's province narrows an operation it may call. */
     enum Scope {
         /** Not at all. */
         ANY_PROVINCE,
@@ -123,7 +142,16 @@ class AuthorizationMatrixIT {
             entry("reopenPeriod", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
             // a zone's report card shows its explanation; the zip is of one province: 403 for another province's submitter
             entry("getReportCard", new Rule(Access.READERS, Scope.OWN_ZONE)),
-            entry("getProvinceReportCards", new Rule(Access.READERS, Scope.OWN_ZONE)));
+            entry("getProvinceReportCards", new Rule(Access.READERS, Scope.OWN_ZONE)),
+            entry("listReviewQueue", new Rule(Access.REVIEWERS_AND_MINISTRY, Scope.OWN_LISTING)),
+            entry("getReturnReview", new Rule(Access.READERS, Scope.OWN_ZONE)),
+            entry("decideReturn", new Rule(Access.REVIEWERS_AND_ADMIN, Scope.OWN_ZONE)),
+            entry("listValueQueries", new Rule(Access.READERS, Scope.OWN_LISTING)),
+            entry("raiseValueQuery", new Rule(Access.REVIEWERS_AND_MINISTRY, Scope.OWN_ZONE)),
+            entry("getValueQuery", new Rule(Access.READERS, Scope.OWN_ZONE)),
+            entry("answerValueQuery", new Rule(Access.SUBMITTERS_AND_ADMIN, Scope.OWN_ZONE)),
+            // the raiser or an admin: the query under test was raised by the analyst
+            entry("closeValueQuery", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
@@ -138,6 +166,8 @@ class AuthorizationMatrixIT {
         TOKENS.put(Caller.SUBMITTER_OTHER_PROVINCE, tokens.submitter(OTHER_PROVINCE));
         TOKENS.put(Caller.ANALYST, tokens.analyst());
         TOKENS.put(Caller.ADMIN, tokens.admin());
+        TOKENS.put(Caller.REVIEWER_OWN_PROVINCE, tokens.reviewer(OWN_PROVINCE));
+        TOKENS.put(Caller.REVIEWER_OTHER_PROVINCE, tokens.reviewer(OTHER_PROVINCE));
         JwtClaims withoutGroups = tokens.claims("no-groups", "analyst", null, TokenIssuer.TEST_LIFETIME);
         withoutGroups.unsetClaim("groups");
         TOKENS.put(Caller.TOKEN_WITHOUT_GROUPS, tokens.sign(withoutGroups));
@@ -155,7 +185,10 @@ class AuthorizationMatrixIT {
         return caller == Caller.ANONYMOUS ? request : request.header("Authorization", "Bearer " + TOKENS.get(caller));
     }
 
-    /** A zone of {@link #OWN_PROVINCE} with one stored submission, scored by the evaluation service. */
+    /**
+     * A zone of {@link #OWN_PROVINCE} with one stored submission, scored by the evaluation service, and a query the
+     * analyst raised on its GDP.
+     */
     private static void prepareZone() {
         String zone = "AUTHZ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         as(Caller.ADMIN).body(zoneBody(zone)).post("/api/v1/zones").then().statusCode(201);
@@ -163,8 +196,10 @@ class AuthorizationMatrixIT {
                 .then().statusCode(201).extract().path("id");
         String methodology = as(Caller.ANALYST).get("/api/v1/methodologies").then().statusCode(200)
                 .extract().jsonPath().getString("[0].key");
+        int query = as(Caller.ANALYST).body(queryBody(zone)).post("/api/v1/reviews/queries")
+                .then().statusCode(201).extract().path("id");
         VALUES.putAll(Map.of("code", zone, "zone", zone, "period", PERIOD, "id", String.valueOf(id),
-                "key", methodology, "zoneType", "ETDZ", "province", OWN_PROVINCE));
+                "key", methodology, "zoneType", "ETDZ", "province", OWN_PROVINCE, "queryId", String.valueOf(query)));
         // the evaluation service learns the zone and its values over Kafka; its province rules need both
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 as(Caller.ANALYST).get("/api/v1/scores/" + zone + "/" + PERIOD).statusCode() == 200);
@@ -179,6 +214,12 @@ class AuthorizationMatrixIT {
         return """
                 {"zone": "%s", "period": "%s", "values": [{"indicator": "GDP", "value": 2070.5},
                  {"indicator": "TAX", "value": 310.2}, {"indicator": "EMPLOYEES", "value": 80.1}]}""".formatted(zone, PERIOD);
+    }
+
+    private static String queryBody(String zone) {
+        return """
+                {"zone": "%s", "period": "%s", "revision": 1, "indicator": "GDP", "text": "请确认 please confirm"}"""
+                .formatted(zone, PERIOD);
     }
 
     /** Request bodies of the operations that take one; each call gets a fresh one. */
@@ -202,6 +243,14 @@ class AuthorizationMatrixIT {
             entry("closePeriod", () -> "{}"),
             entry("reopenPeriod", () -> "{}"));
 
+    /** Request bodies of the review operations, kept apart since Map.of takes ten entries at most. */
+    private static final Map<String, Supplier<Object>> REVIEW_BODIES = Map.of(
+            // the newest revision: the first allowed caller approves it, later ones get a 409
+            "decideReturn", () -> "{\"revision\": 1, \"decision\": \"APPROVED\"}",
+            "raiseValueQuery", () -> queryBody(VALUES.get("zone")),
+            "answerValueQuery", () -> "{\"text\": \"已核实 confirmed\"}",
+            "closeValueQuery", () -> "{\"text\": \"谢谢 thanks\"}");
+
     /** Query parameters sent besides the required ones: dry runs wherever offered, and the zone of a listing. */
     private static final Map<String, Map<String, String>> EXTRA_QUERY = Map.of(
             "submitValues", Map.of("dryRun", "true"),
@@ -217,12 +266,11 @@ class AuthorizationMatrixIT {
         if (!rule.access().allowed.contains(caller)) {
             return Expected.FORBIDDEN_403;
         }
-        boolean submitter = caller == Caller.SUBMITTER_OWN_PROVINCE || caller == Caller.SUBMITTER_OTHER_PROVINCE;
         return switch (rule.scope()) {
             case ANY_PROVINCE -> Expected.ALLOWED;
-            case OWN_ZONE -> caller == Caller.SUBMITTER_OTHER_PROVINCE ? Expected.FORBIDDEN_403 : Expected.ALLOWED;
-            case OWN_LISTING -> submitter ? Expected.OWN_PROVINCE_ONLY : Expected.ALLOWED;
-            case OWN_ITEMS -> caller == Caller.SUBMITTER_OTHER_PROVINCE ? Expected.ITEMS_REJECTED : Expected.ALLOWED;
+            case OWN_ZONE -> caller.otherProvince() ? Expected.FORBIDDEN_403 : Expected.ALLOWED;
+            case OWN_LISTING -> caller.provincial() ? Expected.OWN_PROVINCE_ONLY : Expected.ALLOWED;
+            case OWN_ITEMS -> caller.otherProvince() ? Expected.ITEMS_REJECTED : Expected.ALLOWED;
         };
     }
 
@@ -285,7 +333,7 @@ class AuthorizationMatrixIT {
         EXTRA_QUERY.getOrDefault(operation.operationId(), Map.of()).forEach((name, value) ->
                 request.queryParam(name, value.equals("{zone}") ? VALUES.get("zone") : value));
         if (operation.hasBody()) {
-            Supplier<Object> body = BODIES.get(operation.operationId());
+            Supplier<Object> body = BODIES.getOrDefault(operation.operationId(), REVIEW_BODIES.get(operation.operationId()));
             assertThat(body).as(operation.describe() + " takes a body: add one to AuthorizationMatrixIT.BODIES").isNotNull();
             Object content = body.get();
             if (content instanceof byte[] workbook) {
@@ -337,18 +385,26 @@ class AuthorizationMatrixIT {
 
     /** A listing as a submitter sees it: its own province's entries, and no other province's. */
     private static String ownProvinceOnly(OpenApiOperations.Operation operation, Caller caller, JsonPath body, String got) {
-        String own = caller == Caller.SUBMITTER_OWN_PROVINCE ? OWN_PROVINCE : OTHER_PROVINCE;
+        boolean ownProvince = caller.provincial() && !caller.otherProvince();
+        String own = ownProvince ? OWN_PROVINCE : OTHER_PROVINCE;
         switch (operation.operationId()) {
             case "listSubmissions" -> {
                 // filtered by the zone under test, which belongs to OWN_PROVINCE
                 List<String> zones = body.getList("items.zone", String.class);
-                boolean right = caller == Caller.SUBMITTER_OWN_PROVINCE ? zones.contains(VALUES.get("zone")) : zones.isEmpty();
+                boolean right = ownProvince ? zones.contains(VALUES.get("zone")) : zones.isEmpty();
                 return right ? null : "the listing is not narrowed to province " + own + ": " + got;
             }
             case "getTimeliness" -> {
                 List<String> provinces = body.getList("provinces.province", String.class);
                 boolean right = provinces.stream().allMatch(own::equals)
-                        && (caller != Caller.SUBMITTER_OWN_PROVINCE || provinces.contains(own));
+                        && (!ownProvince || provinces.contains(own));
+                return right ? null : "the listing is not narrowed to province " + own + ": " + got;
+            }
+            case "listReviewQueue", "listValueQueries" -> {
+                // the queue and the queries of the caller's province only; the query under test is the own province's
+                List<String> provinces = body.getList("items.province", String.class);
+                boolean right = provinces.stream().allMatch(own::equals)
+                        && (!"listValueQueries".equals(operation.operationId()) || !ownProvince || !provinces.isEmpty());
                 return right ? null : "the listing is not narrowed to province " + own + ": " + got;
             }
             default -> {

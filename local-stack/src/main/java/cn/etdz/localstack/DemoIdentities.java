@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Serves the local run's demo identities — the ministry administrator, the analyst and the submitter of each demo
- * province, each with a freshly signed token — as {@code GET /demo-identities.json} on the loopback interface, so the
+ * Serves the local run's demo identities — the ministry administrator, the analyst and the submitter and reviewer of
+ * each demo province, each with a freshly signed token — as {@code GET /demo-identities.json} on the loopback interface, so the
  * web console's sign-in screen can offer them. Only the console served by the local gateway may read it (CORS); the
  * gateway learns the address from {@code gateway.console.demo-identities-url}, which only the local stack sets.
  */
@@ -34,7 +34,7 @@ public final class DemoIdentities implements AutoCloseable {
      * Starts serving on a free loopback port.
      *
      * @param tokens      signs the tokens, one set per request, so they are always fresh
-     * @param provinces   the demo data's provinces, one submitter each
+     * @param provinces   the demo data's provinces, one submitter and one reviewer each
      * @param gatewayPort the port of the gateway whose console may read the identities
      */
     public static DemoIdentities start(TokenIssuer tokens, List<String> provinces, int gatewayPort) {
@@ -57,6 +57,7 @@ public final class DemoIdentities implements AutoCloseable {
         identities.add(identity("analyst", "demo-analyst", null, tokens.analyst()));
         for (String province : provinces) {
             identities.add(identity("submitter", "demo-submitter-" + province, province, tokens.submitter(province)));
+            identities.add(identity("reviewer", "demo-reviewer-" + province, province, tokens.reviewer(province)));
         }
         return identities;
     }

@@ -406,6 +406,7 @@ public final class LocalStack implements AutoCloseable {
         env.append("ANALYST_TOKEN=").append(tokens.analyst()).append('\n');
         for (String province : provinces) {
             env.append("SUBMITTER_").append(province).append("_TOKEN=").append(tokens.submitter(province)).append('\n');
+            env.append("REVIEWER_").append(province).append("_TOKEN=").append(tokens.reviewer(province)).append('\n');
         }
         try {
             Files.writeString(tokensFile(), env.toString());

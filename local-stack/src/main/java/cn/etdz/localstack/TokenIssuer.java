@@ -52,8 +52,8 @@ public final class TokenIssuer {
     /**
      * Loads {@code private.pem}/{@code public.pem} from {@code directory}, generating them on first start.
      *
-     * @param roleTokenLifetime lifetime of the tokens {@link #admin()}, {@link #analyst()} and {@link #submitter}
-     *                          issue
+     * @param roleTokenLifetime lifetime of the tokens {@link #admin()}, {@link #analyst()}, {@link #submitter} and
+     *                          {@link #reviewer} issue
      */
     public static TokenIssuer loadOrCreate(Path directory, Duration roleTokenLifetime) {
         try {
@@ -89,8 +89,8 @@ public final class TokenIssuer {
      * Issues a token.
      *
      * @param subject  the caller's name ({@code sub} and {@code upn})
-     * @param role     one of submitter, analyst, admin ({@code groups})
-     * @param province GB/T 2260 code for a submitter, null otherwise
+     * @param role     one of submitter, reviewer, analyst, admin ({@code groups})
+     * @param province GB/T 2260 code for a submitter or reviewer, null otherwise
      * @param minutes  lifetime
      */
     public String issue(String subject, String role, String province, long minutes) {
@@ -143,6 +143,11 @@ public final class TokenIssuer {
 
     public String submitter(String province) {
         return sign(claims("demo-submitter-" + province, "submitter", province, roleTokenLifetime));
+    }
+
+    /** The province's reviewer (its commerce department), scoped by the same {@code province} claim. */
+    public String reviewer(String province) {
+        return sign(claims("demo-reviewer-" + province, "reviewer", province, roleTokenLifetime));
     }
 
     private static byte[] readPem(Path file) throws IOException {

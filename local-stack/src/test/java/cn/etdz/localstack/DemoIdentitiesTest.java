@@ -45,7 +45,7 @@ class DemoIdentitiesTest {
                     .contains("http://localhost:" + GATEWAY_PORT);
             JsonNode list = new ObjectMapper().readTree(response.body());
             assertThat(list.findValuesAsText("subject")).containsExactly("demo-admin", "demo-analyst",
-                    "demo-submitter-320000", "demo-submitter-650000");
+                    "demo-submitter-320000", "demo-reviewer-320000", "demo-submitter-650000", "demo-reviewer-650000");
             var consumer = new JwtConsumerBuilder().setVerificationKey(publicKey(tokens))
                     .setExpectedIssuer(TokenIssuer.ISSUER).setExpectedAudience(TokenIssuer.AUDIENCE).build();
             for (JsonNode identity : list) {

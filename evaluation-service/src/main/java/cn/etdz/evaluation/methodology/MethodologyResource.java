@@ -34,7 +34,7 @@ public class MethodologyResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listMethodologies", summary = "List methodology versions",
             description = "Every stored version of every scoring methodology (评价方法), the active one of each zone type "
                     + "marked, and whether a version has produced a snapshot. plan-2012-ETDZ@1 and plan-2012-BECZ@1 "
@@ -45,7 +45,7 @@ public class MethodologyResource {
 
     @GET
     @Path("/{key}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getMethodology", summary = "Get one methodology version",
             description = "One methodology version by id@version, e.g. plan-2012-ETDZ@1, or by id alone for its newest "
                     + "version: pillars (经济发展, 科技创新, 生态环境, 社会发展, 体制建设) with their weights, indicators, transforms, "

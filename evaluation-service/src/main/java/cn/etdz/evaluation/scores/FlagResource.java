@@ -30,7 +30,7 @@ public class FlagResource {
     ScoreService service;
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listFlags", summary = "List the zones flagged in a period",
             description = "Every zone with a dynamic-management flag (动态管理) in a period, evaluated on the snapshots valid "
                     + "at asOf: WARNING (预警, bottom 5 of its region group), EXIT_CANDIDATE (退出候选, bottom 5 in two of "

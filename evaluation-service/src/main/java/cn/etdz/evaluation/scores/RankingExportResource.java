@@ -36,7 +36,7 @@ public class RankingExportResource {
     RankingExportService service;
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "exportRanking", summary = "Export a ranking as JSON, CSV or XLSX",
             description = "The whole ranking table (排名) of a peer group — a zone type and a period — as getRanking "
                     + "answers it page by page: composite and the five pillar scores (经济发展, 科技创新, 生态环境, 社会发展, "

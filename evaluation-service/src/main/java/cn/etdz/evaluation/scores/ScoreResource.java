@@ -48,7 +48,7 @@ public class ScoreResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getRanking", summary = "Get the ranking of a zone type in a period",
             description = "The ranking table (排名) of one peer group — a zone type and a period — from the snapshot valid "
                     + "at asOf: composite and the five pillar scores, national rank within the zone type, rank within "
@@ -125,7 +125,7 @@ public class ScoreResource {
 
     @GET
     @Path("/periods")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getScoredPeriods", summary = "List the periods a zone type has scores for",
             description = "The years (评价年度) with a ranking of the zone type, oldest first, from the snapshots valid at "
                     + "asOf: the periods getRanking answers for. Zone codes are upper case, so this path never names a "
@@ -145,7 +145,7 @@ public class ScoreResource {
 
     @GET
     @Path("/{zone}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getZoneScoreHistory", summary = "Get a zone's scores over time",
             description = "The zone's composite, pillar scores, ranks and flags in every scored period, oldest first, from "
                     + "the snapshots valid at asOf.")
@@ -161,7 +161,7 @@ public class ScoreResource {
 
     @GET
     @Path("/{zone}/{period}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getZoneScore", summary = "Get a zone's scores for one period",
             description = "The zone's composite, five pillar scores (经济发展, 科技创新, 生态环境, 社会发展, 体制建设), national and regional "
                     + "ranks, coverage and flags for one period, from the snapshot valid at asOf.")
@@ -178,7 +178,7 @@ public class ScoreResource {
 
     @GET
     @Path("/{zone}/{period}/explanation")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getZoneScoreExplanation", summary = "Explain how a zone's score adds up",
             description = "Per pillar its score, weight and contribution to the composite; per indicator its raw or "
                     + "derived value, transformed and normalised value, effective weight, and contributions to its "

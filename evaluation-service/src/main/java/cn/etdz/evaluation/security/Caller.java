@@ -9,7 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
 
-/** Who is calling, from the verified token, and the province rule for submitters. */
+/** Who is calling, from the verified token, and the province rule for submitters and reviewers. */
 @RequestScoped
 public class Caller {
 
@@ -25,15 +25,15 @@ public class Caller {
         return Optional.ofNullable(token.<Object>getClaim(Roles.PROVINCE_CLAIM)).map(Object::toString);
     }
 
-    /** A submitter and nothing more: analysts and admins read everything. */
-    public boolean isSubmitterOnly() {
-        return token.getGroups().contains(Roles.SUBMITTER)
+    /** A province's submitter or reviewer and nothing more: analysts and admins read everything. */
+    public boolean isProvincialOnly() {
+        return (token.getGroups().contains(Roles.SUBMITTER) || token.getGroups().contains(Roles.REVIEWER))
                 && !token.getGroups().contains(Roles.ANALYST) && !token.getGroups().contains(Roles.ADMIN);
     }
 
-    /** Submitters read the details (explanations) of their own province's zones only. */
+    /** Submitters and reviewers read the details (explanations) of their own province's zones only. */
     public void requireProvince(String zoneProvince) {
-        if (isSubmitterOnly() && !province().map(zoneProvince::equals).orElse(false)) {
+        if (isProvincialOnly() && !province().map(zoneProvince::equals).orElse(false)) {
             throw ProblemException.forbidden(province()
                     .map(own -> Message.of("evaluation.forbidden.own-province", own))
                     .orElse(Message.of("evaluation.forbidden.no-province")));

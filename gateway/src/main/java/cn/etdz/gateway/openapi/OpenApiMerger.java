@@ -150,7 +150,7 @@ public final class OpenApiMerger {
         scheme.put("scheme", "bearer");
         scheme.put("bearerFormat", "JWT");
         scheme.put("description", "An RS256 JWT from the platform's identity provider; roles in `groups`, a "
-                + "submitter's province in `province`.");
+                + "submitter's or reviewer's province in `province`.");
         ArrayNode tags = merged.putArray("tags");
         tagDescriptions.forEach((name, description) -> {
             ObjectNode tag = tags.addObject().put("name", name);

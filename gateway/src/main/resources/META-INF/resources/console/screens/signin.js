@@ -19,14 +19,15 @@ async function consoleConfig() {
   return config;
 }
 
-/** A role in words: 部委分析员, 江苏省填报员 … */
+/** A role in words: 部委分析员, 江苏省填报员, 江苏省审核员 … */
 export function roleLabel(role, province) {
-  return role === 'submitter' ? t('role.submitterOf', { province: t(`province.${province}`) }) : t(`role.${role}`);
+  const of = { submitter: 'role.submitterOf', reviewer: 'role.reviewerOf' }[role];
+  return of ? t(of, { province: t(`province.${province}`) }) : t(`role.${role}`);
 }
 
 /** Who is signed in, in words, from what /api/v1/me says: the strongest role, then the subject. */
 export function callerLabel(caller) {
-  const role = ['admin', 'analyst', 'submitter'].find(candidate => caller.roles.includes(candidate));
+  const role = ['admin', 'analyst', 'reviewer', 'submitter'].find(candidate => caller.roles.includes(candidate));
   return role ? `${roleLabel(role, caller.province)} (${caller.subject})` : caller.subject;
 }
 

@@ -23,7 +23,7 @@ public class CatalogueResource {
     CatalogueService catalogue;
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listIndicators", summary = "List the indicator catalogue",
             description = "The raw indicators provinces report (原始指标), each with its Chinese and English name, unit, "
                     + "pillar, value type, valid range, the zone types that report it and whether it is required, e.g. "
@@ -40,7 +40,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getIndicator", summary = "Get one indicator of the catalogue",
             description = "One raw indicator by its code, e.g. GDP (地区生产总值): names, unit, pillar, value type, valid range, "
                     + "the zone types that report it and whether it is required.")

@@ -9,9 +9,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * What this service's outbox relay publishes: submissions partitioned by zone, and the zone registry, indicator
- * catalogue and period states compacted (latest state per key). The relay creates missing topics first unless an
- * operator manages them.
+ * What this service's outbox relay publishes: submissions and review decisions partitioned by zone, and the zone
+ * registry, indicator catalogue and period states compacted (latest state per key). The relay creates missing topics
+ * first unless an operator manages them.
  */
 @ApplicationScoped
 public class EventPublishing {
@@ -24,6 +24,7 @@ public class EventPublishing {
                 TopicSpec.partitioned(topics.submissions(), topics.submissionsPartitions()),
                 TopicSpec.compacted(topics.zones()),
                 TopicSpec.compacted(topics.indicators()),
-                TopicSpec.compacted(topics.periods())));
+                TopicSpec.compacted(topics.periods()),
+                TopicSpec.partitioned(topics.reviews(), topics.submissionsPartitions())));
     }
 }

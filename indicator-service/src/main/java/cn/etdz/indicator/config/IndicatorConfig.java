@@ -40,6 +40,13 @@ public interface IndicatorConfig {
         @WithDefault("6")
         int submissionsPartitions();
 
+        /**
+         * Review decisions on revisions (approved, returned), keyed by zone code; created with the submissions
+         * topic's partitions, so a zone's decisions and submissions sit in partitions of the same number.
+         */
+        @WithDefault("reviews.v1")
+        String reviews();
+
         /** Create missing topics at start-up (off where topics are managed by an operator, e.g. Strimzi). */
         @WithDefault("true")
         boolean create();

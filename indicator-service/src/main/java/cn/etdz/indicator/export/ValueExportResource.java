@@ -37,7 +37,7 @@ public class ValueExportResource {
     ValueExportService service;
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "exportValues", summary = "Export indicator values as JSON, CSV, XLSX or SDMX-CSV",
             description = "Every value of zone × indicator × period (开发区 × 指标 × 年度) matching the filters, from the newest "
                     + "accepted revision of each zone-period, or from the newest one received by asOf: with unit, "
@@ -110,7 +110,7 @@ public class ValueExportResource {
 
     @GET
     @Path("/structure")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getValueDataStructure", summary = "Get the SDMX data structure definition of the values export",
             description = "The data structure definition (DSD) the SDMX-CSV export follows, as an SDMX-JSON 2.0 structure "
                     + "message (SDMX 3.0): data structure ETDZ:DSD_ZONE_VALUES(1.0.0) with the dimensions ZONE (开发区), "

@@ -75,7 +75,7 @@ public class ValueExportService {
         if (indicator != null && indicators.findByIdOptional(indicator).isEmpty()) {
             throw ProblemException.notFound(Message.of("indicator.catalogue.unknown", indicator));
         }
-        String readable = province != null || !caller.isSubmitter() ? province : caller.province().orElseThrow(() ->
+        String readable = province != null || !caller.isProvincial() ? province : caller.province().orElseThrow(() ->
                 ProblemException.forbidden(Message.of("indicator.forbidden.read-no-province")));
         return new ValueFilter(zoneType, readable, zone, indicator, from, to, asOf);
     }

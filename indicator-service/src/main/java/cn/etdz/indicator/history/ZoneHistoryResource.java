@@ -28,7 +28,7 @@ public class ZoneHistoryResource {
 
     @GET
     @Path("/{code}/revisions")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listZoneRevisions", summary = "List the revisions of a zone's period",
             description = "Every revision of a zone-period, oldest first: who sent it (token subject and province), when, "
                     + "whether it was late, and what changed against the previous revision (ADDED, CHANGED, REMOVED). "
@@ -44,7 +44,7 @@ public class ZoneHistoryResource {
 
     @GET
     @Path("/{code}/values")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getZoneValues", summary = "Get a zone's values over time",
             description = "A zone's newest accepted values as time series, one per indicator, each point with its period, "
                     + "revision and provisional mark; filtered by indicator and by a range of periods. Submitters see "

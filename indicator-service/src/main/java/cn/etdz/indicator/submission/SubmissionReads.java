@@ -35,7 +35,7 @@ public class SubmissionReads {
     public Page<SubmissionView> list(String zone, String period, String province, SubmissionStatus status, int page,
                                      int size) {
         String effectiveProvince = province;
-        if (caller.isSubmitter()) {
+        if (caller.isProvincial()) {
             String own = caller.province().orElse("none");
             if (province != null && !province.equals(own)) {
                 throw ProblemException.forbidden(Message.of("indicator.forbidden.read-own-province", own));

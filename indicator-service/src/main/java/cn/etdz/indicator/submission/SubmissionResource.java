@@ -227,7 +227,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getSubmission", summary = "Get one submission",
             description = "One stored submission by its id: the zone-period and revision it is, whether it was late, who "
                     + "sent it and when, its values and its plausibility warnings. Submitters see their own province "
@@ -237,7 +237,7 @@ public class SubmissionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listSubmissions", summary = "List submissions",
             description = "Accepted submissions, newest first, with their values and plausibility warnings, filtered by "
                     + "zone, period, province or status and paged. Submitters see their own province only.")

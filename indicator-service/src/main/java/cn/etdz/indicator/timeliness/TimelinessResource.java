@@ -19,11 +19,13 @@ public class TimelinessResource {
     TimelinessService timeliness;
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getTimeliness", summary = "Get the timeliness of a period",
             description = "Per province (省份): the zones expected to report a period, submitted, on time, late and missing, "
                     + "with the codes of the missing ones; annual data for year Y is due by 31 March of Y+1. "
-                    + "Submitters see their own province only.")
+                    + "Per zone: whether it reported, late or not, and its newest revision's review state; per "
+                    + "province also how many are approved, approved by the deadline, awaiting review and returned. "
+                    + "Submitters and reviewers see their own province only.")
     public TimelinessView timeliness(@Parameter(description = "The year, e.g. 2015", required = true)
                                      @QueryParam("period") String period) {
         QueryParameters parameters = new QueryParameters();

@@ -52,7 +52,7 @@ public class WorkbookResource {
 
     @GET
     @Produces(XLSX)
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getSubmissionWorkbook", summary = "Download the workbook to fill in for a province and period",
             description = "An Excel workbook (.xlsx): a sheet per zone type (ETDZ, BECZ) with a row per zone of the "
                     + "province (code and name locked) and a column per indicator the type reports, headed by its "

@@ -34,7 +34,7 @@ public class ZoneResource {
     ZoneService zones;
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listZones", summary = "List zones",
             description = "The zone registry, filtered by type (ETDZ 国家级经济技术开发区, BECZ 边境经济合作区), province or region (EAST "
                     + "东部, CENTRAL 中部, NORTHEAST 东北, WEST 西部), and paged.")
@@ -58,7 +58,7 @@ public class ZoneResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getZone", summary = "Get one zone",
             description = "One zone of the registry by its code, with its type, province, region, approval date, status "
                     + "and developed area.")

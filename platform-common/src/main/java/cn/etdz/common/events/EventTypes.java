@@ -15,6 +15,10 @@ public final class EventTypes {
 
     /** A period was closed to new revisions or reopened; carries its state (topic {@code periods.v1}). */
     public static final String PERIOD_STATE_CHANGED = "cn.etdz.period.changed";
+    /** A revision of a zone-period was approved by its province's reviewer or an admin (topic {@code reviews.v1}). */
+    public static final String REVISION_APPROVED = "cn.etdz.revision.approved";
+    /** A revision of a zone-period was returned for correction, with comments (topic {@code reviews.v1}). */
+    public static final String REVISION_RETURNED = "cn.etdz.revision.returned";
 
     private EventTypes() {
     }

@@ -8,7 +8,12 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     /** Manages zones, the catalogue and methodologies. */
     public static final String ADMIN = "admin";
-    /** GB/T 2260 code of a submitter's province, e.g. {@code 320000}. */
+    /**
+     * A province's commerce department: reads what the province's submitters read, and approves or returns the
+     * province's returns and raises queries on their values; scoped by {@link #PROVINCE_CLAIM} as a submitter is.
+     */
+    public static final String REVIEWER = "reviewer";
+    /** GB/T 2260 code of a submitter's or reviewer's province, e.g. {@code 320000}. */
     public static final String PROVINCE_CLAIM = "province";
     /** Issuer of the platform's tokens unless configured otherwise. */
     public static final String DEFAULT_ISSUER = "https://etdz-platform.local/issuer";
