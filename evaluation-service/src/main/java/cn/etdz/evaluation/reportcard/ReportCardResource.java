@@ -59,7 +59,7 @@ public class ReportCardResource {
     @GET
     @Path("/{zone}")
     @Produces({PDF, Problem.MEDIA_TYPE})
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getReportCard", summary = "Download a zone's report card for a period (PDF)",
             description = "The zone's evaluation (评价报告卡) as a PDF of two A4 pages to file: its Chinese and English "
                     + "names, type, province and period; composite and the five pillar scores (经济发展, 科技创新, 生态环境, "
@@ -97,7 +97,7 @@ public class ReportCardResource {
 
     @GET
     @Produces({ZIP, Problem.MEDIA_TYPE})
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getProvinceReportCards", summary = "Download the report cards of a province's zones (zip)",
             description = "A zip with the report card (PDF, as getReportCard draws it) of every zone of the province "
                     + "(省份) scored in the period, ETDZ and BECZ, each named <zone code> <zone name>.pdf, written while "

@@ -24,7 +24,7 @@ public class PeriodResource {
     PeriodService periods;
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ANALYST, Roles.ADMIN})
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listPeriods", summary = "List the periods and their states",
             description = "Every period that has revisions or was ever closed, newest first: OPEN (never closed), CLOSED "
                     + "(new revisions are refused with 409) or REOPENED, with who made the last change, when and why, "
