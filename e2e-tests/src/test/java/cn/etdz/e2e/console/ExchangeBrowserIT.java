@@ -25,6 +25,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.stream.IntStream;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The console's files in a real browser against the packaged stack with the demo data: a submitter downloads the
@@ -169,11 +171,19 @@ class ExchangeBrowserIT {
                 .isDisplayed()).isTrue();
         assertThat(newestRevision(accepted)).isEqualTo(acceptedRevision + 1);
         assertThat(newestRevision(refused)).isEqualTo(refusedRevision);
-        console.browser().screenshot("exchange-workbook-submitted");
         console.browser().assertAccessible("a workbook's submission");
 
-        // the value is the zone's on its data screen
-        console.open("entry/" + PROVINCE + "?zone=" + accepted + "&period=" + PERIOD);
+        // the zone shown on the data screen is read again: its form holds the value, its revisions the new one
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(Double.parseDouble(console.browser().driver.findElement(By.id("value-GDP")).getAttribute("value")))
+                    .isEqualTo(gdp);
+            assertThat(console.browser().driver.findElement(By.cssSelector("#revisions-table tbody tr"))
+                    .getAttribute("data-revision")).isEqualTo(String.valueOf(acceptedRevision + 1));
+        });
+        console.browser().screenshot("exchange-workbook-submitted");
+        // and so is it after the page is loaded again
+        console.browser().driver.navigate().refresh();
+        console.browser().awaitLoaded();
         assertThat(Double.parseDouble(console.browser().await(By.id("value-GDP")).getAttribute("value"))).isEqualTo(gdp);
 
         // in English: the same check answers with English labels and messages

@@ -47,26 +47,26 @@ export async function render(main, route) {
     if (!choice.querySelector('.problem')) {
       main.append(empty('entry.noZones'));
     }
-    main.append(...workbookSection(province, period), ...batchSection());
+    main.append(...workbookSection(province, period, async () => {}), ...batchSection(async () => {}));
     return;
   }
   const form = h('section', { 'aria-labelledby': 'entry-form-heading' });
   const revisions = h('section', { 'aria-labelledby': 'revisions-heading' });
+  // a workbook or batch may hold a new revision of the zone shown: its form and revisions are read again
+  const showZone = () => Promise.all([showForm(), showRevisions()]);
   main.append(h('h2', { id: 'entry-form-heading' }, t('entry.form', { zone: localName(zone), period })), form,
-    h('h2', { id: 'revisions-heading' }, t('entry.revisions', { period })), revisions, ...workbookSection(province, period),
-    ...batchSection());
+    h('h2', { id: 'revisions-heading' }, t('entry.revisions', { period })), revisions,
+    ...workbookSection(province, period, showZone), ...batchSection(showZone));
   const catalogue = apiGet('/indicators', { zoneType: zone.type });
   // the revisions say what changed; the submissions they come from carry each value's provisional mark and note
   const showRevisions = () => fill(revisions, () => Promise.all([catalogue,
     apiGet(`/zones/${encodeURIComponent(zone.code)}/revisions`, { period }),
     apiGet('/submissions', { zone: zone.code, period, size: MAX_PAGE })]), ([indicators, list, submissions]) =>
     revisionTable(list, indicators, submissions.items));
-  await Promise.all([
-    fill(form, () => Promise.all([catalogue, apiGet(`/zones/${encodeURIComponent(zone.code)}/values`,
-      { from: String(Number(period) - 1), to: period })]), ([indicators, values]) =>
-      entryForm(zone, period, indicators, values, showRevisions)),
-    showRevisions(),
-  ]);
+  const showForm = () => fill(form, () => Promise.all([catalogue, apiGet(`/zones/${encodeURIComponent(zone.code)}/values`,
+    { from: String(Number(period) - 1), to: period })]), ([indicators, values]) =>
+    entryForm(zone, period, indicators, values, showRevisions));
+  await showZone();
 }
 
 function choiceControls(admin, province, zones, zone, period) {
@@ -295,7 +295,7 @@ function marksList(values, names) {
  * A CSV batch (zone,period,indicator,value,note): checked first or stored, with one result per submission. The file's
  * bytes are sent as they are, with the charset chosen, so the API decodes them (and says so when they do not fit).
  */
-function batchSection() {
+function batchSection(onStored) {
   const file = h('input',
     { type: 'file', id: 'batch-file', accept: '.csv,text/csv', 'aria-describedby': 'batch-hint' });
   const charset = select('batch-charset', 'entry.batchCharset', CHARSETS.map(name => [name, t(`charset.${name}`)]),
@@ -317,8 +317,11 @@ function batchSection() {
         idempotencyKey ??= crypto.randomUUID();
         headers['Idempotency-Key'] = idempotencyKey;
       }
-      results.replaceChildren(...batchTable(await apiPost('/submissions/batch', file.files[0], { dryRun }, headers),
-        dryRun));
+      const answer = await apiPost('/submissions/batch', file.files[0], { dryRun }, headers);
+      results.replaceChildren(...batchTable(answer, dryRun));
+      if (!dryRun && answer.accepted > 0) {
+        await onStored();
+      }
     } catch (problem) {
       results.replaceChildren(problemBox(problem));
     }
@@ -359,7 +362,7 @@ function batchTable(answer, dryRun) {
  * The province's workbook of the year: downloaded to fill in Excel, uploaded to be checked (nothing stored) or
  * submitted, with the result of every zone row and every problem named by its cell, sheet by sheet.
  */
-function workbookSection(province, period) {
+function workbookSection(province, period, onStored) {
   const file = h('input', { type: 'file', id: 'workbook-file', accept: `.xlsx,${XLSX}`,
     'aria-describedby': 'workbook-hint' });
   const results = h('div', { id: 'workbook-results', 'aria-live': 'polite' });
@@ -383,6 +386,9 @@ function workbookSection(province, period) {
       // indicator names for the cells' columns; without the catalogue the codes alone still say which
       const indicators = await apiGet('/indicators').catch(() => []);
       results.replaceChildren(...workbookResults(answer, dryRun, indicators));
+      if (!dryRun && answer.accepted > 0) {
+        await onStored();
+      }
     } catch (problem) {
       results.replaceChildren(problemBox(problem));
     }
