@@ -1,6 +1,7 @@
 package cn.etdz.e2e.console;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -76,8 +77,9 @@ class ExchangeBrowserIT {
     @SuppressWarnings("unchecked")
     private static Map<String, Double> valuesOf(String zone) {
         Map<String, Double> byIndicator = new HashMap<>();
+        // numbers as decimals: REST Assured's default (float) would write 13.630000114440918 for 13.63 into the workbook
         List<Map<String, Object>> series = api("/zones/" + zone + "/values", Map.of("from", PERIOD, "to", PERIOD))
-                .getList("series");
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL)).getList("series");
         for (Map<String, Object> indicator : series) {
             for (Map<String, Object> point : (List<Map<String, Object>>) indicator.get("points")) {
                 if (PERIOD.equals(point.get("period")) && point.get("value") != null) {
