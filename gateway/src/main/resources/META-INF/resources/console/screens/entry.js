@@ -452,7 +452,7 @@ function workbookResults(answer, dryRun, indicators) {
     h('td', {}, item.zone ?? '—'),
     h('td', {}, '—'),
     h('td', {}, h('span', { class: `tag status-${item.status}` }, t(`entry.status.${item.status}`)),
-      item.revision ? ` ${t('workbook.revision', { revision: item.revision })}` : null,
+      item.revision ? ` ${t('workbook.revision', { revision: item.revision })} ` : null,
       item.late ? h('span', { class: 'tag tag-WARNING' }, t('entry.late')) : null));
   return [summary, ...[...sheets].map(([name, found]) => h('div', { class: 'table-wrap' },
     h('table', { class: 'data workbook-sheet', id: `workbook-sheet-${name}`, 'data-sheet': name },
