@@ -22,17 +22,46 @@ export function whenUnauthorised(handler) {
 }
 
 export async function apiGet(path, params = {}, token = currentSession()?.token) {
-  return request('GET', path, params, null, {}, token);
+  return (await request('GET', path, params, null, {}, token)).json();
 }
 
-/** Sends a body (JSON, or a CSV text as text/csv) with POST; extra headers such as Idempotency-Key. */
+/**
+ * Sends a body with POST: an object as JSON; a text or a file (a Blob) as it is, as UTF-8 CSV unless the headers
+ * name another Content-Type (a workbook, a CSV in GB18030). Extra headers such as Idempotency-Key.
+ */
 export async function apiPost(path, body, params = {}, headers = {}) {
-  const csv = typeof body === 'string';
-  return request('POST', path, params, csv ? body : JSON.stringify(body),
-    { 'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/json', ...headers }, currentSession()?.token);
+  const json = !(typeof body === 'string' || body instanceof Blob);
+  return (await request('POST', path, params, json ? JSON.stringify(body) : body,
+    { 'Content-Type': json ? 'application/json' : 'text/csv; charset=utf-8', ...headers }, currentSession()?.token)).json();
 }
 
-async function request(method, path, params, body, headers, token) {
+/**
+ * A file from the API (an export, a workbook, a report card): its bytes and the name the API gives it in
+ * Content-Disposition (RFC 6266: filename* in UTF-8 first, else filename), or the fallback name.
+ */
+export async function apiDownload(path, params, fallbackName) {
+  const response = await request('GET', path, params, null, {}, currentSession()?.token, '*/*');
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName };
+}
+
+/** The file name of a Content-Disposition header; filename*=UTF-8''… (percent-encoded) wins over filename="…". */
+export function fileNameOf(disposition) {
+  if (!disposition) {
+    return null;
+  }
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // a malformed encoding: the plain name below
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1]?.trim() ?? null;
+}
+
+/** The response of a call that succeeded; an ApiProblem otherwise. */
+async function request(method, path, params, body, headers, token, accept = 'application/json') {
   const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== undefined && value !== ''));
   const url = `/api/v1${path}${query.size ? `?${query}` : ''}`;
   let response;
@@ -40,14 +69,14 @@ async function request(method, path, params, body, headers, token) {
     response = await fetch(url, {
       method,
       body,
-      headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'application/json',
+      headers: { ...headers, Authorization: `Bearer ${token}`, Accept: accept,
         'Accept-Language': currentLanguage() },
     });
   } catch (error) {
     throw new ApiProblem(0, { title: error.message }, null);
   }
   if (response.ok) {
-    return response.json();
+    return response;
   }
   const requestId = response.headers.get('X-Request-Id');
   const problem = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : {};

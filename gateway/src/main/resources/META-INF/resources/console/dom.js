@@ -27,7 +27,10 @@ export function empty(messageKey) {
   return h('p', { class: 'empty' }, t(messageKey));
 }
 
-/** A failed call in plain words: what happened, what to do, and the request id to quote. */
+/**
+ * A failed call in plain words: what happened, the API's explanation with what it names (a CSV's line, a workbook
+ * that is not the template), and the request id to quote.
+ */
 export function problemBox(problem) {
   const key = problem.status === 403 ? 'problem.forbidden'
     : problem.status === 404 ? 'problem.notFound'
@@ -36,6 +39,9 @@ export function problemBox(problem) {
   return h('div', { class: 'problem', role: 'alert' },
     h('p', { class: 'problem-title' }, t(key)),
     problem.status !== 403 && problem.detail ? h('p', {}, problem.detail) : null,
+    problem.status !== 403 && problem.violations?.length ? h('ul', { class: 'problem-violations' },
+      problem.violations.map(violation => h('li', {},
+        violation.field ? `${violation.field}: ${violation.message}` : violation.message))) : null,
     problem.requestId ? h('p', { class: 'request-id' }, t('problem.requestId', { id: problem.requestId })) : null);
 }
 

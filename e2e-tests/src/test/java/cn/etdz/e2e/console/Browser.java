@@ -137,6 +137,35 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * A fresh, empty folder the browser saves downloads into from now on, as a person's downloads folder, so a test
+     * reads the file the console saved.
+     */
+    Path downloadsInto(String name) {
+        try {
+            Path folder = Files.createTempDirectory("console-downloads-" + name + "-");
+            driver.executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", folder.toAbsolutePath().toString()));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The one file saved in a downloads folder, once the browser has finished writing it. */
+    Path awaitDownload(Path folder) {
+        return wait.until(d -> {
+            try (Stream<Path> files = Files.list(folder)) {
+                List<Path> saved = files.toList();
+                boolean complete = saved.size() == 1 && !saved.get(0).getFileName().toString().endsWith(".crdownload")
+                        && Files.size(saved.get(0)) > 0;
+                return complete ? saved.get(0) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** axe-core's rules on the screen as it is now: no serious or critical violation. */
     void assertAccessible(String screen) {
         List<Rule> violations = new AxeBuilder().analyze(driver).getViolations().stream()

@@ -30,4 +30,9 @@ public enum Normalisation {
     public List<String> parameters() {
         return parameters;
     }
+
+    /** Whether scores depend on the other zones of the peer group (as opposed to fixed parameters). */
+    public boolean peerRelative() {
+        return this == MINMAX || this == ZSCORE || this == RANK;
+    }
 }

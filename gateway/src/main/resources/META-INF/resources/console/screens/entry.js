@@ -1,8 +1,10 @@
 // Data entry: a submitter (for its own province) or an administrator picks a zone and a year, fills the form the
 // catalogue describes while the API checks it (dryRun), submits a new revision and sees the zone-year's revisions;
-// or uploads a CSV batch and sees each submission's result.
+// or downloads the province's Excel workbook, fills it and uploads it with a result named by cell, or uploads a CSV
+// batch and sees each submission's result.
 
 import { apiGet, apiPost } from '../api.js';
+import { downloadGroup } from '../downloads.js';
 import { empty, fill, h, loading, problemBox } from '../dom.js';
 import { currentLanguage, formatNumber, localName, t, unitLabel } from '../i18n.js';
 import { PROVINCES } from '../provinces.js';
@@ -11,6 +13,9 @@ import { currentSession } from '../session.js';
 import { select } from './controls.js';
 
 const MAX_PAGE = 500;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The charsets a CSV batch is read in: Excel's "CSV UTF-8" and "CSV (逗号分隔)" as Chinese Windows saves it. */
+const CHARSETS = ['UTF-8', 'GB18030'];
 /** How long typing must pause before the values are checked, so a check is not sent on every key. */
 const CHECK_DELAY_MS = 400;
 
@@ -42,25 +47,26 @@ export async function render(main, route) {
     if (!choice.querySelector('.problem')) {
       main.append(empty('entry.noZones'));
     }
-    main.append(...batchSection());
+    main.append(...workbookSection(province, period, async () => {}), ...batchSection(async () => {}));
     return;
   }
   const form = h('section', { 'aria-labelledby': 'entry-form-heading' });
   const revisions = h('section', { 'aria-labelledby': 'revisions-heading' });
+  // a workbook or batch may hold a new revision of the zone shown: its form and revisions are read again
+  const showZone = () => Promise.all([showForm(), showRevisions()]);
   main.append(h('h2', { id: 'entry-form-heading' }, t('entry.form', { zone: localName(zone), period })), form,
-    h('h2', { id: 'revisions-heading' }, t('entry.revisions', { period })), revisions, ...batchSection());
+    h('h2', { id: 'revisions-heading' }, t('entry.revisions', { period })), revisions,
+    ...workbookSection(province, period, showZone), ...batchSection(showZone));
   const catalogue = apiGet('/indicators', { zoneType: zone.type });
   // the revisions say what changed; the submissions they come from carry each value's provisional mark and note
   const showRevisions = () => fill(revisions, () => Promise.all([catalogue,
     apiGet(`/zones/${encodeURIComponent(zone.code)}/revisions`, { period }),
     apiGet('/submissions', { zone: zone.code, period, size: MAX_PAGE })]), ([indicators, list, submissions]) =>
     revisionTable(list, indicators, submissions.items));
-  await Promise.all([
-    fill(form, () => Promise.all([catalogue, apiGet(`/zones/${encodeURIComponent(zone.code)}/values`,
-      { from: String(Number(period) - 1), to: period })]), ([indicators, values]) =>
-      entryForm(zone, period, indicators, values, showRevisions)),
-    showRevisions(),
-  ]);
+  const showForm = () => fill(form, () => Promise.all([catalogue, apiGet(`/zones/${encodeURIComponent(zone.code)}/values`,
+    { from: String(Number(period) - 1), to: period })]), ([indicators, values]) =>
+    entryForm(zone, period, indicators, values, showRevisions));
+  await showZone();
 }
 
 function choiceControls(admin, province, zones, zone, period) {
@@ -285,10 +291,15 @@ function marksList(values, names) {
     value.note ? h('q', {}, value.note) : null)));
 }
 
-/** A CSV batch (zone,period,indicator,value,note): checked first or stored, with one result per submission. */
-function batchSection() {
+/**
+ * A CSV batch (zone,period,indicator,value,note): checked first or stored, with one result per submission. The file's
+ * bytes are sent as they are, with the charset chosen, so the API decodes them (and says so when they do not fit).
+ */
+function batchSection(onStored) {
   const file = h('input',
     { type: 'file', id: 'batch-file', accept: '.csv,text/csv', 'aria-describedby': 'batch-hint' });
+  const charset = select('batch-charset', 'entry.batchCharset', CHARSETS.map(name => [name, t(`charset.${name}`)]),
+    CHARSETS[0], () => {});
   const results = h('div', { id: 'batch-results', 'aria-live': 'polite' });
   let idempotencyKey = null;
   file.addEventListener('change', () => {
@@ -300,14 +311,17 @@ function batchSection() {
       return;
     }
     results.replaceChildren(loading());
-    const text = await file.files[0].text();
     try {
-      const headers = {};
+      const headers = { 'Content-Type': `text/csv; charset=${charset.querySelector('select').value}` };
       if (!dryRun) {
         idempotencyKey ??= crypto.randomUUID();
         headers['Idempotency-Key'] = idempotencyKey;
       }
-      results.replaceChildren(...batchTable(await apiPost('/submissions/batch', text, { dryRun }, headers), dryRun));
+      const answer = await apiPost('/submissions/batch', file.files[0], { dryRun }, headers);
+      results.replaceChildren(...batchTable(answer, dryRun));
+      if (!dryRun && answer.accepted > 0) {
+        await onStored();
+      }
     } catch (problem) {
       results.replaceChildren(problemBox(problem));
     }
@@ -315,7 +329,8 @@ function batchSection() {
   return [h('h2', { id: 'batch-heading' }, t('entry.batch')),
     h('section', { 'aria-labelledby': 'batch-heading' },
       h('p', { class: 'hint', id: 'batch-hint' }, t('entry.batchHint')),
-      h('div', { class: 'field' }, h('label', { for: 'batch-file' }, t('entry.batchFile')), file),
+      h('div', { class: 'controls' },
+        h('div', { class: 'field' }, h('label', { for: 'batch-file' }, t('entry.batchFile')), file), charset),
       h('div', { class: 'controls' },
         h('button', { type: 'button', class: 'button secondary', id: 'batch-check', onclick: () => send(true) },
           t('entry.batchCheck')),
@@ -341,4 +356,110 @@ function batchTable(answer, dryRun) {
         ...marked(result.warnings, 'warning')].map(check => h('li', { class: check.kind },
         `${check.field}: ${check.message}`))))))))),
   ];
+}
+
+/**
+ * The province's workbook of the year: downloaded to fill in Excel, uploaded to be checked (nothing stored) or
+ * submitted, with the result of every zone row and every problem named by its cell, sheet by sheet.
+ */
+function workbookSection(province, period, onStored) {
+  const file = h('input', { type: 'file', id: 'workbook-file', accept: `.xlsx,${XLSX}`,
+    'aria-describedby': 'workbook-hint' });
+  const results = h('div', { id: 'workbook-results', 'aria-live': 'polite' });
+  let idempotencyKey = null;
+  file.addEventListener('change', () => {
+    idempotencyKey = null;
+  });
+  const send = async dryRun => {
+    if (!file.files.length) {
+      results.replaceChildren(h('p', { class: 'violation', role: 'alert' }, t('workbook.noFile')));
+      return;
+    }
+    results.replaceChildren(loading());
+    try {
+      const headers = { 'Content-Type': XLSX };
+      if (!dryRun) {
+        idempotencyKey ??= crypto.randomUUID();
+        headers['Idempotency-Key'] = idempotencyKey;
+      }
+      const answer = await apiPost('/submissions/workbook', file.files[0], { dryRun }, headers);
+      // indicator names for the cells' columns; without the catalogue the codes alone still say which
+      const indicators = await apiGet('/indicators').catch(() => []);
+      results.replaceChildren(...workbookResults(answer, dryRun, indicators));
+      if (!dryRun && answer.accepted > 0) {
+        await onStored();
+      }
+    } catch (problem) {
+      results.replaceChildren(problemBox(problem));
+    }
+  };
+  return [h('h2', { id: 'workbook-heading' }, t('workbook.heading', { province: t(`province.${province}`), period })),
+    h('section', { 'aria-labelledby': 'workbook-heading' },
+      h('p', { class: 'hint', id: 'workbook-hint' }, t('workbook.hint')),
+      downloadGroup('workbook-download', t('workbook.template'), [
+        { id: 'workbook-template', label: t('workbook.download', { period }), path: '/submissions/workbook',
+          params: { province, period }, fallbackName: `submissions-${province}-${period}.xlsx` },
+      ]),
+      h('div', { class: 'field' }, h('label', { for: 'workbook-file' }, t('workbook.file')), file),
+      h('div', { class: 'controls' },
+        h('button', { type: 'button', class: 'button secondary', id: 'workbook-check', onclick: () => send(true) },
+          t('workbook.check')),
+        h('button', { type: 'button', class: 'button', id: 'workbook-submit', onclick: () => send(false) },
+          t('workbook.submit'))),
+      results)];
+}
+
+/** The sheet of a cell reference: ETDZ of ETDZ!F7. */
+function sheetOf(cell) {
+  const at = (cell ?? '').lastIndexOf('!');
+  return at < 0 ? '' : cell.slice(0, at).replace(/^'(.*)'$/, '$1');
+}
+
+/** A table per sheet: its errors and warnings by cell, then each zone row's result (the revision when stored). */
+function workbookResults(answer, dryRun, indicators) {
+  const names = Object.fromEntries(indicators.map(indicator => [indicator.code, localName(indicator)]));
+  const sheets = new Map();
+  const sheet = cell => {
+    const name = sheetOf(cell);
+    if (!sheets.has(name)) {
+      sheets.set(name, { violation: [], warning: [], rows: [] });
+    }
+    return sheets.get(name);
+  };
+  for (const item of answer.results) {
+    sheet(item.cell).rows.push(item);
+    for (const [kind, checks] of [['violation', item.violations], ['warning', item.warnings]]) {
+      for (const check of checks ?? []) {
+        sheet(check.cell ?? item.cell)[kind].push({ ...check, cell: check.cell ?? item.cell, zone: item.zone });
+      }
+    }
+  }
+  const summary = h('p', { class: 'summary', id: 'workbook-summary' },
+    t(dryRun ? 'entry.batchChecked' : 'entry.batchStored', { accepted: answer.accepted, rejected: answer.rejected }));
+  if (answer.results.length === 0) {
+    return [summary, empty('workbook.noRows')];
+  }
+  const group = (label, rows) => (rows.length === 0 ? null : h('tbody', {},
+    h('tr', { class: 'group' }, h('th', { scope: 'rowgroup', colspan: '4' }, t(label, { count: rows.length }))),
+    rows));
+  const checkRow = kind => check => h('tr', { class: kind, 'data-cell': check.cell, 'data-code': check.code },
+    h('th', { scope: 'row' }, h('code', {}, check.cell)),
+    h('td', {}, check.zone ?? '—'),
+    h('td', {}, check.indicator ? `${names[check.indicator] ?? check.indicator} (${check.indicator})` : '—'),
+    h('td', {}, h('span', { class: 'visually-hidden' }, `${t(`entry.${kind}`)}: `), check.message));
+  const rowResult = item => h('tr', { class: 'row-result', 'data-cell': item.cell, 'data-status': item.status },
+    h('th', { scope: 'row' }, h('code', {}, item.cell)),
+    h('td', {}, item.zone ?? '—'),
+    h('td', {}, '—'),
+    h('td', {}, h('span', { class: `tag status-${item.status}` }, t(`entry.status.${item.status}`)),
+      item.revision ? ` ${t('workbook.revision', { revision: item.revision })} ` : null,
+      item.late ? h('span', { class: 'tag tag-WARNING' }, t('entry.late')) : null));
+  return [summary, ...[...sheets].map(([name, found]) => h('div', { class: 'table-wrap' },
+    h('table', { class: 'data workbook-sheet', id: `workbook-sheet-${name}`, 'data-sheet': name },
+      h('caption', {}, t('workbook.sheet', { sheet: name || '—' })),
+      h('thead', {}, h('tr', {}, ['workbook.cell', 'entry.zone', 'zone.indicator', 'workbook.result']
+        .map(key => h('th', { scope: 'col' }, t(key))))),
+      group('workbook.errors', found.violation.map(checkRow('violation'))),
+      group('workbook.warnings', found.warning.map(checkRow('warning'))),
+      group(dryRun ? 'workbook.rowsChecked' : 'workbook.rowsSubmitted', found.rows.map(rowResult)))))];
 }

@@ -10,6 +10,8 @@ import { PILLARS } from '../charts.js';
 import { peerGroupControls, select } from './controls.js';
 import { REGIONS } from './overview.js';
 import { PROVINCES } from '../provinces.js';
+import { downloadGroup } from '../downloads.js';
+import { currentSession, hasRole } from '../session.js';
 
 const PAGE_SIZE = 50;
 /** Waits this long after the last keystroke before searching. */
@@ -97,8 +99,36 @@ export async function render(main, route) {
         ...PROVINCES.map(p => [p, t(`province.${p}`)])], province, value => go({ province: value, page: 0 })),
       h('div', { class: 'field' }, h('label', { for: 'search' }, t('control.search')), search,
         h('p', { class: 'hint', id: 'search-hint' }, t('rankingSearch.hint')))),
+    ...rankingFiles(group, filters),
     table);
   await show({});
+}
+
+/**
+ * The shown peer group and period as files (the filters narrow the rows, the ranks stay the whole table's), and the
+ * report cards of a province as one zip: the filtered province, or a submitter's own; a submitter gets no other.
+ */
+function rankingFiles(group, filters) {
+  const query = { ...group, ...filters };
+  const name = `ranking-${group.zoneType}-${group.period}`;
+  const exports = downloadGroup('ranking-export', t('export.ranking'), [
+    { id: 'export-csv', label: t('export.csv'), path: '/exports/rankings', params: { ...query, format: 'csv' },
+      fallbackName: `${name}.csv` },
+    { id: 'export-xlsx', label: t('export.xlsx'), path: '/exports/rankings', params: { ...query, format: 'xlsx' },
+      fallbackName: `${name}.xlsx` },
+    { id: 'export-csv-bom', label: t('export.csvBom'), path: '/exports/rankings',
+      params: { ...query, format: 'csv', bom: 'true' }, fallbackName: `${name}.csv` },
+  ]);
+  const own = currentSession().caller.province;
+  const province = hasRole('analyst', 'admin') ? filters.province : (filters.province || own) === own ? own : '';
+  if (!province) {
+    return [exports];
+  }
+  return [exports, downloadGroup('report-cards', t('reportCard.files'), [
+    { id: 'report-cards-zip', label: t('reportCard.province', { province: t(`province.${province}`) }),
+      path: '/report-cards', params: { province, period: group.period },
+      fallbackName: `report-cards-${province}-${group.period}.zip` },
+  ])];
 }
 
 function rankingTable(ranking, group, state, show) {

@@ -9,6 +9,7 @@ import { drawChart, median, PILLARS, pillarRadarOption } from '../charts.js';
 import { peerGroupControls } from './controls.js';
 import { hasRole } from '../session.js';
 import { indicatorNames, targetLinesTable } from './overview.js';
+import { downloadGroup } from '../downloads.js';
 
 const MAX_PAGE = 500;
 
@@ -21,6 +22,7 @@ export async function render(main, route) {
   const explanation = h('section', { 'aria-labelledby': 'explanation-heading' });
   main.append(heading, peerGroupControls('zone', route, group),
     h('p', {}, h('a', { id: 'compare-link', href: routeHash('compare', { ...group, zones: code }) }, t('compare.withOthers'))),
+    ...zoneFiles(code, group),
     h('h2', { id: 'radar-heading' }, t('zone.pillars', { period: group.period })), radar,
     h('h2', { id: 'history-heading' }, t('zone.history')), history,
     h('h2', { id: 'explanation-heading' }, t('zone.explanation', { period: group.period })), explanation);
@@ -35,6 +37,23 @@ export async function render(main, route) {
       apiGet('/indicators', { zoneType: group.zoneType })]), ([view, indicators]) => contributions(view, indicators)),
     targetsSection(main, code, group),
   ]);
+}
+
+/** The zone's values of every period as files, and its report card of the shown period. */
+function zoneFiles(code, group) {
+  const values = format => ({ path: '/exports/values', params: { zone: code, format } });
+  return [
+    downloadGroup('zone-export', t('export.values'), [
+      { id: 'export-csv', label: t('export.csv'), ...values('csv'), fallbackName: `values-${code}.csv` },
+      { id: 'export-xlsx', label: t('export.xlsx'), ...values('xlsx'), fallbackName: `values-${code}.xlsx` },
+      { id: 'export-sdmx', label: t('export.sdmx'), ...values('sdmx-csv'), fallbackName: `values-${code}-sdmx.csv` },
+    ]),
+    downloadGroup('report-card', t('reportCard.files'), [
+      { id: 'report-card-pdf', label: t('reportCard.zone', { period: group.period }),
+        path: `/report-cards/${encodeURIComponent(code)}`, params: { period: group.period },
+        fallbackName: `report-card-${code}-${group.period}.pdf` },
+    ]),
+  ];
 }
 
 /** The zone's own lines of the plan's targets, for the roles that may read targets. */
