@@ -15,6 +15,7 @@ create submissions.v1     6 cleanup.policy=delete retention.ms=-1
 create submissions.v1.dlq 1 cleanup.policy=delete retention.ms=2592000000
 create zones.v1           1 cleanup.policy=compact
 create indicators.v1      1 cleanup.policy=compact
+create periods.v1         1 cleanup.policy=compact
 create scores.v1          6 cleanup.policy=compact
 create reviews.v1         6 cleanup.policy=delete retention.ms=-1
 "$topics" --bootstrap-server "$BOOTSTRAP" --list

@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.analysis;
 
+import cn.etdz.common.jdbc.SqlTimes;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,7 +65,7 @@ public class AnalysisRepository {
         return rows.stream().findFirst().map(r -> new StoredJob(((Number) r[0]).longValue(), (String) r[1],
                 (String) r[2], ((Number) r[3]).intValue(), (String) r[4], (String) r[5],
                 r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7], (String) r[8], (String) r[9],
-                (String) r[10], (String) r[11], time(r[12]), time(r[13])));
+                (String) r[10], (String) r[11], SqlTimes.utc(r[12]), SqlTimes.utc(r[13])));
     }
 
     /** QUEUED → RUNNING; false if the job was cancelled meanwhile. */
@@ -102,18 +102,5 @@ public class AnalysisRepository {
                         update analysis_job set state = 'CANCELLED', finished_at = now(), updated_at = now()
                         where id = ?1 and state in ('QUEUED', 'RUNNING')""")
                 .setParameter(1, id).executeUpdate() == 1;
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

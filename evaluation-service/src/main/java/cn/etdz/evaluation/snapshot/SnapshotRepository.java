@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.snapshot;
 
+import cn.etdz.common.jdbc.SqlTimes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -10,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +43,7 @@ public class SnapshotRepository {
                 .setParameter(3, Timestamp.from(asOf == null ? Instant.now().plusSeconds(3600) : asOf.toInstant()))
                 .getResultList();
         return rows.stream().findFirst().map(row -> new SnapshotInfo(((Number) row[0]).longValue(), (String) row[1],
-                (String) row[2], (String) row[3], time(row[4]), ((Number) row[5]).intValue(),
+                (String) row[2], (String) row[3], SqlTimes.utc(row[4]), ((Number) row[5]).intValue(),
                 ((Number) row[6]).intValue()));
     }
 
@@ -64,7 +64,7 @@ public class SnapshotRepository {
         java.util.Map<String, SnapshotInfo> snapshots = new java.util.HashMap<>();
         for (Object[] row : rows) {
             snapshots.put((String) row[2], new SnapshotInfo(((Number) row[0]).longValue(), (String) row[1],
-                    (String) row[2], (String) row[3], time(row[4]), ((Number) row[5]).intValue(),
+                    (String) row[2], (String) row[3], SqlTimes.utc(row[4]), ((Number) row[5]).intValue(),
                     ((Number) row[6]).intValue()));
         }
         return snapshots;
@@ -125,15 +125,5 @@ public class SnapshotRepository {
 
     private static Integer integer(Object value) {
         return value == null ? null : ((Number) value).intValue();
-    }
-
-    static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

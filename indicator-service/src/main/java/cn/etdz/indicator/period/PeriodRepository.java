@@ -1,12 +1,10 @@
 package cn.etdz.indicator.period;
 
+import cn.etdz.common.jdbc.SqlTimes;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -83,7 +81,7 @@ public class PeriodRepository {
         for (Object[] row : rows) {
             String period = (String) row[0];
             periods.put(period, new Stored(period, row[1] == null ? PeriodState.OPEN : PeriodState.valueOf((String) row[1]),
-                    (String) row[2], time(row[3]), (String) row[4]));
+                    (String) row[2], SqlTimes.utc(row[3]), (String) row[4]));
         }
         return periods;
     }
@@ -99,21 +97,8 @@ public class PeriodRepository {
         for (Object[] row : rows) {
             transitions.computeIfAbsent((String) row[0], period -> new ArrayList<>()).add(new PeriodView.Transition(
                     PeriodState.valueOf((String) row[1]), PeriodState.valueOf((String) row[2]), (String) row[3],
-                    time(row[4]), (String) row[5]));
+                    SqlTimes.utc(row[4]), (String) row[5]));
         }
         return transitions;
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -2,11 +2,8 @@ package cn.etdz.indicator.submission;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,25 +51,6 @@ public class SubmissionRepository implements PanacheRepository<SubmissionEntity>
     /** Submissions matching every filter given (nulls ignored), newest first. */
     public PanacheQuery<SubmissionEntity> filtered(String zone, String period, String province,
                                                    SubmissionStatus status) {
-        List<String> clauses = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (zone != null) {
-            clauses.add("zoneCode = :zone");
-            parameters.and("zone", zone);
-        }
-        if (period != null) {
-            clauses.add("period = :period");
-            parameters.and("period", period);
-        }
-        if (province != null) {
-            clauses.add("zoneCode in (select z.code from ZoneEntity z where z.province = :province)");
-            parameters.and("province", province);
-        }
-        if (status != null) {
-            clauses.add("status = :status");
-            parameters.and("status", status);
-        }
-        Sort newestFirst = Sort.by("id", Sort.Direction.Descending);
-        return clauses.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", clauses), newestFirst, parameters);
+        return new ZonePeriodFilter(province, zone, period, status).newestFirst(this);
     }
 }
