@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.hasItems;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "evaluation"))
 class AnalysisJobTest {
 
-    private static final String PERIOD = "2061";
+    private static final String PERIOD = "2091";
     private static final List<String> ZONES = new ArrayList<>();
     private static boolean scored;
     private static EventFixtures events;
