@@ -29,6 +29,14 @@ import static org.hamcrest.Matchers.hasItems;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "evaluation"))
 class MethodOptionsApiTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void readNumbersAsDoubles() {
+        // doubles, not floats, whichever test class ran first: the composites are checked to 1e-12
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(
+                io.restassured.config.JsonConfig.jsonConfig().numberReturnType(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
     /** {@link ClosedFormCase} as a request. */
     private static final String CLOSED_FORM = """
             {"zoneType": "ETDZ", "compositeAggregation": "GEOMETRIC", "regionGrouping": "STATISTICAL_REGIONS",
@@ -116,7 +124,7 @@ class MethodOptionsApiTest {
                 .body("methodology.pillars[0].indicators[0].transform", equalTo("LOG1P"));
         given().header("Authorization", analyst()).get("/api/v1/methodologies/options-becz").then().statusCode(200)
                 .body("methodology.zeroRule.type", equalTo("SHIFT"))
-                .body("methodology.zeroRule.value", equalTo(2.0f))
+                .body("methodology.zeroRule.value", equalTo(2.0))
                 .body("methodology.imputation", equalTo("NONE"))
                 .body("methodology.pillars[0].indicators[0].transform", equalTo("LOG1P"));
     }
