@@ -14,6 +14,7 @@ import static cn.etdz.indicator.IndicatorTestSupport.uniqueCode;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /** Input a client can send that once reached the database or overflowed: each is a 4xx problem and stores nothing. */
 @QuarkusTest
@@ -92,6 +93,18 @@ class BadInputTest {
         as(tokens().admin()).get("/api/v1/submissions?page=abc")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains("page"));
+    }
+
+    @Test
+    void aSubmissionWithoutAPeriodOrAnEmptyOneIsAViolationNotACrash() {
+        String zone = registerZone("NOPERIOD", "ETDZ", "320000");
+        as(tokens().admin()).body("{\"zone\": \"" + zone + "\", \"values\": [{\"indicator\": \"GDP\", \"value\": 1}]}")
+                .post("/api/v1/submissions")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("violations.field", hasItem("period"));
+        as(tokens().admin()).body("{} }").post("/api/v1/submissions")
+                .then().statusCode(422).contentType(PROBLEM);
+        as(tokens().admin()).get("/api/v1/zones/" + zone + "/revisions").then().statusCode(200).body("$", empty());
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -79,7 +80,8 @@ public class SubmissionIntake {
         if (item.forbidden()) {
             throw ProblemException.forbidden(caller.ownProvinceOnly());
         }
-        periods.refuseClosed(List.of(request.period()));
+        // a submission without a period is refused with the other violations below
+        periods.refuseClosed(Collections.singletonList(request.period()));
         if (!item.accepted()) {
             throw ProblemException.invalid(Message.of("indicator.submission.rejected"), item.violations());
         }
