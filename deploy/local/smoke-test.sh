@@ -36,9 +36,12 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "$GW/q/metrics")
 [[ "$status" == 404 ]] || { echo "smoke: the public port answered /q/metrics with $status" >&2; exit 1; }
 mapfile -t MANAGEMENT < <(sed -n 's|^  Management   \(http://localhost:[0-9]*\)/q/metrics.*|\1|p' "$LOG")
 [[ ${#MANAGEMENT[@]} == 3 ]] || { cat "$LOG"; echo "smoke: expected three management URLs" >&2; exit 1; }
+# Read each answer whole before matching: `curl | grep -q` under pipefail fails when grep stops reading a long answer.
 for url in "${MANAGEMENT[@]}"; do
-  curl -sf "$url/q/metrics" | grep -q '^jvm_memory_used_bytes' || { echo "smoke: no metrics on $url" >&2; exit 1; }
-  curl -sf "$url/q/health/ready" | grep -q '"checks"' || { echo "smoke: no detailed health on $url" >&2; exit 1; }
+  metrics=$(curl -sf "$url/q/metrics") || { echo "smoke: $url/q/metrics did not answer" >&2; exit 1; }
+  grep -q '^jvm_memory_used_bytes' <<<"$metrics" || { echo "smoke: no metrics on $url" >&2; exit 1; }
+  health=$(curl -sf "$url/q/health/ready") || { echo "smoke: $url/q/health/ready did not answer" >&2; exit 1; }
+  grep -q '"checks"' <<<"$health" || { echo "smoke: no detailed health on $url" >&2; exit 1; }
 done
 echo "smoke: public health is status only, no metrics on the public port; metrics and health on ${MANAGEMENT[*]}"
 status=$(curl -s -o /tmp/smoke-submission.json -w '%{http_code}' -H "Authorization: Bearer $SUBMITTER_320000_TOKEN" \
