@@ -2,10 +2,8 @@ package cn.etdz.evaluation.analysis;
 
 import cn.etdz.evaluation.scores.Flag;
 import cn.etdz.evaluation.scoring.Methodology;
-import cn.etdz.evaluation.scoring.ScoringEngine;
-import cn.etdz.evaluation.scoring.ScoringResult;
+import cn.etdz.evaluation.scoring.ReplicationScorer;
 import cn.etdz.evaluation.scoring.Zone;
-import cn.etdz.evaluation.scoring.ZoneScore;
 import cn.etdz.evaluation.snapshot.ScoreRow;
 
 import java.util.ArrayList;
@@ -16,13 +14,15 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ObjIntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Scores the peer group under a methodology through {@link ScoringEngine} and keeps what the analyses need: per zone
- * (zones in code order) its national and region rank (0 when unranked) and its flags under the rules in force.
+ * Scores the peer group under a methodology through a {@link ReplicationScorer} (the engine's numbers without the
+ * explanation) and keeps what the analyses need: per zone (zones in code order) its national and region rank (0 when
+ * unranked) and its flags under the rules in force.
  */
 final class Evaluator {
 
@@ -40,11 +40,19 @@ final class Evaluator {
     }
 
     private final AnalysedPeerGroup group;
+    private final Function<Methodology, ReplicationScorer.Scores> scoring;
     private final List<String> zones;
     private final Map<String, Integer> index = new HashMap<>();
 
+    /** Scores through a {@link ReplicationScorer} of the group: the scores-only path, shared by every worker. */
     Evaluator(AnalysedPeerGroup group) {
+        this(group, new ReplicationScorer(group.methodology().zoneType(), group.data())::score);
+    }
+
+    /** Scores through the given function, which must give the zones in code order (tests pass the full engine). */
+    Evaluator(AnalysedPeerGroup group, Function<Methodology, ReplicationScorer.Scores> scoring) {
         this.group = group;
+        this.scoring = scoring;
         this.zones = group.data().zones().stream().map(Zone::code).sorted().toList();
         for (int z = 0; z < zones.size(); z++) {
             index.put(zones.get(z), z);
@@ -56,31 +64,28 @@ final class Evaluator {
     }
 
     Outcome evaluate(Methodology methodology) {
-        ScoringResult result = ScoringEngine.score(methodology, group.data());
+        ReplicationScorer.Scores scores = scoring.apply(methodology);
         int n = zones.size();
-        int[] national = new int[n];
-        int[] region = new int[n];
-        String[] groups = new String[n];
         Map<String, Integer> groupSizes = new HashMap<>();
-        for (ZoneScore score : result.zones()) {
-            if (score.ranked()) {
-                groupSizes.merge(score.regionGroup(), 1, Integer::sum);
+        for (int z = 0; z < n; z++) {
+            if (scores.nationalRanks()[z] > 0) {
+                groupSizes.merge(scores.regionGroups()[z], 1, Integer::sum);
             }
         }
         List<ScoreRow> rows = new ArrayList<>(n);
-        for (ZoneScore score : result.zones()) {
-            int z = index.get(score.zone());
-            national[z] = score.nationalRank() == null ? 0 : score.nationalRank();
-            region[z] = score.regionRank() == null ? 0 : score.regionRank();
-            groups[z] = score.regionGroup();
-            rows.add(new ScoreRow(0, score.zone(), null, score.region().name(), score.regionGroup(), score.composite(),
-                    null, null, null, null, null, score.nationalRank(), score.regionRank(),
-                    groupSizes.getOrDefault(score.regionGroup(), 0), score.coverage(), 0, null));
+        for (int z = 0; z < n; z++) {
+            Zone zone = scores.zones().get(z);
+            boolean ranked = scores.nationalRanks()[z] > 0;
+            String regionGroup = scores.regionGroups()[z];
+            rows.add(new ScoreRow(0, zone.code(), null, zone.region().name(), regionGroup,
+                    ranked ? scores.composites()[z] : null, null, null, null, null, null,
+                    ranked ? scores.nationalRanks()[z] : null, ranked ? scores.regionRanks()[z] : null,
+                    groupSizes.getOrDefault(regionGroup, 0), scores.coverage()[z], 0, null));
         }
         int[] flags = new int[n];
         Map<String, Set<Flag>> byZone = group.flagRules().flags(rows, group.previous(), group.beforePrevious());
         byZone.forEach((zone, zoneFlags) -> zoneFlags.forEach(flag -> flags[index.get(zone)] |= 1 << flag.ordinal()));
-        return new Outcome(national, region, groups, flags);
+        return new Outcome(scores.nationalRanks(), scores.regionRanks(), scores.regionGroups(), flags);
     }
 
     /**

@@ -56,6 +56,12 @@ public final class SensitivityAnalysis {
     /** @throws IllegalArgumentException if no input is uncertain */
     public static SensitivityResult run(AnalysedPeerGroup group, UncertainInputs inputs, int replications, long seed,
                              ForkJoinPool pool, Progress progress) {
+        return run(new Evaluator(group), group, inputs, replications, seed, pool, progress);
+    }
+
+    /** The analysis with the given evaluator (tests compare the scores-only path with the full engine). */
+    static SensitivityResult run(Evaluator evaluator, AnalysedPeerGroup group, UncertainInputs inputs, int replications,
+                                 long seed, ForkJoinPool pool, Progress progress) {
         Perturbation perturbation = new Perturbation(group.methodology(), inputs);
         List<UncertainInput> factors = perturbation.factors();
         int k = factors.size();
@@ -65,7 +71,6 @@ public final class SensitivityAnalysis {
         double[][] ab = UncertaintyAnalysis.draws(replications, 2 * k, seed);
         // evaluation e: block 0 = A, block 1 = B, block 2 + i = A with column i from B
         int blocks = k + 2;
-        Evaluator evaluator = new Evaluator(group);
         Evaluator.Outcome nominal = evaluator.evaluate(group.methodology());
         int zones = evaluator.zones().size();
         int evaluations = replications * blocks;

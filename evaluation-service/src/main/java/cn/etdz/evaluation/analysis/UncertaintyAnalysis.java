@@ -59,10 +59,15 @@ public final class UncertaintyAnalysis {
 
     public static UncertaintyResult run(AnalysedPeerGroup group, UncertainInputs inputs, int replications, long seed,
                              ForkJoinPool pool, Progress progress) {
+        return run(new Evaluator(group), group, inputs, replications, seed, pool, progress);
+    }
+
+    /** The analysis with the given evaluator (tests compare the scores-only path with the full engine). */
+    static UncertaintyResult run(Evaluator evaluator, AnalysedPeerGroup group, UncertainInputs inputs, int replications,
+                                 long seed, ForkJoinPool pool, Progress progress) {
         Perturbation perturbation = new Perturbation(group.methodology(), inputs);
         int factors = perturbation.factors().size();
         double[][] draws = draws(replications, factors, seed);
-        Evaluator evaluator = new Evaluator(group);
         Evaluator.Outcome nominal = evaluator.evaluate(group.methodology());
         List<String> zones = evaluator.zones();
         // by zone, then replication: what each zone's distribution needs, and no outcome kept beyond its evaluation

@@ -50,7 +50,7 @@ final class PillarScorer {
         double[] effectiveWeights = new double[n];
         double[] contributions = new double[n];
         Arrays.fill(contributions, Double.NaN);
-        if (count == 0 || coverage < MIN_COVERAGE - COVERAGE_TOLERANCE) {
+        if (!scored(count, coverage)) {
             return new Outcome(null, coverage, effectiveWeights, contributions);
         }
         double[] values = new double[count];
@@ -73,5 +73,48 @@ final class PillarScorer {
             }
         }
         return new Outcome(score, coverage, effectiveWeights, contributions);
+    }
+
+    /** The missing-data rule: whether a pillar with {@code count} indicators present and this coverage has a score. */
+    static boolean scored(int count, double coverage) {
+        return count > 0 && coverage >= MIN_COVERAGE - COVERAGE_TOLERANCE;
+    }
+
+    /** {@code Σ present weights / Σ all weights}, in 0–1, as {@link #score} reports it. */
+    static double coverage(double[] normalised, double[] weights) {
+        double total = 0;
+        double present = 0;
+        for (int i = 0; i < normalised.length; i++) {
+            total += weights[i];
+            if (!Double.isNaN(normalised[i])) {
+                present += weights[i];
+            }
+        }
+        return total > 0 ? present / total : 0;
+    }
+
+    /**
+     * The pillar score alone, the same number as {@link #score}'s, without the effective weights and contributions
+     * that only the explanation reads; {@code NaN} when the pillar has no score.
+     */
+    static double scoreOnly(Aggregation aggregation, ZeroRule zeroRule, double[] normalised, double[] weights) {
+        int count = 0;
+        for (double value : normalised) {
+            count += Double.isNaN(value) ? 0 : 1;
+        }
+        if (!scored(count, coverage(normalised, weights))) {
+            return Double.NaN;
+        }
+        double[] values = new double[count];
+        double[] presentWeights = new double[count];
+        int k = 0;
+        for (int i = 0; i < normalised.length; i++) {
+            if (!Double.isNaN(normalised[i])) {
+                values[k] = normalised[i];
+                presentWeights[k] = weights[i];
+                k++;
+            }
+        }
+        return Aggregators.mean(aggregation, zeroRule, values, presentWeights);
     }
 }

@@ -1,6 +1,7 @@
 package cn.etdz.evaluation.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,24 +29,53 @@ public final class Ranking {
      * @return rank by zone code, 1 the best
      */
     public static Map<String, Integer> competition(Map<String, Double> scores) {
-        List<Map.Entry<String, Double>> ordered = new ArrayList<>(scores.entrySet());
-        for (Map.Entry<String, Double> entry : ordered) {
-            if (entry.getValue() == null || !Double.isFinite(entry.getValue())) {
-                throw new IllegalArgumentException("score of " + entry.getKey() + " is not a finite number");
+        List<String> codes = new ArrayList<>(scores.keySet());
+        codes.sort(Comparator.naturalOrder());
+        double[] values = new double[codes.size()];
+        for (int i = 0; i < values.length; i++) {
+            Double score = scores.get(codes.get(i));
+            if (score == null || !Double.isFinite(score)) {
+                throw new IllegalArgumentException("score of " + codes.get(i) + " is not a finite number");
             }
+            values[i] = score;
         }
-        ordered.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()));
-        Map<String, Integer> ranks = new HashMap<>();
+        int[] ranks = competition(values);
+        Map<String, Integer> byCode = new HashMap<>();
+        for (int i = 0; i < ranks.length; i++) {
+            byCode.put(codes.get(i), ranks[i]);
+        }
+        return byCode;
+    }
+
+    /**
+     * The same ranking over an array: {@code ranks[i]} is the rank of {@code scores[i]}; of equal scores the lower
+     * index comes first (callers pass zones in code order, as {@link #competition(Map)} orders them).
+     *
+     * @param scores every score finite
+     * @return rank by index, 1 the best
+     */
+    public static int[] competition(double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            if (!Double.isFinite(scores[i])) {
+                throw new IllegalArgumentException("score " + i + " is not a finite number");
+            }
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int byScore = Double.compare(scores[b], scores[a]);
+            return byScore != 0 ? byScore : Integer.compare(a, b);
+        });
+        int[] ranks = new int[scores.length];
         int rank = 0;
         double groupScore = Double.NaN;
-        for (int i = 0; i < ordered.size(); i++) {
-            double score = ordered.get(i).getValue();
+        for (int i = 0; i < order.length; i++) {
+            double score = scores[order[i]];
             if (i == 0 || groupScore - score > TIE_TOLERANCE) {
                 rank = i + 1;
                 groupScore = score;
             }
-            ranks.put(ordered.get(i).getKey(), rank);
+            ranks[order[i]] = rank;
         }
         return ranks;
     }

@@ -26,7 +26,7 @@ public final class ScoringEngine {
     }
 
     /** One indicator over the peer group; {@code NaN} = missing; {@code imputed[z]}: input z is imputed. */
-    private record Column(IndicatorSpec spec, boolean derived, double[] input, Imputation imputation,
+    record Column(IndicatorSpec spec, boolean derived, double[] input, Imputation imputation,
                           boolean[] imputed, double[] transformed, double[] normalised) {
     }
 
@@ -143,7 +143,7 @@ public final class ScoringEngine {
     }
 
     /** Raw or derived values of one indicator over the peer group, imputed, transformed and normalised. */
-    private static Column column(IndicatorSpec spec, Imputation imputation, int size,
+    static Column column(IndicatorSpec spec, Imputation imputation, int size,
                                  List<Map<String, Double>> current, List<Map<String, Double>> previous) {
         boolean derived = DerivedIndicators.isDerived(spec.code());
         double[] input = new double[size];
@@ -231,7 +231,7 @@ public final class ScoringEngine {
                 imputed ? column.imputation() : null, imputed ? input : null);
     }
 
-    private static List<Zone> checkedZones(ZoneType zoneType, List<Zone> zones) {
+    static List<Zone> checkedZones(ZoneType zoneType, List<Zone> zones) {
         Set<String> codes = new HashSet<>();
         for (Zone zone : zones) {
             if (zone == null || zone.code() == null || zone.region() == null) {
@@ -250,7 +250,7 @@ public final class ScoringEngine {
         return sorted;
     }
 
-    private static Map<String, Double> checkedValues(Zone zone, Map<String, Double> values) {
+    static Map<String, Double> checkedValues(Zone zone, Map<String, Double> values) {
         if (values == null) {
             return Map.of();
         }
