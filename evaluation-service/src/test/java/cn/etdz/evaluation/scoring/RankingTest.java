@@ -54,4 +54,19 @@ class RankingTest {
         scores.put("A", Double.NaN);
         assertThatIllegalArgumentException().isThrownBy(() -> Ranking.competition(scores));
     }
+
+    @Test
+    void theArrayFormRanksByIndexWithTiesInIndexOrderLikeTheMapByCode() {
+        double[] scores = {80, 90, 80 + 1e-12, 70, 90};
+
+        assertThat(Ranking.competition(scores)).containsExactly(3, 1, 3, 5, 1);
+        Map<String, Double> byCode = new LinkedHashMap<>();
+        for (int i = scores.length - 1; i >= 0; i--) {
+            byCode.put("Z" + i, scores[i]);
+        }
+        Map<String, Integer> ranks = Ranking.competition(byCode);
+        assertThat(new int[] {ranks.get("Z0"), ranks.get("Z1"), ranks.get("Z2"), ranks.get("Z3"), ranks.get("Z4")})
+                .containsExactly(Ranking.competition(scores));
+        assertThatIllegalArgumentException().isThrownBy(() -> Ranking.competition(new double[] {1, Double.NaN}));
+    }
 }
