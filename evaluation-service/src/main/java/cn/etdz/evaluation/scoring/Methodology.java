@@ -17,14 +17,17 @@ import static cn.etdz.evaluation.scoring.Direction.LOWER;
  * @param compositeAggregation how pillar scores combine into the composite
  * @param regionGrouping       which grouping the regional ranks use; {@code null} means
  *                             {@link RegionGrouping#STATISTICAL_REGIONS}
- * @param pillars              the five pillars, each once
+ * @param pillars              the five pillars, each once, in the five-pillar format; empty when the methodology is
+ *                             given as a tree
  * @param zeroRule             how geometric means treat zeros; {@code null} means {@link ZeroRule#DEFAULT}, a floor
  *                             of 1
  * @param imputation           what replaces a missing value; {@code null} means {@link Imputation#NONE}
+ * @param nodes                the tree the engine scores: the composite's top-level nodes; empty or {@code null}
+ *                             means the {@code pillars} as nodes (code = pillar code, the plan's names)
  */
 public record Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
                           RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
-                          Imputation imputation) {
+                          Imputation imputation, List<Node> nodes) {
 
     /** Identifier of the default methodology. */
     public static final String PLAN_2012 = "plan-2012";
@@ -38,6 +41,23 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
         pillars = pillars == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(pillars));
         zeroRule = zeroRule == null ? ZeroRule.DEFAULT : zeroRule;
         imputation = imputation == null ? Imputation.NONE : imputation;
+        nodes = nodes == null || nodes.isEmpty() ? pillarNodes(pillars)
+                : Collections.unmodifiableList(new ArrayList<>(nodes));
+    }
+
+    /** A methodology in the five-pillar format. */
+    public Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
+                       RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
+                       Imputation imputation) {
+        this(id, version, zoneType, compositeAggregation, regionGrouping, pillars, zeroRule, imputation, null);
+    }
+
+    /** A methodology given as a tree: top-level nodes, then their nodes, …, then indicators. */
+    public static Methodology tree(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
+                                   RegionGrouping regionGrouping, List<Node> nodes, ZeroRule zeroRule,
+                                   Imputation imputation) {
+        return new Methodology(id, version, zoneType, compositeAggregation, regionGrouping, List.of(), zeroRule,
+                imputation, nodes == null ? List.of() : nodes);
     }
 
     /** A methodology with the default zero rule and no imputation. */
@@ -114,13 +134,37 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
                 new Pillar(PillarCode.INSTITUTIONS, 10, Aggregation.ARITHMETIC, institutions)));
     }
 
-    /** Sum of the pillar weights, the denominator of a pillar's share of the composite. */
+    /** Sum of the top-level node weights, the denominator of a top-level node's share of the composite. */
     public double totalPillarWeight() {
         double total = 0;
-        for (Pillar pillar : pillars) {
-            total += pillar.weight();
+        for (Node node : nodes) {
+            total += node.weight();
         }
         return total;
+    }
+
+    /** Every indicator of the tree, depth first in the methodology's order. */
+    public List<IndicatorSpec> indicators() {
+        List<IndicatorSpec> indicators = new ArrayList<>();
+        collect(nodes, indicators);
+        return indicators;
+    }
+
+    private static void collect(List<Node> nodes, List<IndicatorSpec> into) {
+        for (Node node : nodes) {
+            if (node != null) {
+                into.addAll(node.indicators());
+                collect(node.nodes(), into);
+            }
+        }
+    }
+
+    private static List<Node> pillarNodes(List<Pillar> pillars) {
+        List<Node> nodes = new ArrayList<>(pillars.size());
+        for (Pillar pillar : pillars) {
+            nodes.add(Node.of(pillar));
+        }
+        return Collections.unmodifiableList(nodes);
     }
 
     private static IndicatorSpec level(String code) {
