@@ -31,7 +31,7 @@ public final class Perturbation {
         this.nominal = nominal;
         this.inputs = inputs;
         this.active = inputs.active();
-        this.nodeCount = count(nominal.nodes(), 0);
+        this.nodeCount = count(nominal.tree(), 0);
     }
 
     /** Numbers the nodes depth first from {@code next}, noting their removable indicators; returns the next number. */
@@ -86,7 +86,7 @@ public final class Perturbation {
         }
         Draws draws = new Draws(pillarFactors, indicatorNoise, normalisation, pillarAggregation, leftOut);
         return new Methodology(nominal.id(), nominal.version(), nominal.zoneType(), compositeAggregation,
-                nominal.regionGrouping(), List.of(), null, null, rebuild(nominal.nodes(), new int[] {0}, draws));
+                nominal.regionGrouping(), List.of(), null, null, rebuild(nominal.tree(), new int[] {0}, draws));
     }
 
     /** The nodes of one replication; {@code next[0]} is the depth-first number of the first of them. */

@@ -85,7 +85,7 @@ public final class MethodologyMapper {
         }
         Methodology methodology = nodeRequests.isEmpty()
                 ? new Methodology(request.id(), version, zoneType, composite, grouping, pillars, zeroRule, imputation)
-                : Methodology.tree(request.id(), version, zoneType, composite, grouping,
+                : Methodology.ofNodes(request.id(), version, zoneType, composite, grouping,
                         nodes(nodeRequests, "nodes", violations), zeroRule, imputation);
         // the validator reports what is missing; an unparseable value is already reported above (as a null the
         // validator would call missing)

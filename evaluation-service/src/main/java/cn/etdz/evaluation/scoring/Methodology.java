@@ -22,8 +22,8 @@ import static cn.etdz.evaluation.scoring.Direction.LOWER;
  * @param zeroRule             how geometric means treat zeros; {@code null} means {@link ZeroRule#DEFAULT}, a floor
  *                             of 1
  * @param imputation           what replaces a missing value; {@code null} means {@link Imputation#NONE}
- * @param nodes                the tree the engine scores: the composite's top-level nodes; empty or {@code null}
- *                             means the {@code pillars} as nodes (code = pillar code, the plan's names)
+ * @param nodes                the methodology as a tree: the composite's top-level nodes, each with nodes or
+ *                             indicators; empty in the five-pillar format (see {@link #tree()})
  */
 public record Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
                           RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
@@ -41,8 +41,7 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
         pillars = pillars == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(pillars));
         zeroRule = zeroRule == null ? ZeroRule.DEFAULT : zeroRule;
         imputation = imputation == null ? Imputation.NONE : imputation;
-        nodes = nodes == null || nodes.isEmpty() ? pillarNodes(pillars)
-                : Collections.unmodifiableList(new ArrayList<>(nodes));
+        nodes = nodes == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(nodes));
     }
 
     /** A methodology in the five-pillar format. */
@@ -53,11 +52,19 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
     }
 
     /** A methodology given as a tree: top-level nodes, then their nodes, …, then indicators. */
-    public static Methodology tree(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
+    public static Methodology ofNodes(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
                                    RegionGrouping regionGrouping, List<Node> nodes, ZeroRule zeroRule,
                                    Imputation imputation) {
         return new Methodology(id, version, zoneType, compositeAggregation, regionGrouping, List.of(), zeroRule,
-                imputation, nodes == null ? List.of() : nodes);
+                imputation, nodes);
+    }
+
+    /**
+     * The tree the engine scores: the nodes, or in the five-pillar format the pillars as nodes of indicators (code =
+     * pillar code, the plan's names).
+     */
+    public List<Node> tree() {
+        return nodes.isEmpty() ? pillarNodes(pillars) : nodes;
     }
 
     /** A methodology with the default zero rule and no imputation. */
@@ -137,7 +144,7 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
     /** Sum of the top-level node weights, the denominator of a top-level node's share of the composite. */
     public double totalPillarWeight() {
         double total = 0;
-        for (Node node : nodes) {
+        for (Node node : tree()) {
             total += node.weight();
         }
         return total;
@@ -146,7 +153,7 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
     /** Every indicator of the tree, depth first in the methodology's order. */
     public List<IndicatorSpec> indicators() {
         List<IndicatorSpec> indicators = new ArrayList<>();
-        collect(nodes, indicators);
+        collect(tree(), indicators);
         return indicators;
     }
 

@@ -12,8 +12,8 @@ import java.util.Set;
  * in the five-pillar format is checked as that ({@code pillars[…]}); one given as a tree as a tree ({@code nodes[…]}).
  * Codes: {@code required}, {@code missing-pillar}, {@code duplicate-pillar}, {@code empty-pillar},
  * {@code duplicate-node}, {@code empty-node}, {@code mixed-node} (nodes and indicators in one node),
- * {@code too-deep} (more than {@value #MAX_DEPTH} levels of nodes), {@code pillars-and-nodes} (both formats, not
- * the same),
+ * {@code too-deep} (more than {@value #MAX_DEPTH} levels of nodes), {@code pillars-and-nodes} (both
+ * formats at once),
  * {@code non-positive-weight}, {@code unknown-indicator}, {@code not-applicable} (e.g. a border-trade indicator for
  * ETDZ), {@code duplicate-indicator}, {@code missing-parameter}, {@code unknown-parameter},
  * {@code invalid-parameter}, {@code parameter-not-transformable} (a bound or target outside the transform's domain,
@@ -62,8 +62,8 @@ public final class MethodologyValidator {
                     new HashSet<>());
             return problems;
         }
-        if (!methodology.nodes().equals(pillarNodes(methodology))) {
-            problems.add(MethodologyProblem.of("nodes", "pillars-and-nodes", "evaluation.methodology.pillars-and-nodes"));
+        if (!methodology.nodes().isEmpty()) {
+            problems.add(MethodologyProblem.of("nodes", "pillars-and-nodes", "evaluation.methodology.pillars-or-nodes"));
         }
         Set<PillarCode> seenPillars = EnumSet.noneOf(PillarCode.class);
         Set<String> seenIndicators = new HashSet<>();
@@ -148,10 +148,6 @@ public final class MethodologyValidator {
                         seenIndicators);
             }
         }
-    }
-
-    private static List<Node> pillarNodes(Methodology methodology) {
-        return new Methodology(null, null, null, null, null, methodology.pillars(), null, null).nodes();
     }
 
     private static void checkIndicator(List<MethodologyProblem> problems, String field, IndicatorSpec indicator,

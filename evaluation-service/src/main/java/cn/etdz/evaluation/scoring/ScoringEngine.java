@@ -63,8 +63,8 @@ public final class ScoringEngine {
             previous.add(checkedValues(zone, data.previousValues().get(zone.code())));
         }
 
-        Part[] top = parts(methodology.nodes(), List.of(), methodology.imputation(), zones.size(), current, previous);
-        Node root = Node.of("", "", "", 1, methodology.compositeAggregation(), methodology.nodes());
+        Part[] top = parts(methodology.tree(), List.of(), methodology.imputation(), zones.size(), current, previous);
+        Node root = Node.of("", "", "", 1, methodology.compositeAggregation(), methodology.tree());
         Part composite = new Part(root, List.of(), top, null);
 
         Scored[] scored = new Scored[zones.size()];
