@@ -4,7 +4,7 @@ import cn.etdz.evaluation.scoring.Aggregation;
 import cn.etdz.evaluation.scoring.IndicatorSpec;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.Normalisation;
-import cn.etdz.evaluation.scoring.Node;
+import cn.etdz.evaluation.scoring.MethodologyNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +35,9 @@ public final class Perturbation {
     }
 
     /** Numbers the nodes depth first from {@code next}, noting their removable indicators; returns the next number. */
-    private int count(List<Node> nodes, int next) {
+    private int count(List<MethodologyNode> nodes, int next) {
         int n = next;
-        for (Node node : nodes) {
+        for (MethodologyNode node : nodes) {
             int size = node.indicators().size();
             for (int i = 0; size > 1 && i < size; i++) {
                 removable.add(new int[] {n, i});
@@ -90,9 +90,9 @@ public final class Perturbation {
     }
 
     /** The nodes of one replication; {@code next[0]} is the depth-first number of the first of them. */
-    private List<Node> rebuild(List<Node> nodes, int[] next, Draws draws) {
-        List<Node> rebuilt = new ArrayList<>(nodes.size());
-        for (Node node : nodes) {
+    private List<MethodologyNode> rebuild(List<MethodologyNode> nodes, int[] next, Draws draws) {
+        List<MethodologyNode> rebuilt = new ArrayList<>(nodes.size());
+        for (MethodologyNode node : nodes) {
             int n = next[0]++;
             List<IndicatorSpec> indicators = new ArrayList<>(node.indicators().size());
             for (int i = 0; i < node.indicators().size(); i++) {
@@ -108,8 +108,8 @@ public final class Perturbation {
                 indicators.add(new IndicatorSpec(spec.code(), spec.weight() * weightFactor, spec.direction(),
                         spec.transform(), chosen, chosen == spec.normalisation() ? spec.parameters() : null));
             }
-            List<Node> children = rebuild(node.nodes(), next, draws);
-            rebuilt.add(new Node(node.code(), node.name(), node.nameEn(), node.weight() * draws.nodeFactors()[n],
+            List<MethodologyNode> children = rebuild(node.nodes(), next, draws);
+            rebuilt.add(new MethodologyNode(node.code(), node.name(), node.nameEn(), node.weight() * draws.nodeFactors()[n],
                     draws.nodeAggregation() == null ? node.aggregation() : draws.nodeAggregation(), children,
                     indicators));
         }

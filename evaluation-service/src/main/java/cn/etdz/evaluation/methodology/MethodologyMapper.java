@@ -8,7 +8,7 @@ import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.IndicatorSpec;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.MethodologyValidator;
-import cn.etdz.evaluation.scoring.Node;
+import cn.etdz.evaluation.scoring.MethodologyNode;
 import cn.etdz.evaluation.scoring.Normalisation;
 import cn.etdz.evaluation.scoring.Pillar;
 import cn.etdz.evaluation.scoring.PillarCode;
@@ -99,9 +99,9 @@ public final class MethodologyMapper {
         return new Mapped(violations.isEmpty() ? methodology : null, violations);
     }
 
-    private static List<Node> nodes(List<MethodologyRequest.NodeRequest> requests, String field,
+    private static List<MethodologyNode> nodes(List<MethodologyRequest.NodeRequest> requests, String field,
                                     List<Violation> violations) {
-        List<Node> nodes = new ArrayList<>();
+        List<MethodologyNode> nodes = new ArrayList<>();
         for (int n = 0; n < requests.size(); n++) {
             MethodologyRequest.NodeRequest node = requests.get(n);
             String at = field + "[" + n + "]";
@@ -109,7 +109,7 @@ public final class MethodologyMapper {
                 nodes.add(null);
                 continue;
             }
-            nodes.add(new Node(node.code(), node.name(), node.nameEn(), weight(node.weight()),
+            nodes.add(new MethodologyNode(node.code(), node.name(), node.nameEn(), weight(node.weight()),
                     parse(Aggregation.class, node.aggregation(), at + ".aggregation", violations, false),
                     nodes(node.nodes() == null ? List.of() : node.nodes(), at + ".nodes", violations),
                     indicators(node.indicators(), at, violations)));

@@ -27,7 +27,7 @@ import static cn.etdz.evaluation.scoring.Direction.LOWER;
  */
 public record Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
                           RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
-                          Imputation imputation, List<Node> nodes) {
+                          Imputation imputation, List<MethodologyNode> nodes) {
 
     /** Identifier of the default methodology. */
     public static final String PLAN_2012 = "plan-2012";
@@ -53,7 +53,7 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
 
     /** A methodology given as a tree: top-level nodes, then their nodes, …, then indicators. */
     public static Methodology ofNodes(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
-                                   RegionGrouping regionGrouping, List<Node> nodes, ZeroRule zeroRule,
+                                   RegionGrouping regionGrouping, List<MethodologyNode> nodes, ZeroRule zeroRule,
                                    Imputation imputation) {
         return new Methodology(id, version, zoneType, compositeAggregation, regionGrouping, List.of(), zeroRule,
                 imputation, nodes);
@@ -63,7 +63,7 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
      * The tree the engine scores: the nodes, or in the five-pillar format the pillars as nodes of indicators (code =
      * pillar code, the plan's names).
      */
-    public List<Node> tree() {
+    public List<MethodologyNode> tree() {
         return nodes.isEmpty() ? pillarNodes(pillars) : nodes;
     }
 
@@ -144,7 +144,7 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
     /** Sum of the top-level node weights, the denominator of a top-level node's share of the composite. */
     public double totalPillarWeight() {
         double total = 0;
-        for (Node node : tree()) {
+        for (MethodologyNode node : tree()) {
             total += node.weight();
         }
         return total;
@@ -157,8 +157,8 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
         return indicators;
     }
 
-    private static void collect(List<Node> nodes, List<IndicatorSpec> into) {
-        for (Node node : nodes) {
+    private static void collect(List<MethodologyNode> nodes, List<IndicatorSpec> into) {
+        for (MethodologyNode node : nodes) {
             if (node != null) {
                 into.addAll(node.indicators());
                 collect(node.nodes(), into);
@@ -166,10 +166,10 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
         }
     }
 
-    private static List<Node> pillarNodes(List<Pillar> pillars) {
-        List<Node> nodes = new ArrayList<>(pillars.size());
+    private static List<MethodologyNode> pillarNodes(List<Pillar> pillars) {
+        List<MethodologyNode> nodes = new ArrayList<>(pillars.size());
         for (Pillar pillar : pillars) {
-            nodes.add(Node.of(pillar));
+            nodes.add(MethodologyNode.of(pillar));
         }
         return Collections.unmodifiableList(nodes);
     }

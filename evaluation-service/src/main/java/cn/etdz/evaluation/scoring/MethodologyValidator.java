@@ -103,11 +103,11 @@ public final class MethodologyValidator {
     }
 
     /** The nodes of one level of a tree and, depth first, everything below them. */
-    private static void checkNodes(List<MethodologyProblem> problems, String field, List<Node> nodes, int depth,
+    private static void checkNodes(List<MethodologyProblem> problems, String field, List<MethodologyNode> nodes, int depth,
                                    ZoneType zoneType, Set<String> custom, Set<String> seenNodes,
                                    Set<String> seenIndicators) {
         for (int n = 0; n < nodes.size(); n++) {
-            Node node = nodes.get(n);
+            MethodologyNode node = nodes.get(n);
             String at = field + "[" + n + "]";
             if (node == null) {
                 problems.add(MethodologyProblem.of(at, "required", "evaluation.methodology.node-required"));

@@ -35,7 +35,7 @@ public final class ScoringEngine {
      * A node with its indicators' columns: {@code columns} for a node of indicators, {@code children} for a node of
      * nodes; {@code path} holds the codes from the top of the tree down to it.
      */
-    private record Part(Node node, List<String> path, Part[] children, Column[] columns) {
+    private record Part(MethodologyNode node, List<String> path, Part[] children, Column[] columns) {
     }
 
     /** One node of one zone: its outcome, and its children's when it combines nodes. */
@@ -64,7 +64,7 @@ public final class ScoringEngine {
         }
 
         Part[] top = parts(methodology.tree(), List.of(), methodology.imputation(), zones.size(), current, previous);
-        Node root = Node.of("", "", "", 1, methodology.compositeAggregation(), methodology.tree());
+        MethodologyNode root = MethodologyNode.of("", "", "", 1, methodology.compositeAggregation(), methodology.tree());
         Part composite = new Part(root, List.of(), top, null);
 
         Scored[] scored = new Scored[zones.size()];
@@ -96,11 +96,11 @@ public final class ScoringEngine {
     }
 
     /** The nodes with the columns of their indicators, computed over the peer group. */
-    private static Part[] parts(List<Node> nodes, List<String> above, Imputation imputation, int size,
+    private static Part[] parts(List<MethodologyNode> nodes, List<String> above, Imputation imputation, int size,
                                 List<Map<String, Double>> current, List<Map<String, Double>> previous) {
         Part[] parts = new Part[nodes.size()];
         for (int n = 0; n < parts.length; n++) {
-            Node node = nodes.get(n);
+            MethodologyNode node = nodes.get(n);
             List<String> path = new ArrayList<>(above);
             path.add(node.code());
             if (node.combinesIndicators()) {
@@ -202,7 +202,7 @@ public final class ScoringEngine {
                     explanation.add(explain(child, z, childScored.outcome(), i, childToComposite));
                 }
             }
-            Node node = child.node();
+            MethodologyNode node = child.node();
             nodes.add(new NodeScore(node.code(), node.name(), node.nameEn(), childScored.outcome().score(),
                     childScored.outcome().coverage(), node.weight() / totalWeight, childToComposite, grandChildren));
         }

@@ -24,16 +24,26 @@ class MethodologyTreeTest {
      * each normalised value is {@code 100 (x − min) / (max − min)}, reversed for SO2.
      */
     private static Methodology threeLevels() {
-        Node trade = Node.ofIndicators("TRADE_PART", "贸易", "Trade", 1, Aggregation.ARITHMETIC, List.of(
+        MethodologyNode trade = leaf("TRADE_PART", "贸易", "Trade", 1, Aggregation.ARITHMETIC, List.of(
                 IndicatorSpec.goalpost("GDP", 1, HIGHER, 0, 1_000),
                 IndicatorSpec.goalpost("TRADE", 1, HIGHER, 0, 500)));
-        Node invest = Node.ofIndicators("INVEST_PART", "投资", "Investment", 3, Aggregation.ARITHMETIC, List.of(
+        MethodologyNode invest = leaf("INVEST_PART", "投资", "Investment", 3, Aggregation.ARITHMETIC, List.of(
                 IndicatorSpec.goalpost("FDI", 1, HIGHER, 0, 100)));
-        Node open = Node.of("OPEN", "对外开放", "Opening-up", 2, Aggregation.GEOMETRIC, List.of(trade, invest));
-        Node green = Node.ofIndicators("GREEN", "绿色发展", "Green development", 1, Aggregation.ARITHMETIC, List.of(
+        MethodologyNode open = node("OPEN", "对外开放", "Opening-up", 2, Aggregation.GEOMETRIC, List.of(trade, invest));
+        MethodologyNode green = leaf("GREEN", "绿色发展", "Green development", 1, Aggregation.ARITHMETIC, List.of(
                 IndicatorSpec.goalpost("SO2", 1, LOWER, 0, 50)));
         return Methodology.ofNodes("three-levels", "1", ZoneType.ETDZ, Aggregation.ARITHMETIC,
                 RegionGrouping.STATISTICAL_REGIONS, List.of(open, green), null, null);
+    }
+
+    private static MethodologyNode node(String code, String name, String nameEn, double weight, Aggregation aggregation,
+                                        List<MethodologyNode> nodes) {
+        return MethodologyNode.of(code, name, nameEn, weight, aggregation, nodes);
+    }
+
+    private static MethodologyNode leaf(String code, String name, String nameEn, double weight, Aggregation aggregation,
+                                        List<IndicatorSpec> indicators) {
+        return MethodologyNode.ofIndicators(code, name, nameEn, weight, aggregation, indicators);
     }
 
     private static PeerGroupData data(Map<String, Map<String, Double>> values) {
@@ -123,20 +133,20 @@ class MethodologyTreeTest {
 
     @Test
     void everyProblemOfATreeIsReportedWithItsPath() {
-        Node tooDeep = Node.ofIndicators("L7", "七", "Seven", 1, Aggregation.ARITHMETIC,
+        MethodologyNode tooDeep = leaf("L7", "七", "Seven", 1, Aggregation.ARITHMETIC,
                 List.of(IndicatorSpec.minMax("TAX", 1, HIGHER)));
         for (int level = 6; level >= 1; level--) {
-            tooDeep = Node.of("L" + level, "层", "Level", 1, Aggregation.ARITHMETIC, List.of(tooDeep));
+            tooDeep = node("L" + level, "层", "Level", 1, Aggregation.ARITHMETIC, List.of(tooDeep));
         }
         Methodology methodology = Methodology.ofNodes("bad-tree", "1", ZoneType.ETDZ, Aggregation.ARITHMETIC, null,
                 List.of(
-                        Node.ofIndicators("OPEN", "对外开放", "Opening-up", 1, Aggregation.ARITHMETIC,
+                        leaf("OPEN", "对外开放", "Opening-up", 1, Aggregation.ARITHMETIC,
                                 List.of(IndicatorSpec.minMax("GDP", 1, HIGHER))),
-                        Node.ofIndicators("OPEN", "重复", "Again", -1, Aggregation.ARITHMETIC,
+                        leaf("OPEN", "重复", "Again", -1, Aggregation.ARITHMETIC,
                                 List.of(IndicatorSpec.minMax("GDP", 1, HIGHER))),
-                        Node.of("EMPTY", "空", "", 1, Aggregation.ARITHMETIC, List.of()),
-                        new Node("MIXED", "混合", "Mixed", 1, Aggregation.ARITHMETIC,
-                                List.of(Node.ofIndicators("INNER", "内", "Inner", 1, Aggregation.ARITHMETIC,
+                        node("EMPTY", "空", "", 1, Aggregation.ARITHMETIC, List.of()),
+                        new MethodologyNode("MIXED", "混合", "Mixed", 1, Aggregation.ARITHMETIC,
+                                List.of(leaf("INNER", "内", "Inner", 1, Aggregation.ARITHMETIC,
                                         List.of(IndicatorSpec.minMax("FDI", 1, HIGHER)))),
                                 List.of(IndicatorSpec.minMax("TRADE", 1, HIGHER))),
                         tooDeep), null, null);
@@ -158,10 +168,10 @@ class MethodologyTreeTest {
 
     @Test
     void aTreeOfSixLevelsIsAccepted() {
-        Node node = Node.ofIndicators("L6", "六", "Six", 1, Aggregation.ARITHMETIC,
+        MethodologyNode node = leaf("L6", "六", "Six", 1, Aggregation.ARITHMETIC,
                 List.of(IndicatorSpec.goalpost("TAX", 1, HIGHER, 0, 100)));
         for (int level = 5; level >= 1; level--) {
-            node = Node.of("L" + level, "层", "Level", 1, Aggregation.GEOMETRIC, List.of(node));
+            node = node("L" + level, "层", "Level", 1, Aggregation.GEOMETRIC, List.of(node));
         }
         Methodology deep = Methodology.ofNodes("deep", "1", ZoneType.ETDZ, Aggregation.ARITHMETIC, null,
                 List.of(node), null, null);
@@ -173,7 +183,7 @@ class MethodologyTreeTest {
     @Test
     void aCustomIndicatorIsScoredOnlyWhereTheDataSetBringsIt() {
         Methodology methodology = Methodology.ofNodes("custom", "1", ZoneType.ETDZ, Aggregation.ARITHMETIC, null,
-                List.of(Node.ofIndicators("REFORM", "改革", "Reform", 1, Aggregation.ARITHMETIC, List.of(
+                List.of(leaf("REFORM", "改革", "Reform", 1, Aggregation.ARITHMETIC, List.of(
                         IndicatorSpec.goalpost("FTZ_PILOT_MEASURES", 1, HIGHER, 0, 40),
                         IndicatorSpec.goalpost("GDP", 1, HIGHER, 0, 1_000)))), null, null);
         Map<String, Map<String, Double>> values = Map.of("A", Map.of("FTZ_PILOT_MEASURES", 10.0, "GDP", 500.0));

@@ -17,34 +17,34 @@ import java.util.List;
  * @param nodes       its child nodes; empty when it combines indicators
  * @param indicators  its indicators; empty when it combines nodes
  */
-public record Node(String code, String name, String nameEn, double weight, Aggregation aggregation, List<Node> nodes,
+public record MethodologyNode(String code, String name, String nameEn, double weight, Aggregation aggregation, List<MethodologyNode> nodes,
                    List<IndicatorSpec> indicators) {
 
-    public Node {
+    public MethodologyNode {
         // copies that keep null elements, so the validator can report them
         nodes = nodes == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(nodes));
         indicators = indicators == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(indicators));
     }
 
     /** A node of nodes. */
-    public static Node of(String code, String name, String nameEn, double weight, Aggregation aggregation,
-                          List<Node> nodes) {
-        return new Node(code, name, nameEn, weight, aggregation, nodes, List.of());
+    public static MethodologyNode of(String code, String name, String nameEn, double weight, Aggregation aggregation,
+                          List<MethodologyNode> nodes) {
+        return new MethodologyNode(code, name, nameEn, weight, aggregation, nodes, List.of());
     }
 
     /** A node of indicators. */
-    public static Node ofIndicators(String code, String name, String nameEn, double weight, Aggregation aggregation,
+    public static MethodologyNode ofIndicators(String code, String name, String nameEn, double weight, Aggregation aggregation,
                                     List<IndicatorSpec> indicators) {
-        return new Node(code, name, nameEn, weight, aggregation, List.of(), indicators);
+        return new MethodologyNode(code, name, nameEn, weight, aggregation, List.of(), indicators);
     }
 
     /** The node a pillar of the five-pillar format stands for: its code, the plan's names, weight and indicators. */
-    static Node of(Pillar pillar) {
+    static MethodologyNode of(Pillar pillar) {
         if (pillar == null) {
             return null;
         }
         PillarCode code = pillar.code();
-        return new Node(code == null ? null : code.name(), code == null ? null : code.nameZh(),
+        return new MethodologyNode(code == null ? null : code.name(), code == null ? null : code.nameZh(),
                 code == null ? null : code.nameEn(), pillar.weight(), pillar.aggregation(), List.of(),
                 pillar.indicators());
     }
