@@ -8,6 +8,7 @@ import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.IndicatorSpec;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.MethodologyValidator;
+import cn.etdz.evaluation.scoring.MethodologyNode;
 import cn.etdz.evaluation.scoring.Normalisation;
 import cn.etdz.evaluation.scoring.Pillar;
 import cn.etdz.evaluation.scoring.PillarCode;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +41,11 @@ public final class MethodologyMapper {
     }
 
     public static Mapped map(MethodologyRequest request, String version) {
+        return map(request, version, Set.of());
+    }
+
+    /** As {@link #map(MethodologyRequest, String)}, with indicators outside the catalogue that a data set brings. */
+    public static Mapped map(MethodologyRequest request, String version, Set<String> customIndicators) {
         List<Violation> violations = new ArrayList<>();
         if (request == null) {
             return new Mapped(null, List.of(new Violation("", "required", Message.of("evaluation.methodology.required"))));
@@ -61,23 +68,7 @@ public final class MethodologyMapper {
                 pillars.add(null);
                 continue;
             }
-            List<IndicatorSpec> indicators = new ArrayList<>();
-            List<MethodologyRequest.IndicatorRequest> indicatorRequests =
-                    pillar.indicators() == null ? List.of() : pillar.indicators();
-            for (int i = 0; i < indicatorRequests.size(); i++) {
-                MethodologyRequest.IndicatorRequest indicator = indicatorRequests.get(i);
-                String at = field + ".indicators[" + i + "]";
-                if (indicator == null) {
-                    indicators.add(null);
-                    continue;
-                }
-                indicators.add(new IndicatorSpec(indicator.code(), weight(indicator.weight()),
-                        parse(Direction.class, indicator.direction(), at + ".direction", violations, true),
-                        indicator.transform() == null ? Transform.NONE
-                                : parse(Transform.class, indicator.transform(), at + ".transform", violations, true),
-                        parse(Normalisation.class, indicator.normalisation(), at + ".normalisation", violations, true),
-                        indicator.parameters()));
-            }
+            List<IndicatorSpec> indicators = indicators(pillar.indicators(), field, violations);
             pillars.add(new Pillar(parse(PillarCode.class, pillar.code(), field + ".code", violations, true),
                     weight(pillar.weight()),
                     parse(Aggregation.class, pillar.aggregation(), field + ".aggregation", violations, false),
@@ -87,18 +78,64 @@ public final class MethodologyMapper {
                 : new ZeroRule(parse(ZeroRuleType.class, request.zeroRule().type(), "zeroRule.type", violations, true),
                         request.zeroRule().value());
         Imputation imputation = parse(Imputation.class, request.imputation(), "imputation", violations, false);
-        Methodology methodology = new Methodology(request.id(), version, zoneType, composite, grouping, pillars,
-                zeroRule, imputation);
+        List<MethodologyRequest.NodeRequest> nodeRequests = request.nodes() == null ? List.of() : request.nodes();
+        if (!nodeRequests.isEmpty() && !pillarRequests.isEmpty()) {
+            violations.add(new Violation("nodes", "pillars-and-nodes",
+                    Message.of("evaluation.methodology.pillars-or-nodes")));
+        }
+        Methodology methodology = nodeRequests.isEmpty()
+                ? new Methodology(request.id(), version, zoneType, composite, grouping, pillars, zeroRule, imputation)
+                : Methodology.ofNodes(request.id(), version, zoneType, composite, grouping,
+                        nodes(nodeRequests, "nodes", violations), zeroRule, imputation);
         // the validator reports what is missing; an unparseable value is already reported above (as a null the
         // validator would call missing)
         java.util.Set<String> unparseable = new java.util.HashSet<>();
         violations.forEach(v -> unparseable.add(v.field()));
-        for (var problem : MethodologyValidator.validate(methodology)) {
+        for (var problem : MethodologyValidator.validate(methodology, customIndicators)) {
             if (!unparseable.contains(problem.field())) {
                 violations.add(new Violation(problem.field(), problem.code(), new Message(problem.key(), problem.args())));
             }
         }
         return new Mapped(violations.isEmpty() ? methodology : null, violations);
+    }
+
+    private static List<MethodologyNode> nodes(List<MethodologyRequest.NodeRequest> requests, String field,
+                                    List<Violation> violations) {
+        List<MethodologyNode> nodes = new ArrayList<>();
+        for (int n = 0; n < requests.size(); n++) {
+            MethodologyRequest.NodeRequest node = requests.get(n);
+            String at = field + "[" + n + "]";
+            if (node == null) {
+                nodes.add(null);
+                continue;
+            }
+            nodes.add(new MethodologyNode(node.code(), node.name(), node.nameEn(), weight(node.weight()),
+                    parse(Aggregation.class, node.aggregation(), at + ".aggregation", violations, false),
+                    nodes(node.nodes() == null ? List.of() : node.nodes(), at + ".nodes", violations),
+                    indicators(node.indicators(), at, violations)));
+        }
+        return nodes;
+    }
+
+    private static List<IndicatorSpec> indicators(List<MethodologyRequest.IndicatorRequest> requests, String field,
+                                                  List<Violation> violations) {
+        List<IndicatorSpec> indicators = new ArrayList<>();
+        List<MethodologyRequest.IndicatorRequest> indicatorRequests = requests == null ? List.of() : requests;
+        for (int i = 0; i < indicatorRequests.size(); i++) {
+            MethodologyRequest.IndicatorRequest indicator = indicatorRequests.get(i);
+            String at = field + ".indicators[" + i + "]";
+            if (indicator == null) {
+                indicators.add(null);
+                continue;
+            }
+            indicators.add(new IndicatorSpec(indicator.code(), weight(indicator.weight()),
+                    parse(Direction.class, indicator.direction(), at + ".direction", violations, true),
+                    indicator.transform() == null ? Transform.NONE
+                            : parse(Transform.class, indicator.transform(), at + ".transform", violations, true),
+                    parse(Normalisation.class, indicator.normalisation(), at + ".normalisation", violations, true),
+                    indicator.parameters()));
+        }
+        return indicators;
     }
 
     private static double weight(Double weight) {

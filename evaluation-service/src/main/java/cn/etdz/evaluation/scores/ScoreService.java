@@ -286,7 +286,7 @@ public class ScoreService {
                         row.institutions()),
                 row.nationalRank(), ranking.previousRanks().get(row.zone()), row.regionRank(), row.coverage(), row.ranked(),
                 FlagRules.names(ranking.flags().get(row.zone())), row.revision(), snapshot.id(),
-                snapshot.methodology(), snapshot.computedAt());
+                snapshot.methodology(), snapshot.computedAt(), row.nodes());
     }
 
     private ZoneInfo zone(String code) {

@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.scores;
 
+import cn.etdz.evaluation.scoring.NodeScore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
  * One zone's scores for one period, from one snapshot.
  *
  * @param composite    0–100; {@code null} when unranked
- * @param pillars      the five pillar scores, each 0–100 or {@code null} when its data is insufficient
+ * @param pillars      the five pillar scores, each 0–100 or {@code null} when its data is insufficient or the
+ *                     methodology has no such pillar
  * @param nameEn       the zone's English name; {@code null} when the registry has none
  * @param nationalRank rank within the zone type; ties share a rank
  * @param previousRank national rank in the previous period (from the snapshot of that period valid at the same time);
@@ -18,12 +20,28 @@ import java.util.List;
  * @param flags        WARNING, EXIT_CANDIDATE, EXPANSION_ELIGIBLE, UNRANKED
  * @param revision     the input revision scored
  * @param snapshotId   the snapshot it comes from
+ * @param nodes        the scores of the methodology's top-level nodes (whatever its framework), each with its
+ *                     children's; {@code pillars} holds those of the five that the methodology has
  */
 public record ScoreView(String zone, String name, String nameEn, String zoneType, String province, String region,
                         String regionGroup, String period, Double composite, Pillars pillars, Integer nationalRank,
                         Integer previousRank, Integer regionRank,
                         double coverage, boolean ranked, List<String> flags, int revision, long snapshotId,
-                        String methodology, java.time.OffsetDateTime computedAt) {
+                        String methodology, java.time.OffsetDateTime computedAt, List<NodeScore> nodes) {
+
+    public ScoreView {
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    }
+
+    /** A score without node scores. */
+    public ScoreView(String zone, String name, String nameEn, String zoneType, String province, String region,
+                     String regionGroup, String period, Double composite, Pillars pillars, Integer nationalRank,
+                     Integer previousRank, Integer regionRank,
+                     double coverage, boolean ranked, List<String> flags, int revision, long snapshotId,
+                     String methodology, java.time.OffsetDateTime computedAt) {
+        this(zone, name, nameEn, zoneType, province, region, regionGroup, period, composite, pillars, nationalRank,
+                previousRank, regionRank, coverage, ranked, flags, revision, snapshotId, methodology, computedAt, null);
+    }
 
     /** The five pillar scores (经济发展、科技创新、生态环境、社会发展、体制建设). */
     @Schema(name = "PillarScores", description = "The five pillar scores (经济发展、科技创新、生态环境、社会发展、体制建设), 0–100.")

@@ -17,14 +17,17 @@ import static cn.etdz.evaluation.scoring.Direction.LOWER;
  * @param compositeAggregation how pillar scores combine into the composite
  * @param regionGrouping       which grouping the regional ranks use; {@code null} means
  *                             {@link RegionGrouping#STATISTICAL_REGIONS}
- * @param pillars              the five pillars, each once
+ * @param pillars              the five pillars, each once, in the five-pillar format; empty when the methodology is
+ *                             given as a tree
  * @param zeroRule             how geometric means treat zeros; {@code null} means {@link ZeroRule#DEFAULT}, a floor
  *                             of 1
  * @param imputation           what replaces a missing value; {@code null} means {@link Imputation#NONE}
+ * @param nodes                the methodology as a tree: the composite's top-level nodes, each with nodes or
+ *                             indicators; empty in the five-pillar format (see {@link #tree()})
  */
 public record Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
                           RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
-                          Imputation imputation) {
+                          Imputation imputation, List<MethodologyNode> nodes) {
 
     /** Identifier of the default methodology. */
     public static final String PLAN_2012 = "plan-2012";
@@ -38,6 +41,30 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
         pillars = pillars == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(pillars));
         zeroRule = zeroRule == null ? ZeroRule.DEFAULT : zeroRule;
         imputation = imputation == null ? Imputation.NONE : imputation;
+        nodes = nodes == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(nodes));
+    }
+
+    /** A methodology in the five-pillar format. */
+    public Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
+                       RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
+                       Imputation imputation) {
+        this(id, version, zoneType, compositeAggregation, regionGrouping, pillars, zeroRule, imputation, null);
+    }
+
+    /** A methodology given as a tree: top-level nodes, then their nodes, …, then indicators. */
+    public static Methodology ofNodes(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
+                                   RegionGrouping regionGrouping, List<MethodologyNode> nodes, ZeroRule zeroRule,
+                                   Imputation imputation) {
+        return new Methodology(id, version, zoneType, compositeAggregation, regionGrouping, List.of(), zeroRule,
+                imputation, nodes);
+    }
+
+    /**
+     * The tree the engine scores: the nodes, or in the five-pillar format the pillars as nodes of indicators (code =
+     * pillar code, the plan's names).
+     */
+    public List<MethodologyNode> tree() {
+        return nodes.isEmpty() ? pillarNodes(pillars) : nodes;
     }
 
     /** A methodology with the default zero rule and no imputation. */
@@ -114,13 +141,37 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
                 new Pillar(PillarCode.INSTITUTIONS, 10, Aggregation.ARITHMETIC, institutions)));
     }
 
-    /** Sum of the pillar weights, the denominator of a pillar's share of the composite. */
+    /** Sum of the top-level node weights, the denominator of a top-level node's share of the composite. */
     public double totalPillarWeight() {
         double total = 0;
-        for (Pillar pillar : pillars) {
-            total += pillar.weight();
+        for (MethodologyNode node : tree()) {
+            total += node.weight();
         }
         return total;
+    }
+
+    /** Every indicator of the tree, depth first in the methodology's order. */
+    public List<IndicatorSpec> indicators() {
+        List<IndicatorSpec> indicators = new ArrayList<>();
+        collect(tree(), indicators);
+        return indicators;
+    }
+
+    private static void collect(List<MethodologyNode> nodes, List<IndicatorSpec> into) {
+        for (MethodologyNode node : nodes) {
+            if (node != null) {
+                into.addAll(node.indicators());
+                collect(node.nodes(), into);
+            }
+        }
+    }
+
+    private static List<MethodologyNode> pillarNodes(List<Pillar> pillars) {
+        List<MethodologyNode> nodes = new ArrayList<>(pillars.size());
+        for (Pillar pillar : pillars) {
+            nodes.add(MethodologyNode.of(pillar));
+        }
+        return Collections.unmodifiableList(nodes);
     }
 
     private static IndicatorSpec level(String code) {

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a methodology before it is used, returning every problem at once (an empty list means valid). Codes:
- * {@code required}, {@code missing-pillar}, {@code duplicate-pillar}, {@code empty-pillar},
+ * Checks a methodology before it is used, returning every problem at once (an empty list means valid). A methodology
+ * in the five-pillar format is checked as that ({@code pillars[…]}); one given as a tree as a tree ({@code nodes[…]}).
+ * Codes: {@code required}, {@code missing-pillar}, {@code duplicate-pillar}, {@code empty-pillar},
+ * {@code duplicate-node}, {@code empty-node}, {@code mixed-node} (nodes and indicators in one node),
+ * {@code too-deep} (more than {@value #MAX_DEPTH} levels of nodes), {@code pillars-and-nodes} (both
+ * formats at once),
  * {@code non-positive-weight}, {@code unknown-indicator}, {@code not-applicable} (e.g. a border-trade indicator for
  * ETDZ), {@code duplicate-indicator}, {@code missing-parameter}, {@code unknown-parameter},
  * {@code invalid-parameter}, {@code parameter-not-transformable} (a bound or target outside the transform's domain,
@@ -17,11 +21,22 @@ import java.util.Set;
  */
 public final class MethodologyValidator {
 
+    /** Levels of nodes a tree may have below the composite: pillars, sub-pillars and four more. */
+    public static final int MAX_DEPTH = 6;
+
     private MethodologyValidator() {
     }
 
     /** Every problem of the methodology; empty if it can be used. */
     public static List<MethodologyProblem> validate(Methodology methodology) {
+        return validate(methodology, Set.of());
+    }
+
+    /**
+     * Every problem of the methodology, counting {@code customIndicators} (codes outside the catalogue that a data
+     * set brings along) as known for every zone type; empty if it can be used.
+     */
+    public static List<MethodologyProblem> validate(Methodology methodology, Set<String> customIndicators) {
         List<MethodologyProblem> problems = new ArrayList<>();
         if (methodology == null) {
             problems.add(MethodologyProblem.of("", "required", "evaluation.methodology.required"));
@@ -41,6 +56,15 @@ public final class MethodologyValidator {
                     "evaluation.methodology.composite-required"));
         }
         checkZeroRule(problems, methodology.zeroRule());
+        Set<String> known = customIndicators == null ? Set.of() : customIndicators;
+        if (methodology.pillars().isEmpty() && !methodology.nodes().isEmpty()) {
+            checkNodes(problems, "nodes", methodology.nodes(), 1, methodology.zoneType(), known, new HashSet<>(),
+                    new HashSet<>());
+            return problems;
+        }
+        if (!methodology.nodes().isEmpty()) {
+            problems.add(MethodologyProblem.of("nodes", "pillars-and-nodes", "evaluation.methodology.pillars-or-nodes"));
+        }
         Set<PillarCode> seenPillars = EnumSet.noneOf(PillarCode.class);
         Set<String> seenIndicators = new HashSet<>();
         for (int p = 0; p < methodology.pillars().size(); p++) {
@@ -67,7 +91,7 @@ public final class MethodologyValidator {
             }
             for (int i = 0; i < pillar.indicators().size(); i++) {
                 checkIndicator(problems, field + ".indicators[" + i + "]", pillar.indicators().get(i),
-                        methodology.zoneType(), seenIndicators);
+                        methodology.zoneType(), known, seenIndicators);
             }
         }
         for (PillarCode code : PillarCode.values()) {
@@ -78,14 +102,67 @@ public final class MethodologyValidator {
         return problems;
     }
 
+    /** The nodes of one level of a tree and, depth first, everything below them. */
+    private static void checkNodes(List<MethodologyProblem> problems, String field, List<MethodologyNode> nodes, int depth,
+                                   ZoneType zoneType, Set<String> custom, Set<String> seenNodes,
+                                   Set<String> seenIndicators) {
+        for (int n = 0; n < nodes.size(); n++) {
+            MethodologyNode node = nodes.get(n);
+            String at = field + "[" + n + "]";
+            if (node == null) {
+                problems.add(MethodologyProblem.of(at, "required", "evaluation.methodology.node-required"));
+                continue;
+            }
+            if (isBlank(node.code())) {
+                problems.add(MethodologyProblem.of(at + ".code", "required", "evaluation.methodology.node-code-required"));
+            } else if (!seenNodes.add(node.code())) {
+                problems.add(MethodologyProblem.of(at + ".code", "duplicate-node",
+                        "evaluation.methodology.node-duplicate", node.code()));
+            }
+            if (isBlank(node.name())) {
+                problems.add(MethodologyProblem.of(at + ".name", "required", "evaluation.methodology.node-name-required"));
+            }
+            if (isBlank(node.nameEn())) {
+                problems.add(MethodologyProblem.of(at + ".nameEn", "required",
+                        "evaluation.methodology.node-name-en-required"));
+            }
+            checkWeight(problems, at + ".weight", node.weight());
+            if (node.aggregation() == null) {
+                problems.add(MethodologyProblem.of(at + ".aggregation", "required",
+                        "evaluation.methodology.node-aggregation-required"));
+            }
+            if (node.nodes().isEmpty() && node.indicators().isEmpty()) {
+                problems.add(MethodologyProblem.of(at, "empty-node", "evaluation.methodology.node-empty", node.code()));
+            } else if (!node.nodes().isEmpty() && !node.indicators().isEmpty()) {
+                problems.add(MethodologyProblem.of(at, "mixed-node", "evaluation.methodology.node-mixed", node.code()));
+            }
+            if (!node.nodes().isEmpty() && depth >= MAX_DEPTH) {
+                problems.add(MethodologyProblem.of(at + ".nodes", "too-deep", "evaluation.methodology.node-too-deep",
+                        node.code(), MAX_DEPTH));
+            } else {
+                checkNodes(problems, at + ".nodes", node.nodes(), depth + 1, zoneType, custom, seenNodes,
+                        seenIndicators);
+            }
+            for (int i = 0; i < node.indicators().size(); i++) {
+                checkIndicator(problems, at + ".indicators[" + i + "]", node.indicators().get(i), zoneType, custom,
+                        seenIndicators);
+            }
+        }
+    }
+
     private static void checkIndicator(List<MethodologyProblem> problems, String field, IndicatorSpec indicator,
-                                       ZoneType zoneType, Set<String> seen) {
+                                       ZoneType zoneType, Set<String> custom, Set<String> seen) {
         if (indicator == null) {
             problems.add(MethodologyProblem.of(field, "required", "evaluation.methodology.indicator-required"));
             return;
         }
         String code = indicator.code();
-        if (code == null || !IndicatorCatalogue.isKnown(code)) {
+        if (code != null && custom.contains(code)) {
+            if (!seen.add(code)) {
+                problems.add(MethodologyProblem.of(field + ".code", "duplicate-indicator",
+                        "evaluation.methodology.indicator-duplicate", code));
+            }
+        } else if (code == null || !IndicatorCatalogue.isKnown(code)) {
             problems.add(MethodologyProblem.of(field + ".code", "unknown-indicator",
                     "evaluation.methodology.indicator-unknown", code));
         } else if (zoneType != null && !IndicatorCatalogue.appliesTo(code, zoneType)) {

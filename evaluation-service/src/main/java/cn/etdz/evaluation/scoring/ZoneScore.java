@@ -16,16 +16,26 @@ import java.util.Optional;
  * @param regionRank   competition rank among the ranked zones of its region group; {@code null} if unranked
  * @param coverage     share of the composite's weight whose indicators are present:
  *                     {@code Σ pillar weight × pillar coverage}, 0–1
- * @param pillars      the five pillars, in the methodology's order
- * @param indicators   the explanation, one entry per indicator of the methodology, in its order
+ * @param pillars      the top-level nodes that are one of the five pillars, in the methodology's order (all five
+ *                     for a methodology in the five-pillar format)
+ * @param indicators   the explanation, one entry per indicator of the methodology, in its order (depth first)
+ * @param nodes        the scores of the methodology's top-level nodes, each with its children's
  */
 public record ZoneScore(String zone, Region region, String regionGroup, Double composite, Integer nationalRank,
                         Integer regionRank, double coverage, List<PillarScore> pillars,
-                        List<IndicatorExplanation> indicators) {
+                        List<IndicatorExplanation> indicators, List<NodeScore> nodes) {
 
     public ZoneScore {
         pillars = Collections.unmodifiableList(new ArrayList<>(pillars));
         indicators = Collections.unmodifiableList(new ArrayList<>(indicators));
+        nodes = nodes == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(nodes));
+    }
+
+    /** The scores of a zone without node scores. */
+    public ZoneScore(String zone, Region region, String regionGroup, Double composite, Integer nationalRank,
+                     Integer regionRank, double coverage, List<PillarScore> pillars,
+                     List<IndicatorExplanation> indicators) {
+        this(zone, region, regionGroup, composite, nationalRank, regionRank, coverage, pillars, indicators, null);
     }
 
     /** Whether the zone has a composite and ranks. */

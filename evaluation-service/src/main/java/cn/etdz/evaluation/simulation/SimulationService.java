@@ -7,6 +7,7 @@ import cn.etdz.evaluation.methodology.MethodologyMapper;
 import cn.etdz.evaluation.methodology.MethodologyRequest;
 import cn.etdz.evaluation.methodology.MethodologyService;
 import cn.etdz.evaluation.methodology.StoredMethodology;
+import cn.etdz.evaluation.scoring.IndicatorCatalogue;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.PeerGroupData;
 import cn.etdz.evaluation.scoring.Region;
@@ -20,12 +21,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Checks a what-if data set and its methodology, for a simulation or an analysis of the data set. */
 @ApplicationScoped
 public class SimulationService {
 
     private static final String SIMULATION_ID = "simulation";
+    /** A custom indicator's code: like a catalogue code. */
+    private static final Pattern CUSTOM_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     @Inject
     MethodologyService methodologies;
@@ -45,7 +49,8 @@ public class SimulationService {
             throw ProblemException.invalid(Message.of("evaluation.simulation.required"),
                     List.of(new Violation("", "required", Message.of("evaluation.simulation.body-required"))));
         }
-        Methodology methodology = methodology(request, violations);
+        Set<String> custom = customIndicators(request.customIndicators(), violations);
+        Methodology methodology = methodology(request, custom, violations);
         ZoneType type = methodology == null ? null : methodology.zoneType();
         List<Zone> zones = new ArrayList<>();
         List<SimulationRequest.ZoneInput> inputs = request.zones() == null ? List.of() : request.zones();
@@ -77,10 +82,36 @@ public class SimulationService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(Message.of("evaluation.simulation.invalid", violations.size()), violations);
         }
-        return new Prepared(methodology, new PeerGroupData(zones, request.values(), request.previousValues()));
+        return new Prepared(methodology, new PeerGroupData(zones, request.values(), request.previousValues(), custom));
     }
 
-    private Methodology methodology(SimulationRequest request, List<Violation> violations) {
+    /** The codes of the request's custom indicators: well-formed, each once, none a catalogue code. */
+    private static Set<String> customIndicators(List<SimulationRequest.CustomIndicator> indicators,
+                                                List<Violation> violations) {
+        Set<String> codes = new HashSet<>();
+        List<SimulationRequest.CustomIndicator> given = indicators == null ? List.of() : indicators;
+        for (int i = 0; i < given.size(); i++) {
+            SimulationRequest.CustomIndicator indicator = given.get(i);
+            String field = "customIndicators[" + i + "]";
+            if (indicator == null || indicator.code() == null || !CUSTOM_CODE.matcher(indicator.code()).matches()) {
+                violations.add(new Violation(field + ".code", "invalid-format",
+                        Message.of("evaluation.simulation.custom-code")));
+            } else if (IndicatorCatalogue.isKnown(indicator.code())) {
+                violations.add(new Violation(field + ".code", "in-catalogue",
+                        Message.of("evaluation.simulation.custom-in-catalogue", indicator.code())));
+            } else if (!codes.add(indicator.code())) {
+                violations.add(new Violation(field + ".code", "duplicate",
+                        Message.of("evaluation.simulation.custom-duplicate", indicator.code())));
+            }
+            if (indicator != null && (indicator.name() == null || indicator.name().isBlank())) {
+                violations.add(new Violation(field + ".name", "required",
+                        Message.of("evaluation.simulation.field-required")));
+            }
+        }
+        return codes;
+    }
+
+    private Methodology methodology(SimulationRequest request, Set<String> custom, List<Violation> violations) {
         if ((request.methodology() == null) == (request.methodologyKey() == null)) {
             violations.add(new Violation("methodology", "required",
                     Message.of("evaluation.simulation.methodology-or-key")));
@@ -98,8 +129,8 @@ public class SimulationService {
         MethodologyRequest given = request.methodology();
         MethodologyRequest named = given.id() == null ? new MethodologyRequest(SIMULATION_ID, given.zoneType(),
                 given.compositeAggregation(), given.regionGrouping(), given.pillars(), given.zeroRule(),
-                given.imputation()) : given;
-        MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation");
+                given.imputation(), given.nodes()) : given;
+        MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation", custom);
         mapped.violations().forEach(v -> violations.add(v.under("methodology.")));
         return mapped.methodology();
     }

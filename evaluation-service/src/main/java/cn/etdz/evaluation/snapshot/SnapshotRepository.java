@@ -1,7 +1,9 @@
 package cn.etdz.evaluation.snapshot;
 
 import cn.etdz.common.jdbc.SqlTimes;
+import cn.etdz.evaluation.scoring.NodeScore;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +23,11 @@ public class SnapshotRepository {
     private static final String ROW_COLUMNS = """
             select snapshot_id, zone_code, province, region, region_group, composite, economy, innovation, environment,
                    society, institutions, national_rank, region_rank, region_group_size, coverage, revision,
-                   previous_revision from zone_score
+                   previous_revision, node_scores from zone_score
             """;
+
+    private static final TypeReference<List<NodeScore>> NODE_SCORES = new TypeReference<>() {
+    };
 
     @Inject
     ObjectMapper json;
@@ -88,14 +93,14 @@ public class SnapshotRepository {
         List<Object[]> rows = em().createNativeQuery(ROW_COLUMNS
                         + "where snapshot_id = ?1 order by national_rank nulls last, zone_code")
                 .setParameter(1, snapshotId).getResultList();
-        return rows.stream().map(SnapshotRepository::row).toList();
+        return rows.stream().map(this::row).toList();
     }
 
     public Optional<ScoreRow> row(long snapshotId, String zone) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em().createNativeQuery(ROW_COLUMNS + "where snapshot_id = ?1 and zone_code = ?2")
                 .setParameter(1, snapshotId).setParameter(2, zone).getResultList();
-        return rows.stream().findFirst().map(SnapshotRepository::row);
+        return rows.stream().findFirst().map(this::row);
     }
 
     public Optional<StoredExplanation> explanation(long snapshotId, String zone) {
@@ -112,11 +117,22 @@ public class SnapshotRepository {
         });
     }
 
-    private static ScoreRow row(Object[] r) {
+    private ScoreRow row(Object[] r) {
         return new ScoreRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 dbl(r[5]), dbl(r[6]), dbl(r[7]), dbl(r[8]), dbl(r[9]), dbl(r[10]), integer(r[11]), integer(r[12]),
                 ((Number) r[13]).intValue(), ((Number) r[14]).doubleValue(), ((Number) r[15]).intValue(),
-                integer(r[16]));
+                integer(r[16]), nodes(r[17]));
+    }
+
+    private List<NodeScore> nodes(Object text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text.toString(), NODE_SCORES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored node scores cannot be read", e);
+        }
     }
 
     private static Double dbl(Object value) {

@@ -165,8 +165,8 @@ public class SnapshotWriter {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into zone_score (snapshot_id, zone_code, province, region, region_group, composite, economy,
                         innovation, environment, society, institutions, national_rank, region_rank, region_group_size,
-                        coverage, revision, previous_revision, explanation)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        coverage, revision, previous_revision, explanation, node_scores)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (ZoneScore score : result.zones()) {
                     Member member = byCode.get(score.zone());
                     insert.setLong(1, id[0]);
@@ -186,6 +186,7 @@ public class SnapshotWriter {
                     insert.setInt(16, member.revision());
                     setInt(insert, 17, member.previousRevision());
                     insert.setString(18, write(new StoredExplanation(score.pillars(), score.indicators())));
+                    insert.setString(19, write(score.nodes()));
                     insert.addBatch();
                 }
                 insert.executeBatch();

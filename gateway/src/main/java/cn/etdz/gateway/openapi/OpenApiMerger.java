@@ -334,7 +334,9 @@ public final class OpenApiMerger {
 
     /**
      * Adds the operation's examples where the service gave none: {@code request} by media type, {@code responses} by
-     * status (the JSON body of that answer).
+     * status (the JSON body of that answer). Further named request examples ({@code requestExamples}, by media type,
+     * e.g. another shape the body may take) turn the request example into the first of {@code examples}, named
+     * {@code default}.
      */
     private void addExamples(ObjectNode operation, String operationId) {
         JsonNode known = examples.path("operations").path(operationId);
@@ -342,6 +344,17 @@ public final class OpenApiMerger {
             if (operation.at("/requestBody/content").path(media.getKey()) instanceof ObjectNode content
                     && !content.has("example") && !content.has("examples")) {
                 content.set("example", media.getValue());
+            }
+        });
+        known.path("requestExamples").fields().forEachRemaining(media -> {
+            if (operation.at("/requestBody/content").path(media.getKey()) instanceof ObjectNode content
+                    && !content.has("examples")) {
+                ObjectNode named = json.createObjectNode();
+                if (content.has("example")) {
+                    named.putObject("default").set("value", content.remove("example"));
+                }
+                named.setAll((ObjectNode) media.getValue());
+                content.set("examples", named);
             }
         });
         known.path("responses").fields().forEachRemaining(response -> {

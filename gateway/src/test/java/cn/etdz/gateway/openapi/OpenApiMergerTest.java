@@ -104,6 +104,21 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void aBodyOfTwoShapesGetsBothRecordedExamplesByName() throws Exception {
+        JsonNode service = json.readTree("""
+                {"openapi": "3.1.0", "info": {"title": "x", "version": "1"},
+                 "paths": {"/api/v1/scores": {"post": {"operationId": "createMethodologyVersion",
+                   "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}},
+                   "responses": {"201": {"description": "ok"}}}}}}""");
+        JsonNode merged = merger.merge(info(), routes, List.of(new OpenApiMerger.Source("evaluation", service)));
+        JsonNode content = merged.at("/paths/~1api~1v1~1scores/post/requestBody/content/application~1json");
+        assertThat(content.has("example")).as("example and examples exclude each other").isFalse();
+        assertThat(content.at("/examples/default/value/pillars/0/code").asText()).isEqualTo("ECONOMY");
+        assertThat(content.at("/examples/mofcom2021Tree/value/nodes/0/code").asText()).isEqualTo("OPENING_UP");
+        assertThat(content.at("/examples/mofcom2021Tree/value/nodes/0/nodes/0/name").asText()).isEqualTo("利用外资");
+    }
+
+    @Test
     void aDuplicateOperationIdIsQualifiedByTheRouteSoBothStayCallable() throws Exception {
         JsonNode merged = merger.merge(info(), routes, List.of(
                 new OpenApiMerger.Source("indicator", doc("/api/v1/zones", "A", "object")),
