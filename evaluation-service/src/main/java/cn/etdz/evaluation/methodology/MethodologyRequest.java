@@ -17,16 +17,24 @@ import java.util.Map;
  * @param regionGrouping       STATISTICAL_REGIONS or PLAN_GROUPS (default)
  * @param zeroRule             how geometric means treat zeros; default a floor of 1
  * @param imputation           NONE (default), PEER_MEDIAN or CARRY_FORWARD
+ * @param flagRules            the dynamic-management flag rules; default the preset PLAN_2012
  */
 @Schema(name = "MethodologyRequest", description = "A methodology: pillars with weights, indicators with weight, direction, "
         + "transform, normalisation and parameters")
 public record MethodologyRequest(String id, String zoneType, String compositeAggregation, String regionGrouping,
-                                 List<PillarRequest> pillars, ZeroRuleRequest zeroRule, String imputation) {
+                                 List<PillarRequest> pillars, ZeroRuleRequest zeroRule, String imputation,
+                                 FlagRulesRequest flagRules) {
 
     /** A methodology with the default zero rule and no imputation. */
     public MethodologyRequest(String id, String zoneType, String compositeAggregation, String regionGrouping,
                               List<PillarRequest> pillars) {
         this(id, zoneType, compositeAggregation, regionGrouping, pillars, null, null);
+    }
+
+    /** A methodology with the plan's flag rules. */
+    public MethodologyRequest(String id, String zoneType, String compositeAggregation, String regionGrouping,
+                              List<PillarRequest> pillars, ZeroRuleRequest zeroRule, String imputation) {
+        this(id, zoneType, compositeAggregation, regionGrouping, pillars, zeroRule, imputation, null);
     }
 
     /**
@@ -55,5 +63,36 @@ public record MethodologyRequest(String id, String zoneType, String compositeAgg
      */
     public record IndicatorRequest(String code, Double weight, String direction, String transform,
                                    String normalisation, Map<String, Double> parameters) {
+    }
+
+    /**
+     * The flag rules: a preset, fields of one's own, or a preset with some fields changed (each field given replaces
+     * the preset's; without a preset, PLAN_2012's).
+     *
+     * @param preset                    PLAN_2012, MOFCOM_2016 or MOFCOM_2021
+     * @param peerScope                 NATIONAL (the zone type) or REGION (the region group)
+     * @param bottomN                   bottom places counted, at least 1
+     * @param warning                   bottom places in the last periods that make a WARNING
+     * @param exitCandidate             bottom places in the last periods that make an EXIT_CANDIDATE
+     * @param topShare                  EXPANSION_ELIGIBLE: share of the ranked zones of the type, above 0 and at most 1
+     * @param expansionPeriods          EXPANSION_ELIGIBLE: last periods in which the top share is held, 1–3
+     * @param notReportedCountsAsBottom whether a zone that did not report or is unranked takes a bottom place
+     */
+    @Schema(name = "FlagRulesRequest", description = "Dynamic-management flag rules: a preset (PLAN_2012, MOFCOM_2016, "
+            + "MOFCOM_2021) and/or the fields that replace the preset's")
+    public record FlagRulesRequest(String preset, String peerScope, Integer bottomN, BottomWindowRequest warning,
+                                   BottomWindowRequest exitCandidate, Double topShare, Integer expansionPeriods,
+                                   Boolean notReportedCountsAsBottom) {
+    }
+
+    /**
+     * At least {@code places} bottom places in the last {@code periods} periods, the current one included.
+     *
+     * @param places  1 ≤ places ≤ periods
+     * @param periods 1–3
+     */
+    @Schema(name = "BottomWindowRequest", description = "At least places bottom places in the last periods periods, "
+            + "the current one included")
+    public record BottomWindowRequest(Integer places, Integer periods) {
     }
 }

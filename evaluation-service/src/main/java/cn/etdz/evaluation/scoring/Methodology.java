@@ -21,10 +21,12 @@ import static cn.etdz.evaluation.scoring.Direction.LOWER;
  * @param zeroRule             how geometric means treat zeros; {@code null} means {@link ZeroRule#DEFAULT}, a floor
  *                             of 1
  * @param imputation           what replaces a missing value; {@code null} means {@link Imputation#NONE}
+ * @param flagRules            the dynamic-management flag rules; {@code null} means the preset
+ *                             {@link FlagPreset#PLAN_2012}
  */
 public record Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
                           RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
-                          Imputation imputation) {
+                          Imputation imputation, FlagRules flagRules) {
 
     /** Identifier of the default methodology. */
     public static final String PLAN_2012 = "plan-2012";
@@ -38,6 +40,13 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
         pillars = pillars == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(pillars));
         zeroRule = zeroRule == null ? ZeroRule.DEFAULT : zeroRule;
         imputation = imputation == null ? Imputation.NONE : imputation;
+        flagRules = flagRules == null ? FlagRules.of(FlagPreset.PLAN_2012) : flagRules;
+    }
+
+    /** A methodology with the plan's flag rules. */
+    public Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
+                       RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule, Imputation imputation) {
+        this(id, version, zoneType, compositeAggregation, regionGrouping, pillars, zeroRule, imputation, null);
     }
 
     /** A methodology with the default zero rule and no imputation. */

@@ -41,6 +41,7 @@ public final class MethodologyValidator {
                     "evaluation.methodology.composite-required"));
         }
         checkZeroRule(problems, methodology.zeroRule());
+        problems.addAll(methodology.flagRules().problems());
         Set<PillarCode> seenPillars = EnumSet.noneOf(PillarCode.class);
         Set<String> seenIndicators = new HashSet<>();
         for (int p = 0; p < methodology.pillars().size(); p++) {
