@@ -65,12 +65,10 @@ class PublishedFlagsTest {
         return "Bearer " + PlatformTestResource.tokens().analyst();
     }
 
-    /** The active border-zone methodology with these flag rules, posted as a new methodology or version. */
+    /** The plan's border-zone methodology with these flag rules, posted as a new methodology or version. */
     private static String post(String id, Map<String, Object> flagRules) {
-        String active = given().header("Authorization", analyst()).get("/api/v1/methodologies").then().statusCode(200)
-                .extract().jsonPath().getString("find { it.zoneType == 'BECZ' && it.active }.key");
         Map<String, Object> methodology = new LinkedHashMap<>(given().header("Authorization", analyst())
-                .get("/api/v1/methodologies/" + active).then().statusCode(200).extract().jsonPath()
+                .get("/api/v1/methodologies/plan-2012-BECZ@1").then().statusCode(200).extract().jsonPath()
                 .getMap("methodology"));
         methodology.put("id", id);
         methodology.remove("version");
@@ -93,6 +91,14 @@ class PublishedFlagsTest {
         return byZone;
     }
 
+    /** A complete border-zone data set (without border trade and port throughput a border zone is not ranked). */
+    private static Map<String, Double> borderValues(double q) {
+        Map<String, Double> values = new HashMap<>(EventFixtures.fullValues(q));
+        values.put("BORDER_TRADE", 3 * q);
+        values.put("PORT_THROUGHPUT", 4 * q);
+        return values;
+    }
+
     private void awaitRegistered(List<String> zones) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             try (Connection connection = database.getConnection();
@@ -109,31 +115,34 @@ class PublishedFlagsTest {
 
     @Test
     void aSnapshotKeepsItsFlagsWhenANewVersionChangesTheRulesAndAsOfShowsThem() throws Exception {
-        String top = EventFixtures.code("PF-TOP");
-        String middle = EventFixtures.code("PF-MID");
-        String low = EventFixtures.code("PF-LOW");
+        List<String> reporting = List.of(EventFixtures.code("PF-A"), EventFixtures.code("PF-B"),
+                EventFixtures.code("PF-C"));
         String silent = EventFixtures.code("PF-SILENT");
-        for (String zone : List.of(top, middle, low, silent)) {
+        for (String zone : List.of(reporting.get(0), reporting.get(1), reporting.get(2), silent)) {
             events.zone(zone, "BECZ", "650000", "WEST");
         }
-        awaitRegistered(List.of(top, middle, low, silent));
+        awaitRegistered(List.of(reporting.get(0), reporting.get(1), reporting.get(2), silent));
         String id = "flags-becz-" + UUID.randomUUID().toString().substring(0, 6);
         // bottom 1 of the type nationally; zones without a rank take no bottom place
         String first = post(id, Map.of("preset", "MOFCOM_2016", "bottomN", 1, "notReportedCountsAsBottom", false));
         given().header("Authorization", analyst()).get("/api/v1/methodologies/" + first).then().statusCode(200)
                 .body("methodology.flagRules.preset", equalTo(null))
                 .body("methodology.flagRules.peerScope", equalTo("NATIONAL"))
-                .body("methodology.flagRules.bottomN", equalTo(1.0))
-                .body("methodology.flagRules.exitCandidate.places", equalTo(2.0))
-                .body("methodology.flagRules.exitCandidate.periods", equalTo(2.0));
+                .body("methodology.flagRules.bottomN", equalTo(1))
+                .body("methodology.flagRules.exitCandidate.places", equalTo(2))
+                .body("methodology.flagRules.exitCandidate.periods", equalTo(2));
 
-        events.submission(top, "2101", 1, EventFixtures.fullValues(8));
-        events.submission(middle, "2101", 1, EventFixtures.fullValues(6));
-        events.submission(low, "2101", 1, EventFixtures.fullValues(4));
+        for (int i = 0; i < 3; i++) {
+            events.submission(reporting.get(i), "2101", 1, borderValues(8 - 2 * i));
+        }
         JsonPath published = Rankings.awaitRanking("2101", "BECZ", json -> json.getInt("total") == 3
-                && first.equals(json.getString("snapshot.methodology")));
+                && json.getInt("snapshot.rankedCount") == 3 && first.equals(json.getString("snapshot.methodology")));
         String publishedAt = published.getString("snapshot.computedAt");
-        assertThat(published.getList("items.zone", String.class)).containsExactly(top, middle, low);
+        // national ranks 1, 2, 3
+        assertThat(published.getList("items.nationalRank", Integer.class)).containsExactly(1, 2, 3);
+        String top = published.getString("items[0].zone");
+        String middle = published.getString("items[1].zone");
+        String low = published.getString("items[2].zone");
 
         Map<String, List<String>> asPublished = flags("2101", null);
         assertThat(asPublished.get(low)).containsExactly("WARNING");
@@ -142,7 +151,7 @@ class PublishedFlagsTest {
         given().header("Authorization", analyst()).get("/api/v1/flags?period=2101&zoneType=BECZ").then()
                 .body("find { it.zone == '" + silent + "' }.composite", equalTo(null))
                 .body("find { it.zone == '" + silent + "' }.ranked", equalTo(false))
-                .body("find { it.zone == '" + silent + "' }.revision", equalTo(0.0))
+                .body("find { it.zone == '" + silent + "' }.revision", equalTo(0))
                 .body("find { it.zone == '" + silent + "' }.methodology", equalTo(first));
 
         // a new version counts the bottom two: the period is scored again, with the new rules
@@ -174,7 +183,7 @@ class PublishedFlagsTest {
                 .body("methodology.flagRules.notReportedCountsAsBottom", equalTo(true));
         Rankings.awaitRanking("2101", "BECZ", json -> third.equals(json.getString("snapshot.methodology")));
         for (String zone : List.of(top, middle, low)) {
-            events.submission(zone, "2102", 1, EventFixtures.fullValues(zone.equals(top) ? 8 : 5));
+            events.submission(zone, "2102", 1, borderValues(zone.equals(top) ? 8 : 5));
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(flags("2102", null).get(silent)).containsExactly("WARNING", "EXIT_CANDIDATE", "NOT_REPORTED"));
@@ -216,7 +225,7 @@ class PublishedFlagsTest {
         given().header("Authorization", analyst()).contentType(ContentType.JSON)
                 .body(Map.of("methodology", methodology, "zones", List.of()))
                 .post("/api/v1/evaluations/simulate").then().statusCode(422)
-                .body("violations.field", hasItems("flagRules.bottomN", "flagRules.topShare"));
+                .body("violations.field", hasItems("methodology.flagRules.bottomN", "methodology.flagRules.topShare"));
     }
 
     private long methodologies() throws SQLException {
