@@ -3,7 +3,6 @@ package cn.etdz.evaluation.methodology;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.evaluation.scoring.Aggregation;
-import cn.etdz.evaluation.scoring.BottomWindow;
 import cn.etdz.evaluation.scoring.Direction;
 import cn.etdz.evaluation.scoring.FlagPreset;
 import cn.etdz.evaluation.scoring.FlagRules;
@@ -120,15 +119,11 @@ public final class MethodologyMapper {
                 : parse(PeerScope.class, request.peerScope(), "flagRules.peerScope", violations, true);
         return new FlagRules(null, scope == null ? base.peerScope() : scope,
                 or(request.bottomN(), base.bottomN()),
-                window(request.warning(), base.warning()), window(request.exitCandidate(), base.exitCandidate()),
+                or(request.warning(), base.warning()), or(request.exitCandidate(), base.exitCandidate()),
                 or(request.topShare(), base.topShare()), or(request.expansionPeriods(), base.expansionPeriods()),
                 or(request.notReportedCountsAsBottom(), base.notReportedCountsAsBottom())).named();
     }
 
-    private static BottomWindow window(MethodologyRequest.BottomWindowRequest request, BottomWindow base) {
-        return request == null ? base
-                : new BottomWindow(or(request.places(), base.places()), or(request.periods(), base.periods()));
-    }
 
     private static <T> T or(T given, T otherwise) {
         return given == null ? otherwise : given;

@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.methodology;
 
+import cn.etdz.evaluation.scoring.BottomWindow;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -72,7 +73,7 @@ public record MethodologyRequest(String id, String zoneType, String compositeAgg
      * @param preset                    PLAN_2012, MOFCOM_2016 or MOFCOM_2021
      * @param peerScope                 NATIONAL (the zone type) or REGION (the region group)
      * @param bottomN                   bottom places counted, at least 1
-     * @param warning                   bottom places in the last periods that make a WARNING
+     * @param warning                   bottom places in the last periods that make a WARNING (places and periods both)
      * @param exitCandidate             bottom places in the last periods that make an EXIT_CANDIDATE
      * @param topShare                  EXPANSION_ELIGIBLE: share of the ranked zones of the type, above 0 and at most 1
      * @param expansionPeriods          EXPANSION_ELIGIBLE: last periods in which the top share is held, 1–3
@@ -80,19 +81,8 @@ public record MethodologyRequest(String id, String zoneType, String compositeAgg
      */
     @Schema(name = "FlagRulesRequest", description = "Dynamic-management flag rules: a preset (PLAN_2012, MOFCOM_2016, "
             + "MOFCOM_2021) and/or the fields that replace the preset's")
-    public record FlagRulesRequest(String preset, String peerScope, Integer bottomN, BottomWindowRequest warning,
-                                   BottomWindowRequest exitCandidate, Double topShare, Integer expansionPeriods,
+    public record FlagRulesRequest(String preset, String peerScope, Integer bottomN, BottomWindow warning,
+                                   BottomWindow exitCandidate, Double topShare, Integer expansionPeriods,
                                    Boolean notReportedCountsAsBottom) {
-    }
-
-    /**
-     * At least {@code places} bottom places in the last {@code periods} periods, the current one included.
-     *
-     * @param places  1 ≤ places ≤ periods
-     * @param periods 1–3
-     */
-    @Schema(name = "BottomWindowRequest", description = "At least places bottom places in the last periods periods, "
-            + "the current one included")
-    public record BottomWindowRequest(Integer places, Integer periods) {
     }
 }
