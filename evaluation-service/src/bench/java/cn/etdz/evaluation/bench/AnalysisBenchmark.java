@@ -5,7 +5,8 @@ import cn.etdz.evaluation.analysis.Progress;
 import cn.etdz.evaluation.analysis.SensitivityAnalysis;
 import cn.etdz.evaluation.analysis.UncertainInputs;
 import cn.etdz.evaluation.analysis.UncertaintyAnalysis;
-import cn.etdz.evaluation.scores.FlagRules;
+import cn.etdz.evaluation.scoring.FlagPreset;
+import cn.etdz.evaluation.scoring.FlagRules;
 import cn.etdz.evaluation.scoring.Aggregation;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.Normalisation;
@@ -69,7 +70,7 @@ public class AnalysisBenchmark {
     @Setup
     public void setUp() {
         group = new AnalysedPeerGroup(Methodology.plan2012(ZoneType.ETDZ), SyntheticPeerGroup.generate(zones, 2012),
-                new FlagRules(5, 0.10), List.of(), List.of());
+                FlagRules.of(FlagPreset.PLAN_2012), List.of(), List.of());
         pool = new ForkJoinPool(parallelism);
     }
 

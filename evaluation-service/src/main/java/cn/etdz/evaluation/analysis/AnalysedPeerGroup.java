@@ -1,6 +1,6 @@
 package cn.etdz.evaluation.analysis;
 
-import cn.etdz.evaluation.scores.FlagRules;
+import cn.etdz.evaluation.scoring.FlagRules;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.PeerGroupData;
 import cn.etdz.evaluation.snapshot.ScoreRow;

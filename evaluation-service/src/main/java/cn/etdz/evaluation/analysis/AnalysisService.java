@@ -7,7 +7,6 @@ import cn.etdz.evaluation.config.EvaluationConfig;
 import cn.etdz.evaluation.methodology.MethodologyService;
 import cn.etdz.evaluation.methodology.StoredMethodology;
 import cn.etdz.evaluation.readmodel.ReadModelRepository;
-import cn.etdz.evaluation.scores.FlagRules;
 import cn.etdz.evaluation.scoring.Aggregation;
 import cn.etdz.evaluation.scoring.Normalisation;
 import cn.etdz.evaluation.scoring.PeerGroupData;
@@ -218,7 +217,8 @@ public class AnalysisService {
 
     private AnalysedGroup simulated(AnalysisRequest request) {
         SimulationService.Prepared prepared = simulations.prepare(request.simulation());
-        return new AnalysedGroup(new AnalysedPeerGroup(prepared.methodology(), prepared.data(), flagRules(), List.of(),
+        return new AnalysedGroup(new AnalysedPeerGroup(prepared.methodology(), prepared.data(),
+                prepared.methodology().flagRules(), List.of(),
                 List.of()), null, null, prepared.methodology().id() + "@" + prepared.methodology().version());
     }
 
@@ -250,17 +250,13 @@ public class AnalysisService {
         String previous = Integer.toString(Integer.parseInt(period) - 1);
         String beforePrevious = Integer.toString(Integer.parseInt(period) - 2);
         PeerGroupData data = new PeerGroupData(zones, values, readModel.periodValues(previous, codes));
-        return new AnalysedGroup(new AnalysedPeerGroup(methodology.methodology(), data, flagRules(),
+        return new AnalysedGroup(new AnalysedPeerGroup(methodology.methodology(), data,
+                methodology.methodology().flagRules(),
                 rowsOf(zoneType, previous), rowsOf(zoneType, beforePrevious)), period, snapshot.id(), methodology.key());
     }
 
     private List<ScoreRow> rowsOf(String zoneType, String period) {
         return snapshots.at(zoneType, period, null).map(info -> snapshots.rows(info.id())).orElse(List.of());
-    }
-
-    /** The flag rules in force, as the rankings apply them. */
-    private FlagRules flagRules() {
-        return new FlagRules(config.flags().bottomOfRegionGroup(), config.flags().topShareOfType());
     }
 
     private Job check(AnalysisRequest request) {

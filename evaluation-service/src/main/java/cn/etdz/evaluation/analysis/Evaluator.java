@@ -1,9 +1,10 @@
 package cn.etdz.evaluation.analysis;
 
-import cn.etdz.evaluation.scores.Flag;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.ReplicationScorer;
 import cn.etdz.evaluation.scoring.Zone;
+import cn.etdz.evaluation.snapshot.Flag;
+import cn.etdz.evaluation.snapshot.FlagCalculator;
 import cn.etdz.evaluation.snapshot.ScoreRow;
 
 import java.util.ArrayList;
@@ -83,7 +84,8 @@ final class Evaluator {
                     groupSizes.getOrDefault(regionGroup, 0), scores.coverage()[z], 0, null));
         }
         int[] flags = new int[n];
-        Map<String, Set<Flag>> byZone = group.flagRules().flags(rows, group.previous(), group.beforePrevious());
+        Map<String, Set<Flag>> byZone = FlagCalculator.flags(group.flagRules(), rows, group.previous(),
+                group.beforePrevious());
         byZone.forEach((zone, zoneFlags) -> zoneFlags.forEach(flag -> flags[index.get(zone)] |= 1 << flag.ordinal()));
         return new Outcome(scores.nationalRanks(), scores.regionRanks(), scores.regionGroups(), flags);
     }

@@ -86,7 +86,8 @@ public final class Perturbation {
         }
         Draws draws = new Draws(pillarFactors, indicatorNoise, normalisation, pillarAggregation, leftOut);
         return new Methodology(nominal.id(), nominal.version(), nominal.zoneType(), compositeAggregation,
-                nominal.regionGrouping(), List.of(), null, null, rebuild(nominal.tree(), new int[] {0}, draws));
+                nominal.regionGrouping(), List.of(), nominal.zeroRule(), nominal.imputation(),
+                rebuild(nominal.tree(), new int[] {0}, draws), nominal.flagRules());
     }
 
     /** The nodes of one replication; {@code next[0]} is the depth-first number of the first of them. */

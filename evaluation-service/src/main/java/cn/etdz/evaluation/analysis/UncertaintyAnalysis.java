@@ -1,6 +1,6 @@
 package cn.etdz.evaluation.analysis;
 
-import cn.etdz.evaluation.scores.Flag;
+import cn.etdz.evaluation.snapshot.Flag;
 
 import java.util.ArrayList;
 import java.util.Arrays;

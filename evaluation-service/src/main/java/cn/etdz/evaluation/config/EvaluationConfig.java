@@ -20,9 +20,6 @@ public interface EvaluationConfig {
     /** The outbox relay that publishes score snapshots. */
     Outbox outbox();
 
-    /** The dynamic-management flag rules (defaults after the ministry's practice, docs/method.md). */
-    Flags flags();
-
     /** Uncertainty and sensitivity analyses, run as jobs. */
     Analysis analysis();
     /** The report cards (PDF). */
@@ -114,16 +111,6 @@ public interface EvaluationConfig {
         @Override
         @WithDefault("100")
         int batchSize();
-    }
-
-    interface Flags {
-        /** WARNING / EXIT_CANDIDATE: this many lowest-ranked zones of a region group. */
-        @WithDefault("5")
-        int bottomOfRegionGroup();
-
-        /** EXPANSION_ELIGIBLE: national rank within this share of the ranked zones of the type (at least rank 1). */
-        @WithDefault("0.10")
-        double topShareOfType();
     }
 
     interface Analysis {

@@ -4,12 +4,15 @@ import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.evaluation.scoring.Aggregation;
 import cn.etdz.evaluation.scoring.Direction;
+import cn.etdz.evaluation.scoring.FlagPreset;
+import cn.etdz.evaluation.scoring.FlagRules;
 import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.IndicatorSpec;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.MethodologyValidator;
 import cn.etdz.evaluation.scoring.MethodologyNode;
 import cn.etdz.evaluation.scoring.Normalisation;
+import cn.etdz.evaluation.scoring.PeerScope;
 import cn.etdz.evaluation.scoring.Pillar;
 import cn.etdz.evaluation.scoring.PillarCode;
 import cn.etdz.evaluation.scoring.RegionGrouping;
@@ -83,10 +86,9 @@ public final class MethodologyMapper {
             violations.add(new Violation("nodes", "pillars-and-nodes",
                     Message.of("evaluation.methodology.pillars-or-nodes")));
         }
-        Methodology methodology = nodeRequests.isEmpty()
-                ? new Methodology(request.id(), version, zoneType, composite, grouping, pillars, zeroRule, imputation)
-                : Methodology.ofNodes(request.id(), version, zoneType, composite, grouping,
-                        nodes(nodeRequests, "nodes", violations), zeroRule, imputation);
+        FlagRules flagRules = flagRules(request.flagRules(), violations);
+        Methodology methodology = new Methodology(request.id(), version, zoneType, composite, grouping, pillars,
+                zeroRule, imputation, nodes(nodeRequests, "nodes", violations), flagRules);
         // the validator reports what is missing; an unparseable value is already reported above (as a null the
         // validator would call missing)
         java.util.Set<String> unparseable = new java.util.HashSet<>();
@@ -136,6 +138,31 @@ public final class MethodologyMapper {
                     indicator.parameters()));
         }
         return indicators;
+    }
+
+    /**
+     * The flag rules asked for: the preset's (PLAN_2012 without one) with each field given replacing its own, named
+     * as a preset only when they are one unchanged.
+     */
+    private static FlagRules flagRules(MethodologyRequest.FlagRulesRequest request, List<Violation> violations) {
+        if (request == null) {
+            return null;
+        }
+        FlagPreset preset = request.preset() == null ? FlagPreset.PLAN_2012
+                : parse(FlagPreset.class, request.preset(), "flagRules.preset", violations, true);
+        FlagRules base = FlagRules.of(preset == null ? FlagPreset.PLAN_2012 : preset);
+        PeerScope scope = request.peerScope() == null ? base.peerScope()
+                : parse(PeerScope.class, request.peerScope(), "flagRules.peerScope", violations, true);
+        return new FlagRules(null, scope == null ? base.peerScope() : scope,
+                or(request.bottomN(), base.bottomN()),
+                or(request.warning(), base.warning()), or(request.exitCandidate(), base.exitCandidate()),
+                or(request.topShare(), base.topShare()), or(request.expansionPeriods(), base.expansionPeriods()),
+                or(request.notReportedCountsAsBottom(), base.notReportedCountsAsBottom())).named();
+    }
+
+
+    private static <T> T or(T given, T otherwise) {
+        return given == null ? otherwise : given;
     }
 
     private static double weight(Double weight) {

@@ -1,5 +1,6 @@
 package cn.etdz.evaluation.methodology;
 
+import cn.etdz.evaluation.scoring.BottomWindow;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -19,18 +20,19 @@ import java.util.Map;
  * @param imputation           NONE (default), PEER_MEDIAN or CARRY_FORWARD
  * @param nodes                the methodology as a tree, instead of {@code pillars}: top-level nodes, each with nodes
  *                             or indicators
+ * @param flagRules            the dynamic-management flag rules; default the preset PLAN_2012
  */
 @Schema(name = "MethodologyRequest", description = "A methodology: either the five pillars (pillars) or a tree of any "
         + "depth (nodes), with weights and aggregations, indicators with weight, direction, transform, normalisation "
         + "and parameters")
 public record MethodologyRequest(String id, String zoneType, String compositeAggregation, String regionGrouping,
                                  List<PillarRequest> pillars, ZeroRuleRequest zeroRule, String imputation,
-                                 List<NodeRequest> nodes) {
+                                 List<NodeRequest> nodes, FlagRulesRequest flagRules) {
 
-    /** A methodology in the five-pillar format. */
+    /** A methodology in the five-pillar format with the plan's flag rules. */
     public MethodologyRequest(String id, String zoneType, String compositeAggregation, String regionGrouping,
                               List<PillarRequest> pillars, ZeroRuleRequest zeroRule, String imputation) {
-        this(id, zoneType, compositeAggregation, regionGrouping, pillars, zeroRule, imputation, null);
+        this(id, zoneType, compositeAggregation, regionGrouping, pillars, zeroRule, imputation, null, null);
     }
 
     /** A methodology with the default zero rule and no imputation. */
@@ -82,5 +84,25 @@ public record MethodologyRequest(String id, String zoneType, String compositeAgg
      */
     public record IndicatorRequest(String code, Double weight, String direction, String transform,
                                    String normalisation, Map<String, Double> parameters) {
+    }
+
+    /**
+     * The flag rules: a preset, fields of one's own, or a preset with some fields changed (each field given replaces
+     * the preset's; without a preset, PLAN_2012's).
+     *
+     * @param preset                    PLAN_2012, MOFCOM_2016 or MOFCOM_2021
+     * @param peerScope                 NATIONAL (the zone type) or REGION (the region group)
+     * @param bottomN                   bottom places counted, at least 1
+     * @param warning                   bottom places in the last periods that make a WARNING (places and periods both)
+     * @param exitCandidate             bottom places in the last periods that make an EXIT_CANDIDATE
+     * @param topShare                  EXPANSION_ELIGIBLE: share of the ranked zones of the type, above 0 and at most 1
+     * @param expansionPeriods          EXPANSION_ELIGIBLE: last periods in which the top share is held, 1–3
+     * @param notReportedCountsAsBottom whether a zone that did not report or is unranked takes a bottom place
+     */
+    @Schema(name = "FlagRulesRequest", description = "Dynamic-management flag rules: a preset (PLAN_2012, MOFCOM_2016, "
+            + "MOFCOM_2021) and/or the fields that replace the preset's")
+    public record FlagRulesRequest(String preset, String peerScope, Integer bottomN, BottomWindow warning,
+                                   BottomWindow exitCandidate, Double topShare, Integer expansionPeriods,
+                                   Boolean notReportedCountsAsBottom) {
     }
 }

@@ -32,11 +32,13 @@ public class FlagResource {
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listFlags", summary = "List the zones flagged in a period",
-            description = "Every zone with a dynamic-management flag (动态管理) in a period, evaluated on the snapshots valid "
-                    + "at asOf: WARNING (预警, bottom 5 of its region group), EXIT_CANDIDATE (退出候选, bottom 5 in two of "
-                    + "the last three periods), EXPANSION_ELIGIBLE (可扩区, top 10 % of its zone type in this and the "
-                    + "previous period) and UNRANKED (未排名, too little data for a composite). Both zone types unless "
-                    + "zoneType is given.")
+            description = "Every zone with a dynamic-management flag (动态管理) in a period, as stored with the snapshot "
+                    + "valid at asOf when it was written, by the flag rules of its methodology (flagRules): WARNING "
+                    + "(预警; plan rules: bottom 5 of its region group), EXIT_CANDIDATE (退出候选; plan rules: bottom 5 in "
+                    + "two of the last three periods), EXPANSION_ELIGIBLE (可扩区, top 10 % of its zone type in this and "
+                    + "the previous period), UNRANKED (未排名, too little data for a composite) and NOT_REPORTED (未报送, "
+                    + "nothing sent for the period; listed after the ranked zones, without scores, revision 0). Both "
+                    + "zone types unless zoneType is given.")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The flagged zones",

@@ -3,12 +3,14 @@ package cn.etdz.evaluation.scores;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.common.api.Paging;
 import cn.etdz.common.problem.ProblemException;
-import cn.etdz.evaluation.config.EvaluationConfig;
 import cn.etdz.evaluation.readmodel.ZoneDirectory;
 import cn.etdz.evaluation.readmodel.ZoneDirectory.ZoneInfo;
 import cn.etdz.evaluation.security.Caller;
+import cn.etdz.evaluation.snapshot.Flag;
 import cn.etdz.evaluation.snapshot.NewestSnapshots;
+import cn.etdz.evaluation.snapshot.NotReported;
 import cn.etdz.evaluation.snapshot.ScoreRow;
+import cn.etdz.evaluation.snapshot.SnapshotFlags;
 import cn.etdz.evaluation.snapshot.SnapshotInfo;
 import cn.etdz.evaluation.snapshot.SnapshotRepository;
 import cn.etdz.evaluation.snapshot.StoredExplanation;
@@ -40,10 +42,11 @@ import java.util.stream.Stream;
 /**
  * Reads rankings, a zone's scores, explanations and flags from stored snapshots. Every read names a time
  * ({@code asOf}, default now) and uses, per peer group and period, the snapshot valid at that time, so a ranking as
- * published can be read again later. Flags are evaluated on the snapshots valid at that same time. Snapshots are
- * never updated, so a ranking with its flags is a pure function of the three snapshot ids it reads and is cached by
- * them; which snapshots are the newest is known in memory ({@link NewestSnapshots}), so a query for the current
- * ranking costs no database round trip once the ranking has been read, and its JSON is kept too.
+ * published can be read again later. Flags are those stored with each snapshot when it was written
+ * ({@link SnapshotFlags}). Snapshots are never updated, so a ranking with its flags is a pure function of the two
+ * snapshot ids it reads (the period's and the previous period's, for the previous ranks) and is cached by them;
+ * which snapshots are the newest is known in memory ({@link NewestSnapshots}), so a query for the current ranking costs
+ * no database round trip once the ranking has been read, and its JSON is kept too.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -52,7 +55,7 @@ public class ScoreService {
     @Inject
     SnapshotRepository snapshots;
     @Inject
-    EvaluationConfig config;
+    SnapshotFlags snapshotFlags;
 
     private static final int CACHED_RANKINGS = 64;
 
@@ -89,9 +92,11 @@ public class ScoreService {
     /**
      * A period's ranking with its flags, read from one snapshot, and the national ranks of the previous period's
      * snapshot (zones ranked then).
+     *
+     * @param notReported the zones that sent nothing for the period, flagged but not ranked
      */
     private record Ranking(List<Long> key, SnapshotInfo snapshot, List<ScoreRow> rows, Map<String, Set<Flag>> flags,
-                           Map<String, Integer> previousRanks) {
+                           Map<String, Integer> previousRanks, List<NotReported> notReported) {
     }
 
     /**
@@ -226,42 +231,45 @@ public class ScoreService {
         return new ExplanationView(score, explanation.pillars(), explanation.indicators(), sources);
     }
 
-    /** Every flagged zone of the period, of one or both zone types. */
+    /**
+     * Every flagged zone of the period, of one or both zone types: the ranking's in its order, then those that did not
+     * report (without scores or ranks, revision 0).
+     */
     public List<ScoreView> flagged(String period, String zoneType, OffsetDateTime asOf) {
         List<ScoreView> flagged = new ArrayList<>();
         Map<String, ZoneInfo> zones = zones();
         for (String type : zoneType == null ? List.of("ETDZ", "BECZ") : List.of(zoneType)) {
-            rankingAt(type, period, asOf).ifPresent(ranking -> ranking.rows().stream()
-                    .filter(row -> !ranking.flags().get(row.zone()).isEmpty())
-                    .forEach(row -> flagged.add(view(row, ranking, zones))));
+            rankingAt(type, period, asOf).ifPresent(ranking -> {
+                ranking.rows().stream()
+                        .filter(row -> !ranking.flags().get(row.zone()).isEmpty())
+                        .forEach(row -> flagged.add(view(row, ranking, zones)));
+                ranking.notReported().forEach(zone -> flagged.add(view(zone, ranking, zones)));
+            });
         }
         return flagged;
     }
 
     private Optional<Ranking> rankingAt(String zoneType, String period, OffsetDateTime asOf) {
-        int year = Integer.parseInt(period);
-        String previous = Integer.toString(year - 1);
-        String beforePrevious = Integer.toString(year - 2);
-        List<String> periods = List.of(period, previous, beforePrevious);
+        String previous = Integer.toString(Integer.parseInt(period) - 1);
+        List<String> periods = List.of(period, previous);
         Map<String, SnapshotInfo> snapshots = asOf == null ? newest.newest(zoneType, periods)
                 : this.snapshots.atEach(zoneType, periods, asOf);
         SnapshotInfo snapshot = snapshots.get(period);
         if (snapshot == null) {
             return Optional.empty();
         }
-        List<Long> key = List.of(snapshot.id(), id(snapshots.get(previous)), id(snapshots.get(beforePrevious)));
+        List<Long> key = List.of(snapshot.id(), id(snapshots.get(previous)));
         Ranking cached = cache.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
         List<ScoreRow> rows = this.snapshots.rows(snapshot.id());
         List<ScoreRow> previousRows = rows(snapshots.get(previous));
-        FlagRules rules = new FlagRules(config.flags().bottomOfRegionGroup(), config.flags().topShareOfType());
         Map<String, Integer> previousRanks = new HashMap<>();
         previousRows.stream().filter(row -> row.nationalRank() != null)
                 .forEach(row -> previousRanks.put(row.zone(), row.nationalRank()));
-        Ranking ranking = new Ranking(key, snapshot, rows, rules.flags(rows, previousRows,
-                rows(snapshots.get(beforePrevious))), previousRanks);
+        Ranking ranking = new Ranking(key, snapshot, rows, snapshotFlags.of(snapshot), previousRanks,
+                this.snapshots.notReported(snapshot.id()));
         if (cache.size() >= CACHED_RANKINGS) {
             cache.clear();
         }
@@ -285,8 +293,23 @@ public class ScoreService {
                 new ScoreView.Pillars(row.economy(), row.innovation(), row.environment(), row.society(),
                         row.institutions()),
                 row.nationalRank(), ranking.previousRanks().get(row.zone()), row.regionRank(), row.coverage(), row.ranked(),
-                FlagRules.names(ranking.flags().get(row.zone())), row.revision(), snapshot.id(),
+                names(ranking.flags().get(row.zone())), row.revision(), snapshot.id(),
                 snapshot.methodology(), snapshot.computedAt(), row.nodes());
+    }
+
+    /** A zone that did not report: its flags, no scores, no ranks, revision 0. */
+    private ScoreView view(NotReported zone, Ranking ranking, Map<String, ZoneInfo> zones) {
+        SnapshotInfo snapshot = ranking.snapshot();
+        ZoneInfo info = zones.get(zone.zone());
+        return new ScoreView(zone.zone(), info == null ? null : info.name(), info == null ? null : info.nameEn(),
+                snapshot.zoneType(), zone.province(), zone.region(), zone.regionGroup(), snapshot.period(), null,
+                new ScoreView.Pillars(null, null, null, null, null), null, ranking.previousRanks().get(zone.zone()),
+                null, 0, false, names(ranking.flags().getOrDefault(zone.zone(), Set.of())), 0, snapshot.id(),
+                snapshot.methodology(), snapshot.computedAt());
+    }
+
+    private static List<String> names(Set<Flag> flags) {
+        return flags.stream().map(Flag::name).toList();
     }
 
     private ZoneInfo zone(String code) {

@@ -17,7 +17,7 @@ import java.util.List;
  *                     {@code null} when the zone was not ranked then
  * @param regionRank   rank within the region group of the methodology
  * @param coverage     share of the methodology's weight with data, 0–1
- * @param flags        WARNING, EXIT_CANDIDATE, EXPANSION_ELIGIBLE, UNRANKED
+ * @param flags        WARNING, EXIT_CANDIDATE, EXPANSION_ELIGIBLE, UNRANKED, NOT_REPORTED: as stored with the snapshot
  * @param revision     the input revision scored
  * @param snapshotId   the snapshot it comes from
  * @param nodes        the scores of the methodology's top-level nodes (whatever its framework), each with its

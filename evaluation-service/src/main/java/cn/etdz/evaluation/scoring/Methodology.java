@@ -24,10 +24,12 @@ import static cn.etdz.evaluation.scoring.Direction.LOWER;
  * @param imputation           what replaces a missing value; {@code null} means {@link Imputation#NONE}
  * @param nodes                the methodology as a tree: the composite's top-level nodes, each with nodes or
  *                             indicators; empty in the five-pillar format (see {@link #tree()})
+ * @param flagRules            the dynamic-management flag rules; {@code null} means the preset
+ *                             {@link FlagPreset#PLAN_2012}
  */
 public record Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
                           RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
-                          Imputation imputation, List<MethodologyNode> nodes) {
+                          Imputation imputation, List<MethodologyNode> nodes, FlagRules flagRules) {
 
     /** Identifier of the default methodology. */
     public static final String PLAN_2012 = "plan-2012";
@@ -42,13 +44,14 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
         zeroRule = zeroRule == null ? ZeroRule.DEFAULT : zeroRule;
         imputation = imputation == null ? Imputation.NONE : imputation;
         nodes = nodes == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(nodes));
+        flagRules = flagRules == null ? FlagRules.of(FlagPreset.PLAN_2012) : flagRules;
     }
 
-    /** A methodology in the five-pillar format. */
+    /** A methodology in the five-pillar format with the plan's flag rules. */
     public Methodology(String id, String version, ZoneType zoneType, Aggregation compositeAggregation,
                        RegionGrouping regionGrouping, List<Pillar> pillars, ZeroRule zeroRule,
                        Imputation imputation) {
-        this(id, version, zoneType, compositeAggregation, regionGrouping, pillars, zeroRule, imputation, null);
+        this(id, version, zoneType, compositeAggregation, regionGrouping, pillars, zeroRule, imputation, null, null);
     }
 
     /** A methodology given as a tree: top-level nodes, then their nodes, …, then indicators. */
@@ -56,7 +59,7 @@ public record Methodology(String id, String version, ZoneType zoneType, Aggregat
                                    RegionGrouping regionGrouping, List<MethodologyNode> nodes, ZeroRule zeroRule,
                                    Imputation imputation) {
         return new Methodology(id, version, zoneType, compositeAggregation, regionGrouping, List.of(), zeroRule,
-                imputation, nodes);
+                imputation, nodes, null);
     }
 
     /**

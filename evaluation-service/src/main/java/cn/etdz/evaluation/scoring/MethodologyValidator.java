@@ -56,6 +56,7 @@ public final class MethodologyValidator {
                     "evaluation.methodology.composite-required"));
         }
         checkZeroRule(problems, methodology.zeroRule());
+        problems.addAll(methodology.flagRules().problems());
         Set<String> known = customIndicators == null ? Set.of() : customIndicators;
         if (methodology.pillars().isEmpty() && !methodology.nodes().isEmpty()) {
             checkNodes(problems, "nodes", methodology.nodes(), 1, methodology.zoneType(), known, new HashSet<>(),

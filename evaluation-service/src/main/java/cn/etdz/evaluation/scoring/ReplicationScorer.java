@@ -33,8 +33,8 @@ public final class ReplicationScorer {
      *
      * @param zones         the peer group's zones in code order
      * @param composites    0–100; {@code NaN} when the zone is unranked
-     * @param pillarScores  per zone, per pillar of the methodology in its order: 0–100, {@code NaN} when the pillar
-     *                      has no score
+     * @param pillarScores  per zone, per top-level node of the methodology's tree in its order: 0–100, {@code NaN}
+     *                      when the node has no score
      * @param coverage      as {@link ZoneScore#coverage()}
      * @param nationalRanks competition rank among the ranked zones; 0 when unranked
      * @param regionRanks   competition rank within the zone's region group; 0 when unranked
@@ -79,42 +79,22 @@ public final class ReplicationScorer {
             throw new IllegalArgumentException("the methodology scores " + methodology.zoneType()
                     + " but the peer group is " + zoneType + ": peer groups are never mixed");
         }
-        List<Pillar> pillars = methodology.pillars();
-        int n = zones.size();
-        double[][][] normalised = new double[pillars.size()][][];
-        double[][] indicatorWeights = new double[pillars.size()][];
-        double[] pillarWeights = new double[pillars.size()];
-        for (int p = 0; p < pillars.size(); p++) {
-            List<IndicatorSpec> specs = pillars.get(p).indicators();
-            normalised[p] = new double[specs.size()][];
-            indicatorWeights[p] = new double[specs.size()];
-            for (int i = 0; i < specs.size(); i++) {
-                normalised[p][i] = column(specs.get(i), methodology.imputation());
-                indicatorWeights[p][i] = specs.get(i).weight();
-            }
-            pillarWeights[p] = pillars.get(p).weight();
+        List<MethodologyNode> tree = methodology.tree();
+        Part[] top = new Part[tree.size()];
+        double[] topWeights = new double[tree.size()];
+        for (int p = 0; p < top.length; p++) {
+            top[p] = part(tree.get(p), methodology.imputation());
+            topWeights[p] = tree.get(p).weight();
         }
-
-        double totalPillarWeight = methodology.totalPillarWeight();
+        int n = zones.size();
         double[] composites = new double[n];
-        double[][] pillarScores = new double[n][pillars.size()];
+        double[][] pillarScores = new double[n][top.length];
         double[] coverage = new double[n];
+        double[] topCoverage = new double[top.length];
         for (int z = 0; z < n; z++) {
-            boolean complete = true;
-            double weightedCoverage = 0;
-            for (int p = 0; p < pillars.size(); p++) {
-                double[] row = new double[normalised[p].length];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = normalised[p][i][z];
-                }
-                pillarScores[z][p] = PillarScorer.scoreOnly(pillars.get(p).aggregation(), methodology.zeroRule(), row,
-                        indicatorWeights[p]);
-                complete &= !Double.isNaN(pillarScores[z][p]);
-                weightedCoverage += pillarWeights[p] * PillarScorer.coverage(row, indicatorWeights[p]);
-            }
-            composites[z] = complete ? Aggregators.mean(methodology.compositeAggregation(), methodology.zeroRule(),
-                    pillarScores[z], pillarWeights) : Double.NaN;
-            coverage[z] = weightedCoverage / totalPillarWeight;
+            composites[z] = combine(methodology.compositeAggregation(), methodology.zeroRule(), top, topWeights, z,
+                    pillarScores[z], topCoverage);
+            coverage[z] = weightedMean(topCoverage, topWeights);
         }
 
         String[] regionGroups = new String[n];
@@ -132,6 +112,79 @@ public final class ReplicationScorer {
             }
         }
         return new Scores(zones, composites, pillarScores, coverage, nationalRanks, regionRanks, regionGroups);
+    }
+
+    /** A node of the tree with its children, or with the normalised columns and weights of its indicators. */
+    private record Part(Aggregation aggregation, Part[] children, double[] childWeights, double[][] columns,
+                        double[] indicatorWeights) {
+    }
+
+    private Part part(MethodologyNode node, Imputation imputation) {
+        if (node.combinesIndicators()) {
+            List<IndicatorSpec> specs = node.indicators();
+            double[][] columns = new double[specs.size()][];
+            double[] weights = new double[specs.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = column(specs.get(i), imputation);
+                weights[i] = specs.get(i).weight();
+            }
+            return new Part(node.aggregation(), null, null, columns, weights);
+        }
+        Part[] children = new Part[node.nodes().size()];
+        double[] weights = new double[children.length];
+        for (int c = 0; c < children.length; c++) {
+            children[c] = part(node.nodes().get(c), imputation);
+            weights[c] = node.nodes().get(c).weight();
+        }
+        return new Part(node.aggregation(), children, weights, null, null);
+    }
+
+    /**
+     * The score of zone {@code z} in a node of indicators, as {@link PillarScorer} gives it; its coverage goes into
+     * {@code coverage[0]}.
+     */
+    private static double scoreNode(Part part, ZeroRule zeroRule, int z, double[] coverage) {
+        if (part.columns() != null) {
+            double[] row = new double[part.columns().length];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = part.columns()[i][z];
+            }
+            coverage[0] = PillarScorer.coverage(row, part.indicatorWeights());
+            return PillarScorer.scoreOnly(part.aggregation(), zeroRule, row, part.indicatorWeights());
+        }
+        double[] childScores = new double[part.children().length];
+        double[] childCoverage = new double[part.children().length];
+        double score = combine(part.aggregation(), zeroRule, part.children(), part.childWeights(), z, childScores,
+                childCoverage);
+        coverage[0] = weightedMean(childCoverage, part.childWeights());
+        return score;
+    }
+
+    /**
+     * A node of nodes, as the engine scores it: the aggregation of its children's scores when every child has one,
+     * otherwise {@code NaN}. Fills {@code scores} and {@code coverage} with the children's.
+     */
+    private static double combine(Aggregation aggregation, ZeroRule zeroRule, Part[] children, double[] weights, int z,
+                                  double[] scores, double[] coverage) {
+        boolean complete = true;
+        double[] childCoverage = new double[1];
+        for (int c = 0; c < children.length; c++) {
+            scores[c] = scoreNode(children[c], zeroRule, z, childCoverage);
+            coverage[c] = childCoverage[0];
+            complete &= !Double.isNaN(scores[c]);
+        }
+        return complete ? Aggregators.mean(aggregation, zeroRule, scores, weights) : Double.NaN;
+    }
+
+    /** {@code Σ w_c c_c / Σ w_c}, as the engine computes a node's coverage. */
+    private static double weightedMean(double[] values, double[] weights) {
+        double weighted = 0;
+        double total = 0;
+        for (int c = 0; c < values.length; c++) {
+            weighted += weights[c] * values[c];
+            total += weights[c];
+        }
+        return weighted / total;
     }
 
     /** The normalised column of an indicator, computed by the engine the first time it is asked for. */

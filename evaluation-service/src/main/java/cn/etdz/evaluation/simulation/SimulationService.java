@@ -129,7 +129,7 @@ public class SimulationService {
         MethodologyRequest given = request.methodology();
         MethodologyRequest named = given.id() == null ? new MethodologyRequest(SIMULATION_ID, given.zoneType(),
                 given.compositeAggregation(), given.regionGrouping(), given.pillars(), given.zeroRule(),
-                given.imputation(), given.nodes()) : given;
+                given.imputation(), given.nodes(), given.flagRules()) : given;
         MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation", custom);
         mapped.violations().forEach(v -> violations.add(v.under("methodology.")));
         return mapped.methodology();

@@ -3,6 +3,7 @@ package cn.etdz.evaluation.snapshot;
 import cn.etdz.evaluation.config.EvaluationConfig;
 import cn.etdz.evaluation.methodology.MethodologyActivated;
 import cn.etdz.evaluation.readmodel.PeerGroupChanged;
+import cn.etdz.evaluation.scoring.FlagRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -190,6 +191,20 @@ public class Recomputation {
         }
     }
 
+    /** The periods whose flag windows reach back to this one's. */
+    private static List<PeerGroupKey> later(PeerGroupKey key) {
+        List<PeerGroupKey> later = new ArrayList<>();
+        try {
+            int year = Integer.parseInt(key.period());
+            for (int ahead = 1; ahead < FlagRules.MAX_PERIODS; ahead++) {
+                later.add(new PeerGroupKey(key.zoneType(), Integer.toString(year + ahead)));
+            }
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
+        return later;
+    }
+
     private void computeOrRemark(PeerGroupKey key) throws InterruptedException {
         Map<String, SpanContext> because = causes.remove(key);
         SpanBuilder builder = tracer.spanBuilder("recompute " + key.zoneType() + " " + key.period())
@@ -206,7 +221,8 @@ public class Recomputation {
         Timer.Sample started = Timer.start(metrics);
         boolean failed = false;
         try (Scope ignored = span.makeCurrent()) {
-            writer.compute(key.zoneType(), key.period());
+            // the flags of the next periods read this one's bottom and top places
+            writer.compute(key.zoneType(), key.period()).ifPresent(written -> later(key).forEach(this::mark));
         } catch (RuntimeException e) {
             failed = true;
             span.setStatus(StatusCode.ERROR, e.getMessage());

@@ -13,8 +13,12 @@ import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads stored snapshots: the one valid at a time, its rows, one zone's explanation. */
 @ApplicationScoped
@@ -142,4 +146,48 @@ public class SnapshotRepository {
     private static Integer integer(Object value) {
         return value == null ? null : ((Number) value).intValue();
     }
+
+    /**
+     * The flags stored with a snapshot, of its scored zones and of those that did not report; empty for a snapshot
+     * written before flags were stored with snapshots.
+     */
+    public Optional<Map<String, Set<Flag>>> storedFlags(long snapshotId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                        select zone_code, flags from zone_score where snapshot_id = ?1
+                        union all select zone_code, flags from zone_not_reported where snapshot_id = ?1""")
+                .setParameter(1, snapshotId).getResultList();
+        Map<String, Set<Flag>> flags = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            if (row[1] == null) {
+                return Optional.empty();
+            }
+            Set<Flag> zoneFlags = EnumSet.noneOf(Flag.class);
+            for (String name : row[1].toString().split(" ")) {
+                if (!name.isEmpty()) {
+                    zoneFlags.add(Flag.valueOf(name));
+                }
+            }
+            flags.put((String) row[0], zoneFlags);
+        }
+        return Optional.of(flags);
+    }
+
+    /** The zones of the type that had sent nothing for the period when the snapshot was written, by code. */
+    public List<NotReported> notReported(long snapshotId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                        select zone_code, province, region, region_group from zone_not_reported where snapshot_id = ?1
+                        order by zone_code""")
+                .setParameter(1, snapshotId).getResultList();
+        return rows.stream().map(r -> new NotReported((String) r[0], (String) r[1], (String) r[2], (String) r[3]))
+                .toList();
+    }
+
+    /** A snapshot's ranking as the flag rules read it; {@link FlagCalculator.Period#NONE} without a snapshot. */
+    public FlagCalculator.Period period(SnapshotInfo snapshot) {
+        return snapshot == null ? FlagCalculator.Period.NONE
+                : new FlagCalculator.Period(rows(snapshot.id()), notReported(snapshot.id()));
+    }
 }
+

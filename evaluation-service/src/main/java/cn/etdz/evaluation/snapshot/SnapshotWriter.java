@@ -10,6 +10,7 @@ import cn.etdz.evaluation.readmodel.ReadModelRepository;
 import cn.etdz.evaluation.scoring.PeerGroupData;
 import cn.etdz.evaluation.scoring.PillarCode;
 import cn.etdz.evaluation.scoring.Region;
+import cn.etdz.evaluation.scoring.RegionGrouping;
 import cn.etdz.evaluation.scoring.ScoringEngine;
 import cn.etdz.evaluation.scoring.ScoringResult;
 import cn.etdz.evaluation.scoring.Zone;
@@ -43,6 +44,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Scores one peer group (zone type × period) with the type's active methodology and stores the result as a new
@@ -50,6 +53,11 @@ import java.util.Optional;
  * type that is not {@code EXITED} and has an input for the period. When the inputs (methodology version, zones with
  * region, province and area, input revisions of the period and of the previous period) are those of the newest
  * snapshot, nothing is stored: a replay or an unrelated zone change creates no new snapshot.
+ *
+ * <p>The flags are computed here, with the methodology's flag rules, from the new rows and the snapshots of the
+ * earlier periods valid now, and stored with each zone's row; the zones of the type that sent nothing for the period
+ * are stored with their flags too. The bottom and top places of those earlier periods are part of the inputs: when
+ * they change, the period is written again with the flags they give.
  */
 @ApplicationScoped
 public class SnapshotWriter {
@@ -66,6 +74,8 @@ public class SnapshotWriter {
     ReadModelRepository readModel;
     @Inject
     EvaluationConfig config;
+    @Inject
+    SnapshotFlags snapshotFlags;
 
     private record Member(String code, String province, Region region, Double area, int revision,
                           Integer previousRevision) {
@@ -88,7 +98,8 @@ public class SnapshotWriter {
         StoredMethodology methodology = active.get();
         String previousPeriod = previous(period);
         List<Member> members = members(zoneType, period, previousPeriod);
-        String fingerprint = fingerprint(methodology.key(), members);
+        List<FlagCalculator.Period> earlier = snapshotFlags.earlier(zoneType, period, null);
+        String fingerprint = fingerprint(methodology.key() + places(earlier), members);
         @SuppressWarnings("unchecked")
         List<Object> newest = em().createNativeQuery("""
                         select fingerprint from score_snapshot where zone_type = ?1 and period = ?2
@@ -110,7 +121,7 @@ public class SnapshotWriter {
         }
         ScoringResult result = ScoringEngine.score(methodology.methodology(),
                 new PeerGroupData(zones, values, previousValues));
-        long id = store(zoneType, period, methodology, fingerprint, members, result);
+        long id = store(zoneType, period, methodology, fingerprint, members, result, earlier);
         // delivered when this transaction commits: every replica's NewestSnapshots forgets what it knew
         em().createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, NewestSnapshots.CHANNEL)
                 .setParameter(2, zoneType + "/" + period).getSingleResult();
@@ -136,12 +147,18 @@ public class SnapshotWriter {
     }
 
     private long store(String zoneType, String period, StoredMethodology methodology, String fingerprint,
-                       List<Member> members, ScoringResult result) {
+                       List<Member> members, ScoringResult result, List<FlagCalculator.Period> earlier) {
         OffsetDateTime computedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Map<String, Member> byCode = new LinkedHashMap<>();
         members.forEach(member -> byCode.put(member.code(), member));
         Map<String, Integer> groupSizes = new HashMap<>();
         result.zones().stream().filter(ZoneScore::ranked).forEach(z -> groupSizes.merge(z.regionGroup(), 1, Integer::sum));
+        List<NotReported> notReported = notReported(zoneType, period, methodology.methodology().regionGrouping());
+        List<ScoreRow> rows = result.zones().stream().map(z -> new ScoreRow(0, z.zone(), null, z.region().name(),
+                z.regionGroup(), z.composite(), null, null, null, null, null, z.nationalRank(), z.regionRank(),
+                groupSizes.getOrDefault(z.regionGroup(), 0), z.coverage(), 0, null)).toList();
+        Map<String, Set<Flag>> flags = FlagCalculator.flags(methodology.methodology().flagRules(),
+                new FlagCalculator.Period(rows, notReported), earlier);
         long[] id = new long[1];
         em().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -165,8 +182,8 @@ public class SnapshotWriter {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into zone_score (snapshot_id, zone_code, province, region, region_group, composite, economy,
                         innovation, environment, society, institutions, national_rank, region_rank, region_group_size,
-                        coverage, revision, previous_revision, explanation, node_scores)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        coverage, revision, previous_revision, explanation, node_scores, flags)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (ZoneScore score : result.zones()) {
                     Member member = byCode.get(score.zone());
                     insert.setLong(1, id[0]);
@@ -187,6 +204,21 @@ public class SnapshotWriter {
                     setInt(insert, 17, member.previousRevision());
                     insert.setString(18, write(new StoredExplanation(score.pillars(), score.indicators())));
                     insert.setString(19, write(score.nodes()));
+                    insert.setString(20, names(flags.get(score.zone())));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into zone_not_reported (snapshot_id, zone_code, province, region, region_group, flags)
+                    values (?, ?, ?, ?, ?, ?)""")) {
+                for (NotReported zone : notReported) {
+                    insert.setLong(1, id[0]);
+                    insert.setString(2, zone.zone());
+                    insert.setString(3, zone.province());
+                    insert.setString(4, zone.region());
+                    insert.setString(5, zone.regionGroup());
+                    insert.setString(6, names(flags.get(zone.zone())));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -198,6 +230,38 @@ public class SnapshotWriter {
                         result.zones().stream().map(z -> new ScoresPublished.ZoneResult(z.zone(), z.composite(),
                                 z.nationalRank(), z.regionRank(), z.coverage(), byCode.get(z.zone()).revision())).toList())));
         return id[0];
+    }
+
+    /** The zones of the type, not exited, without an input for the period. */
+    private List<NotReported> notReported(String zoneType, String period, RegionGrouping grouping) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                        select z.code, z.province, z.region from zone z
+                        where z.type = ?1 and z.status <> 'EXITED' and not exists (
+                            select 1 from zone_period_input i where i.zone_code = z.code and i.period = ?2)
+                        order by z.code""")
+                .setParameter(1, zoneType).setParameter(2, period).getResultList();
+        return rows.stream().map(row -> new NotReported((String) row[0], (String) row[1], (String) row[2],
+                grouping.groupOf(Region.valueOf((String) row[2])))).toList();
+    }
+
+    /** Stored flags: names separated by a space, empty for none. */
+    private static String names(Set<Flag> flags) {
+        return flags.stream().map(Flag::name).collect(Collectors.joining(" "));
+    }
+
+    /** The bottom and top places the flags read from the earlier periods, as text for the fingerprint. */
+    private static String places(List<FlagCalculator.Period> earlier) {
+        StringBuilder text = new StringBuilder();
+        for (FlagCalculator.Period period : earlier) {
+            text.append("\n#");
+            period.rows().forEach(row -> text.append(row.zone()).append('|').append(row.regionGroup()).append('|')
+                    .append(row.nationalRank()).append('|').append(row.regionRank()).append('|')
+                    .append(row.regionGroupSize()).append(';'));
+            period.notReported().forEach(zone -> text.append(zone.zone()).append('|').append(zone.regionGroup())
+                    .append(';'));
+        }
+        return text.toString();
     }
 
     private String write(Object value) {

@@ -1,7 +1,7 @@
 package cn.etdz.evaluation.analysis;
 
-import cn.etdz.evaluation.scores.Flag;
-import cn.etdz.evaluation.scores.FlagRules;
+import cn.etdz.evaluation.scoring.FlagPreset;
+import cn.etdz.evaluation.scoring.FlagRules;
 import cn.etdz.evaluation.scoring.Aggregation;
 import cn.etdz.evaluation.scoring.IndicatorCatalogue;
 import cn.etdz.evaluation.scoring.Methodology;
@@ -13,6 +13,7 @@ import cn.etdz.evaluation.scoring.ScoringResult;
 import cn.etdz.evaluation.scoring.Zone;
 import cn.etdz.evaluation.scoring.ZoneScore;
 import cn.etdz.evaluation.scoring.ZoneType;
+import cn.etdz.evaluation.snapshot.Flag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class AnalysisPropertiesTest {
 
     private static final ForkJoinPool ONE_CORE = new ForkJoinPool(1);
     private static final ForkJoinPool FOUR_WORKERS = new ForkJoinPool(4);
-    private static final FlagRules RULES = new FlagRules(5, 0.10);
+    private static final FlagRules RULES = FlagRules.of(FlagPreset.PLAN_2012);
     private static final UncertainInputs EVERYTHING = new UncertainInputs(0.25, 0.25,
             List.of(Normalisation.MINMAX, Normalisation.ZSCORE, Normalisation.RANK),
             List.of(Aggregation.ARITHMETIC, Aggregation.GEOMETRIC), List.of(Aggregation.ARITHMETIC, Aggregation.GEOMETRIC),

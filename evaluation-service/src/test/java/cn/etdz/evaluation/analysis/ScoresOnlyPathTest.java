@@ -1,6 +1,7 @@
 package cn.etdz.evaluation.analysis;
 
-import cn.etdz.evaluation.scores.FlagRules;
+import cn.etdz.evaluation.scoring.FlagPreset;
+import cn.etdz.evaluation.scoring.FlagRules;
 import cn.etdz.evaluation.scoring.Aggregation;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.Normalisation;
@@ -76,7 +77,7 @@ class ScoresOnlyPathTest {
     }
 
     private static AnalysedPeerGroup group(PeerGroupData data) {
-        return new AnalysedPeerGroup(Methodology.plan2012(ZoneType.ETDZ), data, new FlagRules(5, 0.10), List.of(),
+        return new AnalysedPeerGroup(Methodology.plan2012(ZoneType.ETDZ), data, FlagRules.of(FlagPreset.PLAN_2012), List.of(),
                 List.of());
     }
 

@@ -201,7 +201,7 @@ class MethodologyTreeTest {
     void pillarsAndNodesTogetherAreRejected() {
         Methodology plan = Methodology.plan2012(ZoneType.ETDZ);
         Methodology both = new Methodology(plan.id(), plan.version(), plan.zoneType(), plan.compositeAggregation(),
-                plan.regionGrouping(), plan.pillars(), null, null, plan.tree());
+                plan.regionGrouping(), plan.pillars(), null, null, plan.tree(), null);
         assertThat(MethodologyValidator.validate(both)).extracting(MethodologyProblem::code)
                 .containsExactly("pillars-and-nodes");
     }
