@@ -38,11 +38,28 @@ public class ReadModelRepository {
      * One row per zone-period, its values as arrays (V6).
      */
     public Map<String, Map<String, Double>> periodValues(String period, Collection<String> zones) {
+        return values("select zone_code, indicators, indicator_values from zone_period_input where period = ?",
+                "zone_code", period, zones);
+    }
+
+    /**
+     * The values of a period's approved revisions (the official basis), zone → indicator → value: of every zone with
+     * an approved revision whose values have arrived, or of {@code zones} only when given.
+     */
+    public Map<String, Map<String, Double>> approvedValues(String period, Collection<String> zones) {
+        return values("""
+                select r.zone_code, r.indicators, r.indicator_values from approval a
+                join revision_input r on r.period = a.period and r.zone_code = a.zone_code and r.revision = a.revision
+                where a.period = ?""", "r.zone_code", period, zones);
+    }
+
+    /** The values read by a query of zone code, indicators and values of one period, restricted by zone column. */
+    private Map<String, Map<String, Double>> values(String query, String zoneColumn, String period,
+                                                    Collection<String> zones) {
         Map<String, Map<String, Double>> values = new HashMap<>();
         em().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select zone_code, indicators, indicator_values from zone_period_input where period = ?"
-                            + (zones == null ? "" : " and zone_code = any(?)"))) {
+            try (PreparedStatement select = connection.prepareStatement(query
+                    + (zones == null ? "" : " and " + zoneColumn + " = any(?)"))) {
                 select.setString(1, period);
                 if (zones != null) {
                     select.setArray(2, connection.createArrayOf("varchar", zones.toArray()));
