@@ -98,6 +98,23 @@ public class ReadModelRepository {
                 ((Number) row[5]).intValue())).toList();
     }
 
+    /**
+     * The zones of a type, not exited, that have an approved revision for the period whose values have arrived, by
+     * code, with that revision (the official basis).
+     */
+    public List<ZoneWithInput> zonesWithApprovedInput(String zoneType, String period) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                        select z.code, z.name, z.province, z.region, z.developed_area_km2, r.revision
+                        from zone z join approval a on a.zone_code = z.code and a.period = ?2
+                        join revision_input r on r.zone_code = z.code and r.period = ?2 and r.revision = a.revision
+                        where z.type = ?1 and z.status <> 'EXITED' order by z.code""")
+                .setParameter(1, zoneType).setParameter(2, period).getResultList();
+        return rows.stream().map(row -> new ZoneWithInput((String) row[0], (String) row[1], (String) row[2],
+                (String) row[3], row[4] == null ? null : ((Number) row[4]).doubleValue(),
+                ((Number) row[5]).intValue())).toList();
+    }
+
     /** The periods for which the zone has an input. */
     public List<String> periodsOf(String zone) {
         return em().createQuery("select period from ZonePeriodInput where zoneCode = :zone", String.class)
