@@ -9,6 +9,7 @@ import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.scores.ScoreResource;
+import cn.etdz.evaluation.scores.Bases;
 import cn.etdz.evaluation.security.Caller;
 import cn.etdz.evaluation.snapshot.Basis;
 import jakarta.annotation.security.RolesAllowed;
@@ -95,7 +96,7 @@ public class ReportCardResource {
         parameters.check();
         Locale locale = Languages.of(language);
         java.nio.file.Path font = service.font();
-        ReportCard card = service.card(zone, period, at, caller, caller.basis(requestedBasis));
+        ReportCard card = service.card(zone, period, at, caller, Bases.of(caller, requestedBasis));
         StreamingOutput body = out -> service.write(card, locale, font, out);
         return download(body, PDF, ReportCardRenderer.fileName(card.score(), locale), locale);
     }
@@ -135,7 +136,7 @@ public class ReportCardResource {
         }
         Locale locale = Languages.of(language);
         java.nio.file.Path font = service.font();
-        List<ReportCard> cards = service.provinceCards(province, period, at, caller, caller.basis(requestedBasis));
+        List<ReportCard> cards = service.provinceCards(province, period, at, caller, Bases.of(caller, requestedBasis));
         StreamingOutput body = out -> service.writeZip(cards, locale, font, out);
         return download(body, ZIP, Message.of("evaluation.report-card.zip-name", province, period).in(locale), locale);
     }

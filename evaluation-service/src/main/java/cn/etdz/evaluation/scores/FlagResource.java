@@ -57,9 +57,9 @@ public class FlagResource {
         var at = parameters.asOf(asOf);
         String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        Basis chosen = caller.basis(requestedBasis);
+        Basis chosen = Bases.of(caller, requestedBasis);
         // a provincial caller's preliminary flags are their own province's zones only
-        var own = caller.preliminaryProvince(chosen);
+        var own = Bases.preliminaryProvince(caller, chosen);
         return service.flagged(period, zoneType, at, chosen).stream()
                 .filter(score -> own.map(score.province()::equals).orElse(true)).toList();
     }

@@ -96,11 +96,11 @@ public class RankingExportResource {
         var at = parameters.asOf(asOf);
         String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        Basis chosenBasis = caller.basis(requestedBasis);
+        Basis chosenBasis = Bases.of(caller, requestedBasis);
         ExportFormat chosen = ExportFormat.choose(format, accept, RankingExportService.FORMATS);
         String asked = province == null || province.isBlank() ? null : province;
         // a provincial caller's preliminary rows are their own province's, whatever province they ask for
-        String provinceFilter = caller.preliminaryProvince(chosenBasis)
+        String provinceFilter = Bases.preliminaryProvince(caller, chosenBasis)
                 .map(own -> asked == null || asked.equals(own) ? own : "").orElse(asked);
         String regionFilter = region == null || region.isBlank() ? null : region;
         List<ScoreView> rows = service.rows(period, zoneType, regionFilter, provinceFilter, at, chosenBasis);

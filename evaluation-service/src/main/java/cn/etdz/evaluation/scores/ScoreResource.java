@@ -99,9 +99,9 @@ public class ScoreResource {
         int pageSize = parameters.size(size);
         String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        Basis chosen = caller.basis(requestedBasis);
+        Basis chosen = Bases.of(caller, requestedBasis);
         // a provincial caller's preliminary rows are their own province's, whatever province they ask for
-        String rows = caller.preliminaryProvince(chosen).map(own -> province == null || province.equals(own) ? own : "")
+        String rows = Bases.preliminaryProvince(caller, chosen).map(own -> province == null || province.equals(own) ? own : "")
                 .orElse(province);
         ScoreService.RankingJson ranking = service.rankingJson(period, zoneType,
                 new ScoreService.RankingQuery(region, rows, order, q, pageNumber, pageSize), at, chosen);
@@ -155,7 +155,7 @@ public class ScoreResource {
         var at = parameters.asOf(asOf);
         String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        return service.periods(zoneType, at, caller.basis(requestedBasis));
+        return service.periods(zoneType, at, Bases.of(caller, requestedBasis));
     }
 
     @GET
@@ -177,7 +177,7 @@ public class ScoreResource {
         var at = parameters.asOf(asOf);
         String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        Basis chosen = caller.basis(requestedBasis);
+        Basis chosen = Bases.of(caller, requestedBasis);
         service.requireVisible(zone, chosen, caller);
         return service.history(zone, at, chosen);
     }
@@ -202,7 +202,7 @@ public class ScoreResource {
         var at = parameters.asOf(asOf);
         String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        Basis chosen = caller.basis(requestedBasis);
+        Basis chosen = Bases.of(caller, requestedBasis);
         service.requireVisible(zone, chosen, caller);
         return service.score(zone, period, at, chosen);
     }
@@ -229,6 +229,6 @@ public class ScoreResource {
         var at = parameters.asOf(asOf);
         String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        return service.explanation(zone, period, at, caller, caller.basis(requestedBasis));
+        return service.explanation(zone, period, at, caller, Bases.of(caller, requestedBasis));
     }
 }

@@ -211,7 +211,7 @@ public class ScoreService {
      */
     public void requireVisible(String zone, Basis basis, Caller caller) {
         String province = zone(zone).province();
-        caller.preliminaryProvince(basis).ifPresent(own -> caller.requireProvince(province));
+        Bases.preliminaryProvince(caller, basis).ifPresent(own -> caller.requireProvince(province));
     }
 
     public ScoreView score(String zone, String period, OffsetDateTime asOf, Basis basis) {

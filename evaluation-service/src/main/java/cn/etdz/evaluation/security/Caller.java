@@ -3,7 +3,6 @@ package cn.etdz.evaluation.security;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.security.Roles;
-import cn.etdz.evaluation.snapshot.Basis;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -30,29 +29,6 @@ public class Caller {
     public boolean isProvincialOnly() {
         return (token.getGroups().contains(Roles.SUBMITTER) || token.getGroups().contains(Roles.REVIEWER))
                 && !token.getGroups().contains(Roles.ANALYST) && !token.getGroups().contains(Roles.ADMIN);
-    }
-
-    /**
-     * The basis a read uses: the one asked for ({@code official} or {@code preliminary}, checked by the resource), else
-     * {@code preliminary} for analysts and admins and {@code official} for everyone else.
-     */
-    public Basis basis(String requested) {
-        if (requested != null) {
-            return Basis.of(requested);
-        }
-        return isProvincialOnly() ? Basis.OFFICIAL : Basis.PRELIMINARY;
-    }
-
-    /**
-     * The one province whose zones a read on the basis may show, when it is restricted: a submitter or reviewer sees
-     * the preliminary scores of their own province's zones only (ranks stay those of the whole peer group); official
-     * scores are everyone's. Empty when unrestricted; a province claim that is missing restricts to no zone at all.
-     */
-    public Optional<String> preliminaryProvince(Basis basis) {
-        if (basis != Basis.PRELIMINARY || !isProvincialOnly()) {
-            return Optional.empty();
-        }
-        return Optional.of(province().orElse(""));
     }
 
     /** Submitters and reviewers read the details (explanations) of their own province's zones only. */

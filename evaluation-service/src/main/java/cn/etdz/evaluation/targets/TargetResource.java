@@ -1,6 +1,7 @@
 package cn.etdz.evaluation.targets;
 
 import cn.etdz.common.api.QueryParameters;
+import cn.etdz.evaluation.scores.Bases;
 import cn.etdz.evaluation.security.Caller;
 import cn.etdz.evaluation.snapshot.Basis;
 import cn.etdz.common.problem.Problem;
@@ -65,6 +66,6 @@ public class TargetResource {
         String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
         return targets.targets(type, period, onlyAggregate, zone == null || zone.isBlank() ? null : zone,
-                caller.basis(requestedBasis));
+                Bases.of(caller, requestedBasis));
     }
 }
