@@ -87,6 +87,14 @@ public interface EvaluationConfig {
         /** Partitions of {@code submissions.v1} when this service creates it (as the indicator service does). */
         @WithDefault("6")
         int submissionsPartitions();
+
+        /** Topic of review decisions (approved, returned) on revisions, keyed by zone: the official basis. */
+        @WithDefault("reviews.v1")
+        String reviewsTopic();
+
+        /** Compacted topic of each period's state (closed, reopened): publication of official rankings. */
+        @WithDefault("periods.v1")
+        String periodsTopic();
     }
 
     interface Recompute {

@@ -1,7 +1,11 @@
 package cn.etdz.evaluation.readmodel;
 
 import cn.etdz.common.events.IndicatorDefined;
+import cn.etdz.common.events.EventEnvelope;
+import cn.etdz.common.events.EventTypes;
 import cn.etdz.common.events.InvalidEventException;
+import cn.etdz.common.events.PeriodStateChanged;
+import cn.etdz.common.events.RevisionReviewed;
 import cn.etdz.common.events.SubmissionAccepted;
 import cn.etdz.common.events.ZoneChanged;
 import cn.etdz.evaluation.config.EvaluationConfig;
@@ -34,6 +38,8 @@ public class EventApplier {
     ReadModelUpdater updater;
     @Inject
     ReferenceUpdater references;
+    @Inject
+    ReviewUpdater reviews;
     @Inject
     EventDecoder decoder;
     @Inject
@@ -123,6 +129,14 @@ public class EventApplier {
             } else if (record.topic().equals(config.consumer().indicatorsTopic())) {
                 EventDecoder.Decoded<IndicatorDefined> indicator = decoder.decode(record, EventDecoder.INDICATOR);
                 references.applyIndicator(indicator.envelope(), indicator.payload());
+            } else if (record.topic().equals(config.consumer().reviewsTopic())) {
+                boolean returned = EventTypes.REVISION_RETURNED.equals(EventEnvelope.fromHeaders(record.headers()).type());
+                EventDecoder.Decoded<RevisionReviewed> review = decoder.decode(record,
+                        returned ? EventDecoder.RETURN : EventDecoder.APPROVAL);
+                reviews.applyReview(review.envelope(), review.payload());
+            } else if (record.topic().equals(config.consumer().periodsTopic())) {
+                EventDecoder.Decoded<PeriodStateChanged> period = decoder.decode(record, EventDecoder.PERIOD);
+                reviews.applyPeriod(period.envelope(), period.payload());
             } else {
                 EventDecoder.Decoded<SubmissionAccepted> submission = decoder.decode(record, EventDecoder.SUBMISSION);
                 ReadModelUpdater.Outcome outcome = updater.applyAll(List.of(new ReadModelUpdater.Event(

@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Consumes {@code submissions.v1}, {@code zones.v1} and {@code indicators.v1} into the read model and the reference
- * tables, on one thread in one consumer group; the {@link EventApplier} applies what it polls. A poll's submission
- * records are applied in one database transaction (reference records each in their own), and offsets are committed
+ * Consumes {@code submissions.v1}, {@code zones.v1}, {@code indicators.v1}, {@code reviews.v1} and {@code periods.v1}
+ * into the read model, the reference tables and the approvals, on one thread in one consumer group; the
+ * {@link EventApplier} applies what it polls. A poll's submission records are applied in one database transaction
+ * (reference records, review decisions and period states each in their own), and offsets are committed
  * only after that commit. A record that can never be processed goes to its topic's dead-letter topic
  * ({@link DeadLetterWriter}) and the partition moves on; a transient failure (e.g. the database) rewinds the partition
  * and retries after a pause.
@@ -87,7 +88,8 @@ public class EventConsumer {
             consumer = kafka;
             createTopics();
             kafka.subscribe(List.of(config.consumer().submissionsTopic(), config.consumer().zonesTopic(),
-                    config.consumer().indicatorsTopic()));
+                    config.consumer().indicatorsTopic(), config.consumer().reviewsTopic(),
+                    config.consumer().periodsTopic()));
             while (running) {
                 if (!processed(kafka, kafka.poll(config.consumer().pollTimeout()))) {
                     Thread.sleep(config.consumer().retryBackoff().toMillis());
@@ -157,7 +159,9 @@ public class EventConsumer {
                     TopicSpec.partitioned(config.consumer().submissionsTopic(),
                             config.consumer().submissionsPartitions()),
                     TopicSpec.compacted(config.consumer().zonesTopic()),
-                    TopicSpec.compacted(config.consumer().indicatorsTopic())));
+                    TopicSpec.compacted(config.consumer().indicatorsTopic()),
+                    TopicSpec.partitioned(config.consumer().reviewsTopic(), config.consumer().submissionsPartitions()),
+                    TopicSpec.compacted(config.consumer().periodsTopic())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -4,6 +4,8 @@ import cn.etdz.common.events.EventEnvelope;
 import cn.etdz.common.events.EventTypes;
 import cn.etdz.common.events.IndicatorDefined;
 import cn.etdz.common.events.InvalidEventException;
+import cn.etdz.common.events.PeriodStateChanged;
+import cn.etdz.common.events.RevisionReviewed;
 import cn.etdz.common.events.SubmissionAccepted;
 import cn.etdz.common.events.ZoneChanged;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,6 +61,34 @@ public final class EventDecoder {
             IndicatorDefined.SCHEMA_VERSION, IndicatorDefined.class, (envelope, indicator) ->
             indicator.code() == null || !indicator.code().equals(envelope.subject())
                     ? "indicator payload lacks a code equal to the subject" : null);
+
+    /** {@code reviews.v1}: an approval of a revision of a zone-period of the zone named by the subject. */
+    public static final Kind<RevisionReviewed> APPROVAL = new Kind<>(EventTypes.REVISION_APPROVED,
+            RevisionReviewed.SCHEMA_VERSION, RevisionReviewed.class, (envelope, review) -> reviewProblem(envelope,
+            review, "APPROVED"));
+
+    /** {@code reviews.v1}: a return of a revision (an approved one too, withdrawing its approval). */
+    public static final Kind<RevisionReviewed> RETURN = new Kind<>(EventTypes.REVISION_RETURNED,
+            RevisionReviewed.SCHEMA_VERSION, RevisionReviewed.class, (envelope, review) -> reviewProblem(envelope,
+            review, "RETURNED"));
+
+    private static String reviewProblem(EventEnvelope envelope, RevisionReviewed review, String state) {
+        if (review.zone() == null || review.period() == null || review.revision() < 1 || review.decidedAt() == null) {
+            return "review payload lacks zone, period, revision or decidedAt";
+        }
+        if (!review.zone().equals(envelope.subject())) {
+            return "payload zone " + review.zone() + " differs from subject " + envelope.subject();
+        }
+        return state.equals(review.state()) ? null : "review state " + review.state() + " does not match its event type";
+    }
+
+    /** {@code periods.v1}: the state of the period named by the subject. */
+    public static final Kind<PeriodStateChanged> PERIOD = new Kind<>(EventTypes.PERIOD_STATE_CHANGED,
+            PeriodStateChanged.SCHEMA_VERSION, PeriodStateChanged.class, (envelope, period) ->
+            period.period() == null || !period.period().equals(envelope.subject()) || period.changedAt() == null
+                    || !("CLOSED".equals(period.state()) || "REOPENED".equals(period.state()))
+                    ? "period payload lacks a period equal to the subject, changedAt, or a state CLOSED or REOPENED"
+                    : null);
 
     private final ObjectMapper json;
 

@@ -87,8 +87,14 @@ public class ReadModelUpdater {
             }
             writeInputs(connection, List.copyOf(winners.values()), now);
             recordApplied(connection, recorded, recordedOutcomes, now);
-            Map<String, String> types = zoneTypes(connection, winners.keySet());
-            for (Map.Entry<ZonePeriodInput.Key, Event> winner : winners.entrySet()) {
+            // the official basis: every revision is kept, and one already approved changes its peer group even when
+            // a newer revision came first (the approval may also arrive later: ReviewUpdater)
+            writeRevisions(connection, recorded);
+            Map<ZonePeriodInput.Key, Event> changed = new LinkedHashMap<>(winners);
+            approved(connection, recorded).forEach(event -> changed.putIfAbsent(
+                    new ZonePeriodInput.Key(event.submission().zone(), event.submission().period()), event));
+            Map<String, String> types = zoneTypes(connection, changed.keySet());
+            for (Map.Entry<ZonePeriodInput.Key, Event> winner : changed.entrySet()) {
                 ZonePeriodInput.Key key = winner.getKey();
                 SpanContext cause = winner.getValue().span();
                 String type = types.get(key.zoneCode);
@@ -174,6 +180,59 @@ public class ReadModelUpdater {
             }
             upsert.executeBatch();
         }
+    }
+
+    /** Keeps every revision's values: the official basis may need one that is no longer the newest. */
+    private static void writeRevisions(Connection connection, List<Event> recorded) throws SQLException {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into revision_input (zone_code, period, revision, submission_id, late, received_at, indicators,
+                    indicator_values, provisional)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (period, zone_code, revision) do nothing""")) {
+            for (Event event : recorded) {
+                SubmissionAccepted input = event.submission();
+                List<SubmissionAccepted.Value> values = input.values();
+                insert.setString(1, input.zone());
+                insert.setString(2, input.period());
+                insert.setInt(3, input.revision());
+                insert.setLong(4, input.submissionId());
+                insert.setBoolean(5, input.late());
+                insert.setTimestamp(6, Timestamp.from(input.receivedAt().toInstant()));
+                insert.setArray(7, connection.createArrayOf("varchar",
+                        values.stream().map(SubmissionAccepted.Value::indicator).toArray()));
+                insert.setArray(8, connection.createArrayOf("float8",
+                        values.stream().map(SubmissionAccepted.Value::value).toArray()));
+                insert.setArray(9, connection.createArrayOf("bool",
+                        values.stream().map(SubmissionAccepted.Value::provisional).toArray()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The recorded events whose revision is the approved one of its zone-period (its approval came first). */
+    private static List<Event> approved(Connection connection, List<Event> recorded) throws SQLException {
+        if (recorded.isEmpty()) {
+            return List.of();
+        }
+        Set<String> approvedRevisions = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select a.zone_code || '/' || a.period || '/' || a.revision from approval a
+                join (select distinct * from unnest(?::varchar[], ?::varchar[])) as k(z, p)
+                  on a.zone_code = k.z and a.period = k.p""")) {
+            select.setArray(1, varchars(connection, recorded.stream().map(e -> e.submission().zone()).toList()));
+            select.setArray(2, varchars(connection, recorded.stream().map(e -> e.submission().period()).toList()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    approvedRevisions.add(rows.getString(1));
+                }
+            }
+        }
+        return recorded.stream().filter(event -> approvedRevisions.contains(event.submission().zone() + "/"
+                + event.submission().period() + "/" + event.submission().revision())).toList();
     }
 
     private static void recordApplied(Connection connection, List<Event> recorded, List<String> outcomes,

@@ -8,7 +8,10 @@ import cn.etdz.common.problem.Problem;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.common.security.Roles;
+import cn.etdz.evaluation.scores.ScoreResource;
+import cn.etdz.evaluation.scores.Bases;
 import cn.etdz.evaluation.security.Caller;
+import cn.etdz.evaluation.snapshot.Basis;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -83,14 +86,17 @@ public class ReportCardResource {
             @PathParam("zone") String zone,
             @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = ScoreResource.BASIS, example = "official",
+                    schema = @Schema(enumeration = {"official", "preliminary"})) @QueryParam("basis") String basis,
             @Parameter(hidden = true) @HeaderParam(Languages.ACCEPT_LANGUAGE) String language) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
         var at = parameters.asOf(asOf);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
         Locale locale = Languages.of(language);
         java.nio.file.Path font = service.font();
-        ReportCard card = service.card(zone, period, at, caller);
+        ReportCard card = service.card(zone, period, at, caller, Bases.of(caller, requestedBasis));
         StreamingOutput body = out -> service.write(card, locale, font, out);
         return download(body, PDF, ReportCardRenderer.fileName(card.score(), locale), locale);
     }
@@ -115,10 +121,13 @@ public class ReportCardResource {
                     required = true) @QueryParam("province") String province,
             @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = ScoreResource.BASIS, example = "official",
+                    schema = @Schema(enumeration = {"official", "preliminary"})) @QueryParam("basis") String basis,
             @Parameter(hidden = true) @HeaderParam(Languages.ACCEPT_LANGUAGE) String language) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
         var at = parameters.asOf(asOf);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
         if (province == null || !PROVINCE.matcher(province).matches()) {
             throw ProblemException.badRequest(Message.of("common.query.detail"), List.of(new Violation("province",
@@ -127,7 +136,7 @@ public class ReportCardResource {
         }
         Locale locale = Languages.of(language);
         java.nio.file.Path font = service.font();
-        List<ReportCard> cards = service.provinceCards(province, period, at, caller);
+        List<ReportCard> cards = service.provinceCards(province, period, at, caller, Bases.of(caller, requestedBasis));
         StreamingOutput body = out -> service.writeZip(cards, locale, font, out);
         return download(body, ZIP, Message.of("evaluation.report-card.zip-name", province, period).in(locale), locale);
     }

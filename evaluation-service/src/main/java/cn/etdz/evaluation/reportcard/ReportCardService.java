@@ -8,6 +8,7 @@ import cn.etdz.evaluation.reportcard.ReportCardRepository.IndicatorName;
 import cn.etdz.evaluation.scores.ExplanationView;
 import cn.etdz.evaluation.scores.ScoreService;
 import cn.etdz.evaluation.scores.ScoreView;
+import cn.etdz.evaluation.snapshot.Basis;
 import cn.etdz.evaluation.scoring.IndicatorExplanation;
 import cn.etdz.evaluation.scoring.ZoneType;
 import cn.etdz.evaluation.security.Caller;
@@ -64,26 +65,28 @@ public class ReportCardService {
     }
 
     /** One zone's card data; 404 for an unknown zone or a period without its scores, 403 for another province. */
-    public ReportCard card(String zone, String period, OffsetDateTime asOf, Caller caller) {
-        ExplanationView explanation = scores.explanation(zone, period, asOf, caller);
-        return card(explanation, scores.rankingRows(period, explanation.score().zoneType(), null, null, asOf), asOf);
+    public ReportCard card(String zone, String period, OffsetDateTime asOf, Caller caller, Basis basis) {
+        ExplanationView explanation = scores.explanation(zone, period, asOf, caller, basis);
+        return card(explanation, scores.rankingRows(period, explanation.score().zoneType(), null, null, asOf, basis),
+                asOf, basis);
     }
 
     /**
      * The card data of every zone of the province scored in the period, ETDZ first, each by national rank; 404 when
      * none is, 403 for a submitter of another province.
      */
-    public List<ReportCard> provinceCards(String province, String period, OffsetDateTime asOf, Caller caller) {
+    public List<ReportCard> provinceCards(String province, String period, OffsetDateTime asOf, Caller caller,
+                                          Basis basis) {
         caller.requireProvince(province);
         List<ReportCard> cards = new ArrayList<>();
         for (ZoneType type : ZoneType.values()) {
-            if (!scores.periods(type.name(), asOf).periods().contains(period)) {
+            if (!scores.periods(type.name(), asOf, basis).periods().contains(period)) {
                 continue;
             }
-            List<ScoreView> ranking = scores.rankingRows(period, type.name(), null, null, asOf);
+            List<ScoreView> ranking = scores.rankingRows(period, type.name(), null, null, asOf, basis);
             for (ScoreView row : ranking) {
                 if (row.province().equals(province)) {
-                    cards.add(card(scores.explanation(row.zone(), period, asOf, caller), ranking, asOf));
+                    cards.add(card(scores.explanation(row.zone(), period, asOf, caller, basis), ranking, asOf, basis));
                 }
             }
         }
@@ -114,12 +117,12 @@ public class ReportCardService {
         zip.finish();
     }
 
-    private ReportCard card(ExplanationView explanation, List<ScoreView> ranking, OffsetDateTime asOf) {
+    private ReportCard card(ExplanationView explanation, List<ScoreView> ranking, OffsetDateTime asOf, Basis basis) {
         ScoreView score = explanation.score();
         int rankedInType = (int) ranking.stream().filter(ScoreView::ranked).count();
         int rankedInGroup = (int) ranking.stream()
                 .filter(row -> row.ranked() && Objects.equals(row.regionGroup(), score.regionGroup())).count();
-        List<ScoreView> history = scores.history(score.zone(), asOf).stream()
+        List<ScoreView> history = scores.history(score.zone(), asOf, basis).stream()
                 .filter(year -> year.period().compareTo(score.period()) <= 0).toList();
         List<IndicatorAgainstPeers> againstPeers = againstPeers(explanation, peerMedians(score.snapshotId()),
                 repository.indicatorNames());
@@ -129,7 +132,8 @@ public class ReportCardService {
         List<IndicatorAgainstPeers> weakest = againstPeers.stream().filter(line -> line.difference() < 0)
                 .sorted(Comparator.comparingDouble(IndicatorAgainstPeers::difference))
                 .limit(INDICATORS_LISTED).toList();
-        TargetsView zoneTargets = targets.targets(ZoneType.valueOf(score.zoneType()), score.period(), false, score.zone());
+        TargetsView zoneTargets = targets.targets(ZoneType.valueOf(score.zoneType()), score.period(), false, score.zone(),
+                basis);
         return new ReportCard(score, rankedInType, rankedInGroup, explanation.pillars(), history, strongest, weakest,
                 zoneTargets.zones().isEmpty() ? List.of() : zoneTargets.zones().get(0).lines());
     }

@@ -5,6 +5,8 @@ import cn.etdz.common.api.QueryParameters;
 import cn.etdz.evaluation.scoring.ZoneType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
+import cn.etdz.evaluation.security.Caller;
+import cn.etdz.evaluation.snapshot.Basis;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,8 @@ public class FlagResource {
 
     @Inject
     ScoreService service;
+    @Inject
+    Caller caller;
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
@@ -46,12 +50,19 @@ public class FlagResource {
     public List<ScoreView> flags(
             @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
             @Parameter(description = "ETDZ or BECZ; both when absent") @QueryParam("zoneType") String zoneType,
-            @Parameter(description = "Evaluate on the snapshots valid at this time; default now") @QueryParam("asOf") String asOf) {
+            @Parameter(description = "Evaluate on the snapshots valid at this time; default now") @QueryParam("asOf") String asOf,
+            @Parameter(description = ScoreResource.BASIS, example = "official",
+                    schema = @Schema(enumeration = {"official", "preliminary"})) @QueryParam("basis") String basis) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
         parameters.oneOf("zoneType", zoneType, ZoneType.class, false);
         var at = parameters.asOf(asOf);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        return service.flagged(period, zoneType, at);
+        Basis chosen = Bases.of(caller, requestedBasis);
+        // a provincial caller's preliminary flags are their own province's zones only
+        var own = Bases.preliminaryProvince(caller, chosen);
+        return service.flagged(period, zoneType, at, chosen).stream()
+                .filter(score -> own.map(score.province()::equals).orElse(true)).toList();
     }
 }

@@ -7,6 +7,8 @@ import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.scoring.Region;
 import cn.etdz.evaluation.scoring.ZoneType;
+import cn.etdz.evaluation.security.Caller;
+import cn.etdz.evaluation.snapshot.Basis;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,6 +36,8 @@ public class RankingExportResource {
 
     @Inject
     RankingExportService service;
+    @Inject
+    Caller caller;
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
@@ -51,9 +55,9 @@ public class RankingExportResource {
                 schema = @Schema(type = SchemaType.ARRAY, implementation = ScoreView.class)),
         @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), example = """
                 zone,name,zoneType,province,region,regionGroup,period,composite,economy,innovation,environment,society,\
-                institutions,nationalRank,regionRank,coverage,ranked,flags,revision,snapshotId,methodology,computedAt\r
+                institutions,nationalRank,regionRank,coverage,ranked,flags,revision,snapshotId,methodology,computedAt,basis\r
                 SUZHOU-IP,苏州工业园区,ETDZ,320000,EAST,EAST,2015,87.4,91.2,88.5,79.3,84.1,90.0,1,1,1.0,true,\
-                EXPANSION_ELIGIBLE,1,42,plan-2012-ETDZ@1,2026-04-01T08:00:00Z\r
+                EXPANSION_ELIGIBLE,1,42,plan-2012-ETDZ@1,2026-04-01T08:00:00Z,official\r
                 """),
         @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"),
                 examples = @ExampleObject(name = "workbook", summary = "An XLSX workbook",
@@ -81,18 +85,25 @@ public class RankingExportResource {
             @QueryParam("region") String region,
             @Parameter(description = "Only zones of this province (GB/T 2260)") @QueryParam("province") String province,
             @Parameter(description = "Read the snapshots valid at this time (ISO-8601 timestamp with offset, or a date "
-                    + "meaning its end in UTC); default now") @QueryParam("asOf") String asOf) {
+                    + "meaning its end in UTC); default now") @QueryParam("asOf") String asOf,
+            @Parameter(description = ScoreResource.BASIS, example = "official",
+                    schema = @Schema(enumeration = {"official", "preliminary"})) @QueryParam("basis") String basis) {
         QueryParameters parameters = new QueryParameters();
         boolean byteOrderMark = parameters.flag("bom", bom);
         parameters.period("period", period, true);
         parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
         parameters.oneOf("region", region, Region.class, false);
         var at = parameters.asOf(asOf);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
+        Basis chosenBasis = Bases.of(caller, requestedBasis);
         ExportFormat chosen = ExportFormat.choose(format, accept, RankingExportService.FORMATS);
-        String provinceFilter = province == null || province.isBlank() ? null : province;
+        String asked = province == null || province.isBlank() ? null : province;
+        // a provincial caller's preliminary rows are their own province's, whatever province they ask for
+        String provinceFilter = Bases.preliminaryProvince(caller, chosenBasis)
+                .map(own -> asked == null || asked.equals(own) ? own : "").orElse(asked);
         String regionFilter = region == null || region.isBlank() ? null : region;
-        List<ScoreView> rows = service.rows(period, zoneType, regionFilter, provinceFilter, at);
+        List<ScoreView> rows = service.rows(period, zoneType, regionFilter, provinceFilter, at, chosenBasis);
         return ExportResponses.of(chosen, RankingExportService.fileName(zoneType, period, regionFilter, provinceFilter),
                 out -> service.write(rows, chosen, byteOrderMark, out));
     }

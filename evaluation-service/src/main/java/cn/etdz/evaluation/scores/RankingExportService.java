@@ -3,6 +3,7 @@ package cn.etdz.evaluation.scores;
 import cn.etdz.common.export.ExportFormat;
 import cn.etdz.common.export.JsonRows;
 import cn.etdz.common.export.TableWriter;
+import cn.etdz.evaluation.snapshot.Basis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class RankingExportService {
     /** The columns of CSV and XLSX: the JSON properties of a ranking row, the pillars flattened. */
     static final List<String> COLUMNS = List.of("zone", "name", "zoneType", "province", "region", "regionGroup", "period",
             "composite", "economy", "innovation", "environment", "society", "institutions", "nationalRank", "regionRank",
-            "coverage", "ranked", "flags", "revision", "snapshotId", "methodology", "computedAt");
+            "coverage", "ranked", "flags", "revision", "snapshotId", "methodology", "computedAt", "basis");
 
     @Inject
     ScoreService scores;
@@ -31,8 +32,9 @@ public class RankingExportService {
     ObjectMapper json;
 
     /** The rows to export; unknown peer groups and periods are answered 404 before anything is written. */
-    public List<ScoreView> rows(String period, String zoneType, String region, String province, OffsetDateTime asOf) {
-        return scores.rankingRows(period, zoneType, region, province, asOf);
+    public List<ScoreView> rows(String period, String zoneType, String region, String province, OffsetDateTime asOf,
+                                Basis basis) {
+        return scores.rankingRows(period, zoneType, region, province, asOf, basis);
     }
 
     public void write(List<ScoreView> rows, ExportFormat format, boolean bom, OutputStream out) throws IOException {
@@ -59,7 +61,7 @@ public class RankingExportService {
                 row.period(), row.composite(), pillars.economy(), pillars.innovation(), pillars.environment(),
                 pillars.society(), pillars.institutions(), row.nationalRank(), row.regionRank(), row.coverage(),
                 row.ranked(), String.join(" ", row.flags()), row.revision(), row.snapshotId(), row.methodology(),
-                row.computedAt() == null ? null : row.computedAt().toString());
+                row.computedAt() == null ? null : row.computedAt().toString(), row.basis());
     }
 
     /** 排名-ETDZ-2015, with the region and province filters. */

@@ -7,6 +7,7 @@ import cn.etdz.evaluation.scoring.ZoneType;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.security.Caller;
+import cn.etdz.evaluation.snapshot.Basis;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -41,6 +42,10 @@ public class ScoreResource {
 
     private static final String AS_OF = "Read the snapshots valid at this time (ISO-8601 timestamp with offset, or a date"
             + " meaning its end in UTC); default now";
+    /** The basis parameter's description, shared with the other score-reading resources. */
+    public static final String BASIS = "official (approved revisions only; a zone without one is unranked, not reported) "
+            + "or preliminary (the newest revisions). Default preliminary for analysts and admins, official for everyone"
+            + " else; submitters and reviewers see preliminary scores of their own province's zones only";
 
     @Inject
     ScoreService service;
@@ -76,6 +81,8 @@ public class ScoreResource {
             @Parameter(description = "Only zones whose code, Chinese name or English name contains this text, ignoring "
                     + "case", example = "苏州") @QueryParam("q") String q,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = BASIS, example = "official", schema = @Schema(enumeration = {"official", "preliminary"}))
+            @QueryParam("basis") String basis,
             @Parameter(description = "Page number, from 0",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0"))
             @QueryParam("page") String page,
@@ -90,9 +97,14 @@ public class ScoreResource {
         var at = parameters.asOf(asOf);
         int pageNumber = parameters.page(page);
         int pageSize = parameters.size(size);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
+        Basis chosen = Bases.of(caller, requestedBasis);
+        // a provincial caller's preliminary rows are their own province's, whatever province they ask for
+        String rows = Bases.preliminaryProvince(caller, chosen).map(own -> province == null || province.equals(own) ? own : "")
+                .orElse(province);
         ScoreService.RankingJson ranking = service.rankingJson(period, zoneType,
-                new ScoreService.RankingQuery(region, province, order, q, pageNumber, pageSize), at);
+                new ScoreService.RankingQuery(region, rows, order, q, pageNumber, pageSize), at, chosen);
         // the page is kept compressed too: clients that accept gzip get it without compressing per request, and the
         // gateway moves a tenth of the bytes. Each representation has its own entity tag.
         boolean gzip = acceptsGzip(acceptEncoding);
@@ -135,12 +147,15 @@ public class ScoreResource {
     public ScoredPeriods periods(
             @Parameter(description = "ETDZ or BECZ (the peer group)", example = "ETDZ", required = true)
             @QueryParam("zoneType") String zoneType,
-            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+            @Parameter(description = BASIS, example = "official", schema = @Schema(enumeration = {"official", "preliminary"}))
+            @QueryParam("basis") String basis) {
         QueryParameters parameters = new QueryParameters();
         parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
         var at = parameters.asOf(asOf);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        return service.periods(zoneType, at);
+        return service.periods(zoneType, at, Bases.of(caller, requestedBasis));
     }
 
     @GET
@@ -149,14 +164,22 @@ public class ScoreResource {
     @Operation(operationId = "getZoneScoreHistory", summary = "Get a zone's scores over time",
             description = "The zone's composite, pillar scores, ranks and flags in every scored period, oldest first, from "
                     + "the snapshots valid at asOf.")
+    @APIResponse(responseCode = "403", description = "A submitter or reviewer asking for another province's preliminary "
+            + "scores", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The zone's scores, oldest period first",
             content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ScoreView.class)))
     public List<ScoreView> history(@PathParam("zone") String zone,
-                                   @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+                                   @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                                   @Parameter(description = BASIS, example = "official",
+                                           schema = @Schema(enumeration = {"official", "preliminary"}))
+                                   @QueryParam("basis") String basis) {
         QueryParameters parameters = new QueryParameters();
         var at = parameters.asOf(asOf);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        return service.history(zone, at);
+        Basis chosen = Bases.of(caller, requestedBasis);
+        service.requireVisible(zone, chosen, caller);
+        return service.history(zone, at, chosen);
     }
 
     @GET
@@ -165,15 +188,23 @@ public class ScoreResource {
     @Operation(operationId = "getZoneScore", summary = "Get a zone's scores for one period",
             description = "The zone's composite, five pillar scores (经济发展, 科技创新, 生态环境, 社会发展, 体制建设), national and regional "
                     + "ranks, coverage and flags for one period, from the snapshot valid at asOf.")
+    @APIResponse(responseCode = "403", description = "A submitter or reviewer asking for another province's preliminary "
+            + "scores", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The zone's scores for the period",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScoreView.class)))
     public ScoreView score(@PathParam("zone") String zone, @PathParam("period") String period,
-                           @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+                           @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                           @Parameter(description = BASIS, example = "official",
+                                   schema = @Schema(enumeration = {"official", "preliminary"}))
+                           @QueryParam("basis") String basis) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
         var at = parameters.asOf(asOf);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        return service.score(zone, period, at);
+        Basis chosen = Bases.of(caller, requestedBasis);
+        service.requireVisible(zone, chosen, caller);
+        return service.score(zone, period, at, chosen);
     }
 
     @GET
@@ -189,11 +220,15 @@ public class ScoreResource {
     @APIResponse(responseCode = "200", description = "How the scores add up",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExplanationView.class)))
     public ExplanationView explanation(@PathParam("zone") String zone, @PathParam("period") String period,
-                                       @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+                                       @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                                       @Parameter(description = BASIS, example = "official",
+                                               schema = @Schema(enumeration = {"official", "preliminary"}))
+                                       @QueryParam("basis") String basis) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
         var at = parameters.asOf(asOf);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        return service.explanation(zone, period, at, caller);
+        return service.explanation(zone, period, at, caller, Bases.of(caller, requestedBasis));
     }
 }

@@ -7,6 +7,7 @@ import cn.etdz.evaluation.readmodel.ZoneDirectory;
 import cn.etdz.evaluation.readmodel.ZoneDirectory.ZoneInfo;
 import cn.etdz.evaluation.security.Caller;
 import cn.etdz.evaluation.snapshot.Flag;
+import cn.etdz.evaluation.snapshot.Basis;
 import cn.etdz.evaluation.snapshot.NewestSnapshots;
 import cn.etdz.evaluation.snapshot.NotReported;
 import cn.etdz.evaluation.snapshot.ScoreRow;
@@ -36,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -143,8 +145,9 @@ public class ScoreService {
      * ranking query's cost. Searched pages are computed per request and not kept: each keystroke of a search box
      * asks for another, and they would push the pages everyone reads out of the cache.
      */
-    public RankingJson rankingJson(String period, String zoneType, RankingQuery query, OffsetDateTime asOf) {
-        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(asOf == null
+    public RankingJson rankingJson(String period, String zoneType, RankingQuery query, OffsetDateTime asOf,
+                                   Basis basis) {
+        Ranking ranking = rankingAt(zoneType, period, asOf, basis).orElseThrow(() -> ProblemException.notFound(asOf == null
                 ? Message.of("evaluation.scores.none", zoneType, period)
                 : Message.of("evaluation.scores.none-as-of", zoneType, period, asOf)));
         Map<String, ZoneInfo> zones = zones();
@@ -175,8 +178,8 @@ public class ScoreService {
      * the one the cache holds for {@link #rankingJson} anyway (a few hundred rows per peer group and period).
      */
     public List<ScoreView> rankingRows(String period, String zoneType, String region, String province,
-                                       OffsetDateTime asOf) {
-        Ranking ranking = rankingAt(zoneType, period, asOf).orElseThrow(() -> ProblemException.notFound(asOf == null
+                                       OffsetDateTime asOf, Basis basis) {
+        Ranking ranking = rankingAt(zoneType, period, asOf, basis).orElseThrow(() -> ProblemException.notFound(asOf == null
                 ? Message.of("evaluation.scores.none", zoneType, period)
                 : Message.of("evaluation.scores.none-as-of", zoneType, period, asOf)));
         return view(ranking, new RankingQuery(region, province, null, null, 0, Integer.MAX_VALUE), zones()).items();
@@ -190,40 +193,51 @@ public class ScoreService {
         }
     }
 
-    /** The periods with a snapshot of the zone type at {@code asOf}, oldest first. */
-    public ScoredPeriods periods(String zoneType, OffsetDateTime asOf) {
-        return new ScoredPeriods(zoneType, snapshots.periods(zoneType, asOf));
+    /** The periods with a snapshot of the zone type on the basis at {@code asOf}, oldest first. */
+    public ScoredPeriods periods(String zoneType, OffsetDateTime asOf, Basis basis) {
+        return new ScoredPeriods(zoneType, snapshots.periods(zoneType, asOf, basis));
     }
 
     /** The zone's scores in every period that has any, oldest first. */
-    public List<ScoreView> history(String zone, OffsetDateTime asOf) {
+    public List<ScoreView> history(String zone, OffsetDateTime asOf, Basis basis) {
         ZoneInfo info = zone(zone);
         List<ScoreView> history = new ArrayList<>();
-        for (String period : snapshots.periods(info.type(), asOf)) {
-            rankingAt(info.type(), period, asOf).ifPresent(ranking -> ranking.rows().stream()
+        for (String period : snapshots.periods(info.type(), asOf, basis)) {
+            rankingAt(info.type(), period, asOf, basis).ifPresent(ranking -> ranking.rows().stream()
                     .filter(row -> row.zone().equals(zone)).findFirst()
                     .ifPresent(row -> history.add(view(row, ranking, zones()))));
         }
         return history;
     }
 
-    public ScoreView score(String zone, String period, OffsetDateTime asOf) {
+    /**
+     * Refuses (403) a submitter or reviewer the preliminary scores of another province's zone; an unknown zone is 404
+     * as everywhere.
+     */
+    public void requireVisible(String zone, Basis basis, Caller caller) {
+        String province = zone(zone).province();
+        Bases.preliminaryProvince(caller, basis).ifPresent(own -> caller.requireProvince(province));
+    }
+
+    public ScoreView score(String zone, String period, OffsetDateTime asOf, Basis basis) {
         ZoneInfo info = zone(zone);
-        Ranking ranking = rankingAt(info.type(), period, asOf).orElseThrow(() -> notScored(zone, period, asOf));
+        Ranking ranking = rankingAt(info.type(), period, asOf, basis).orElseThrow(() -> notScored(zone, period, asOf));
         ScoreRow row = ranking.rows().stream().filter(r -> r.zone().equals(zone)).findFirst()
                 .orElseThrow(() -> notScored(zone, period, asOf));
         return view(row, ranking, zones());
     }
 
-    public ExplanationView explanation(String zone, String period, OffsetDateTime asOf, Caller caller) {
+    public ExplanationView explanation(String zone, String period, OffsetDateTime asOf, Caller caller, Basis basis) {
         ZoneInfo info = zone(zone);
         caller.requireProvince(info.province());
-        ScoreView score = score(zone, period, asOf);
+        ScoreView score = score(zone, period, asOf, basis);
         caller.requireProvince(score.province());
         StoredExplanation explanation = snapshots.explanation(score.snapshotId(), zone).orElseThrow();
         ScoreRow row = snapshots.row(score.snapshotId(), zone).orElseThrow();
         List<ExplanationView.SourceRevision> sources = new ArrayList<>();
-        sources.add(new ExplanationView.SourceRevision(period, row.revision()));
+        if (row.revision() > 0) { // 0: no approved revision on the official basis
+            sources.add(new ExplanationView.SourceRevision(period, row.revision()));
+        }
         if (row.previousRevision() != null) {
             sources.add(new ExplanationView.SourceRevision(Integer.toString(Integer.parseInt(period) - 1),
                     row.previousRevision()));
@@ -235,11 +249,11 @@ public class ScoreService {
      * Every flagged zone of the period, of one or both zone types: the ranking's in its order, then those that did not
      * report (without scores or ranks, revision 0).
      */
-    public List<ScoreView> flagged(String period, String zoneType, OffsetDateTime asOf) {
+    public List<ScoreView> flagged(String period, String zoneType, OffsetDateTime asOf, Basis basis) {
         List<ScoreView> flagged = new ArrayList<>();
         Map<String, ZoneInfo> zones = zones();
         for (String type : zoneType == null ? List.of("ETDZ", "BECZ") : List.of(zoneType)) {
-            rankingAt(type, period, asOf).ifPresent(ranking -> {
+            rankingAt(type, period, asOf, basis).ifPresent(ranking -> {
                 ranking.rows().stream()
                         .filter(row -> !ranking.flags().get(row.zone()).isEmpty())
                         .forEach(row -> flagged.add(view(row, ranking, zones)));
@@ -249,16 +263,18 @@ public class ScoreService {
         return flagged;
     }
 
-    private Optional<Ranking> rankingAt(String zoneType, String period, OffsetDateTime asOf) {
+    private Optional<Ranking> rankingAt(String zoneType, String period, OffsetDateTime asOf, Basis basis) {
         String previous = Integer.toString(Integer.parseInt(period) - 1);
         List<String> periods = List.of(period, previous);
-        Map<String, SnapshotInfo> snapshots = asOf == null ? newest.newest(zoneType, periods)
-                : this.snapshots.atEach(zoneType, periods, asOf);
+        Map<String, SnapshotInfo> snapshots = asOf == null ? newest.newest(zoneType, periods, basis)
+                : this.snapshots.atEach(zoneType, periods, asOf, basis);
         SnapshotInfo snapshot = snapshots.get(period);
         if (snapshot == null) {
             return Optional.empty();
         }
-        List<Long> key = List.of(snapshot.id(), id(snapshots.get(previous)));
+        // the publication time is the one thing of a snapshot that changes (when its period closes)
+        List<Long> key = List.of(snapshot.id(), id(snapshots.get(previous)),
+                snapshot.publishedAt() == null ? 0 : snapshot.publishedAt().toInstant().toEpochMilli());
         Ranking cached = cache.get(key);
         if (cached != null) {
             return Optional.of(cached);
@@ -275,6 +291,44 @@ public class ScoreService {
         }
         cache.put(key, ranking);
         return Optional.of(ranking);
+    }
+
+    /**
+     * The restatements of a peer group's published official ranking, oldest first: each official snapshot stored after
+     * publication, against the published snapshot it restates, with the zones whose composite, ranks, flags or scored
+     * revision differ between the two.
+     */
+    public RestatementsView restatements(String zoneType, String period) {
+        Map<String, ZoneInfo> zones = zones();
+        List<RestatementsView.Restatement> restatements = new ArrayList<>();
+        for (SnapshotInfo restatement : snapshots.restatements(zoneType, period)) {
+            SnapshotInfo published = snapshots.snapshot(restatement.restatementOf()).orElseThrow();
+            Map<String, ScoreView> before = new HashMap<>();
+            Ranking publishedRanking = officialRanking(published);
+            publishedRanking.rows().forEach(row -> before.put(row.zone(), view(row, publishedRanking, zones)));
+            Ranking restated = officialRanking(restatement);
+            Map<String, ScoreView> after = new HashMap<>();
+            restated.rows().forEach(row -> after.put(row.zone(), view(row, restated, zones)));
+            Set<String> codes = new TreeSet<>(before.keySet());
+            codes.addAll(after.keySet());
+            List<RestatementsView.RestatedZone> changes = new ArrayList<>();
+            for (String code : codes) {
+                RestatementsView.RestatedZone change = RestatementsView.RestatedZone.of(code, zones.get(code),
+                        before.get(code), after.get(code));
+                if (change.changed()) {
+                    changes.add(change);
+                }
+            }
+            restatements.add(new RestatementsView.Restatement(restatement, published, changes));
+        }
+        return new RestatementsView(zoneType, period, restatements);
+    }
+
+    /** The ranking of an official snapshot, with the flags of the official snapshots valid when it was computed. */
+    private Ranking officialRanking(SnapshotInfo snapshot) {
+        return rankingAt(snapshot.zoneType(), snapshot.period(), snapshot.computedAt(), Basis.OFFICIAL)
+                .filter(ranking -> ranking.snapshot().id() == snapshot.id())
+                .orElseThrow(() -> new IllegalStateException("snapshot " + snapshot.id() + " is not valid at its own time"));
     }
 
     private static long id(SnapshotInfo snapshot) {
@@ -294,7 +348,8 @@ public class ScoreService {
                         row.institutions()),
                 row.nationalRank(), ranking.previousRanks().get(row.zone()), row.regionRank(), row.coverage(), row.ranked(),
                 names(ranking.flags().get(row.zone())), row.revision(), snapshot.id(),
-                snapshot.methodology(), snapshot.computedAt(), row.nodes());
+                snapshot.methodology(), snapshot.computedAt(), row.nodes(), snapshot.basis(), snapshot.publishedAt(),
+                snapshot.restatementOf());
     }
 
     /** A zone that did not report: its flags, no scores, no ranks, revision 0. */
@@ -305,7 +360,8 @@ public class ScoreService {
                 snapshot.zoneType(), zone.province(), zone.region(), zone.regionGroup(), snapshot.period(), null,
                 new ScoreView.Pillars(null, null, null, null, null), null, ranking.previousRanks().get(zone.zone()),
                 null, 0, false, names(ranking.flags().getOrDefault(zone.zone(), Set.of())), 0, snapshot.id(),
-                snapshot.methodology(), snapshot.computedAt());
+                snapshot.methodology(), snapshot.computedAt(), null, snapshot.basis(), snapshot.publishedAt(),
+                snapshot.restatementOf());
     }
 
     private static List<String> names(Set<Flag> flags) {

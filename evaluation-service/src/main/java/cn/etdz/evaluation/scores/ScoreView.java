@@ -18,29 +18,26 @@ import java.util.List;
  * @param regionRank   rank within the region group of the methodology
  * @param coverage     share of the methodology's weight with data, 0–1
  * @param flags        WARNING, EXIT_CANDIDATE, EXPANSION_ELIGIBLE, UNRANKED, NOT_REPORTED: as stored with the snapshot
- * @param revision     the input revision scored
+ * @param revision     the input revision scored; 0 on the official basis when the zone has no approved revision (not
+ *                     reported, unranked)
  * @param snapshotId   the snapshot it comes from
  * @param nodes        the scores of the methodology's top-level nodes (whatever its framework), each with its
  *                     children's; {@code pillars} holds those of the five that the methodology has
+ * @param basis        {@code official} (approved revisions only) or {@code preliminary} (the newest revisions)
+ * @param publishedAt  when the snapshot was published as the official ranking (its period closed); {@code null} if not
+ * @param restatementOf the published snapshot that this one restates (a correction approved after publication);
+ *                     {@code null} if none
  */
 public record ScoreView(String zone, String name, String nameEn, String zoneType, String province, String region,
                         String regionGroup, String period, Double composite, Pillars pillars, Integer nationalRank,
                         Integer previousRank, Integer regionRank,
                         double coverage, boolean ranked, List<String> flags, int revision, long snapshotId,
-                        String methodology, java.time.OffsetDateTime computedAt, List<NodeScore> nodes) {
+                        String methodology, java.time.OffsetDateTime computedAt, List<NodeScore> nodes,
+                        @Schema(enumeration = {"official", "preliminary"}) String basis,
+                        java.time.OffsetDateTime publishedAt, Long restatementOf) {
 
     public ScoreView {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
-    }
-
-    /** A score without node scores. */
-    public ScoreView(String zone, String name, String nameEn, String zoneType, String province, String region,
-                     String regionGroup, String period, Double composite, Pillars pillars, Integer nationalRank,
-                     Integer previousRank, Integer regionRank,
-                     double coverage, boolean ranked, List<String> flags, int revision, long snapshotId,
-                     String methodology, java.time.OffsetDateTime computedAt) {
-        this(zone, name, nameEn, zoneType, province, region, regionGroup, period, composite, pillars, nationalRank,
-                previousRank, regionRank, coverage, ranked, flags, revision, snapshotId, methodology, computedAt, null);
     }
 
     /** The five pillar scores (经济发展、科技创新、生态环境、社会发展、体制建设). */

@@ -65,22 +65,23 @@ public class NewestSnapshots {
     }
 
     /**
-     * For each of the periods, the peer group's newest snapshot; periods without one are absent. Same answer as
-     * {@link SnapshotRepository#atEach} with no {@code asOf}, from memory when the listener is connected.
+     * For each of the periods, the peer group's newest snapshot on the basis; periods without one are absent. Same
+     * answer as {@link SnapshotRepository#atEach} with no {@code asOf}, from memory when the listener is connected.
      */
-    public Map<String, SnapshotInfo> newest(String zoneType, List<String> periods) {
+    public Map<String, SnapshotInfo> newest(String zoneType, List<String> periods, Basis basis) {
         Map<String, Optional<SnapshotInfo>> generation = known;
         Map<String, SnapshotInfo> result = new HashMap<>();
-        List<String> missing = periods.stream().filter(period -> !generation.containsKey(zoneType + "/" + period)).toList();
+        String group = zoneType + "/" + basis.code() + "/";
+        List<String> missing = periods.stream().filter(period -> !generation.containsKey(group + period)).toList();
         if (!missing.isEmpty()) {
-            Map<String, SnapshotInfo> loaded = snapshots.atEach(zoneType, missing, null);
+            Map<String, SnapshotInfo> loaded = snapshots.atEach(zoneType, missing, null, basis);
             if (listening) {
-                missing.forEach(period -> generation.put(zoneType + "/" + period, Optional.ofNullable(loaded.get(period))));
+                missing.forEach(period -> generation.put(group + period, Optional.ofNullable(loaded.get(period))));
             }
             result.putAll(loaded);
         }
         for (String period : periods) {
-            Optional<SnapshotInfo> snapshot = generation.get(zoneType + "/" + period);
+            Optional<SnapshotInfo> snapshot = generation.get(group + period);
             if (snapshot != null && snapshot.isPresent()) {
                 result.putIfAbsent(period, snapshot.get());
             }

@@ -222,7 +222,9 @@ public class Recomputation {
         boolean failed = false;
         try (Scope ignored = span.makeCurrent()) {
             // the flags of the next periods read this one's bottom and top places
-            writer.compute(key.zoneType(), key.period()).ifPresent(written -> later(key).forEach(this::mark));
+            if (!writer.compute(key.zoneType(), key.period()).isEmpty()) {
+                later(key).forEach(this::mark);
+            }
         } catch (RuntimeException e) {
             failed = true;
             span.setStatus(StatusCode.ERROR, e.getMessage());

@@ -27,22 +27,24 @@ public class SnapshotFlags {
 
     public Map<String, Set<Flag>> of(SnapshotInfo snapshot) {
         return snapshots.storedFlags(snapshot.id()).orElseGet(() -> compute(rulesOf(snapshot.methodology()),
-                snapshot.zoneType(), snapshot.period(), snapshots.period(snapshot), snapshot.computedAt()));
+                snapshot.zoneType(), snapshot.period(), snapshots.period(snapshot), snapshot.computedAt(),
+                Basis.of(snapshot.basis())));
     }
 
     /**
-     * The flags of a period's ranking under the rules, with the earlier periods' snapshots valid at {@code at}
-     * ({@code null}: the newest).
+     * The flags of a period's ranking under the rules, with the earlier periods' snapshots of the basis valid at
+     * {@code at} ({@code null}: the newest).
      */
     Map<String, Set<Flag>> compute(FlagRules rules, String zoneType, String period, FlagCalculator.Period current,
-                                   OffsetDateTime at) {
-        return FlagCalculator.flags(rules, current, earlier(zoneType, period, at));
+                                   OffsetDateTime at, Basis basis) {
+        return FlagCalculator.flags(rules, current, earlier(zoneType, period, at, basis));
     }
 
-    /** The rankings of the periods before, newest first, as far back as any flag rule looks. */
-    List<FlagCalculator.Period> earlier(String zoneType, String period, OffsetDateTime at) {
+    /** The rankings of the basis in the periods before, newest first, as far back as any flag rule looks. */
+    List<FlagCalculator.Period> earlier(String zoneType, String period, OffsetDateTime at, Basis basis) {
         List<String> periods = earlierPeriods(period);
-        Map<String, SnapshotInfo> valid = periods.isEmpty() ? Map.of() : snapshots.atEach(zoneType, periods, at);
+        Map<String, SnapshotInfo> valid = periods.isEmpty() ? Map.of()
+                : snapshots.atEach(zoneType, periods, at, basis);
         return periods.stream().map(p -> snapshots.period(valid.get(p))).toList();
     }
 

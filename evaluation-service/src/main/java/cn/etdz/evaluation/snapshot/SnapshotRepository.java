@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,55 +41,79 @@ public class SnapshotRepository {
         return Panache.getEntityManager();
     }
 
-    /** The snapshot of a peer group valid at {@code asOf} (the newest computed at or before it); newest if null. */
+    private static final String SNAPSHOT_COLUMNS = """
+            select id, zone_type, period, methodology_id || '@' || methodology_version, computed_at, zone_count,
+                   ranked_count, basis, published_at, restates
+            """;
+
+    /** The preliminary snapshot of a peer group valid at {@code asOf} (the newest computed at or before it). */
     public Optional<SnapshotInfo> at(String zoneType, String period, OffsetDateTime asOf) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
-                        select id, zone_type, period, methodology_id || '@' || methodology_version, computed_at,
-                               zone_count, ranked_count
-                        from score_snapshot where zone_type = ?1 and period = ?2 and computed_at <= ?3
-                        order by computed_at desc, id desc limit 1""")
-                .setParameter(1, zoneType).setParameter(2, period)
-                .setParameter(3, Timestamp.from(asOf == null ? Instant.now().plusSeconds(3600) : asOf.toInstant()))
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new SnapshotInfo(((Number) row[0]).longValue(), (String) row[1],
-                (String) row[2], (String) row[3], SqlTimes.utc(row[4]), ((Number) row[5]).intValue(),
-                ((Number) row[6]).intValue()));
+        return at(zoneType, period, asOf, Basis.PRELIMINARY);
+    }
+
+    /** The snapshot of a peer group on a basis valid at {@code asOf} (the newest computed at or before it). */
+    public Optional<SnapshotInfo> at(String zoneType, String period, OffsetDateTime asOf, Basis basis) {
+        return atEach(zoneType, List.of(period), asOf, basis).values().stream().findFirst();
     }
 
     /**
-     * For each of the periods, the snapshot of the peer group valid at {@code asOf}; periods without one are absent.
-     * One query for the three periods a ranking's flags need.
+     * For each of the periods, the snapshot of the peer group on the basis valid at {@code asOf}; periods without one
+     * are absent. One query for the three periods a ranking's flags need.
      */
-    public java.util.Map<String, SnapshotInfo> atEach(String zoneType, List<String> periods, OffsetDateTime asOf) {
+    public Map<String, SnapshotInfo> atEach(String zoneType, List<String> periods, OffsetDateTime asOf, Basis basis) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em().createNativeQuery("""
                         select distinct on (period) id, zone_type, period, methodology_id || '@' || methodology_version,
-                               computed_at, zone_count, ranked_count
-                        from score_snapshot where zone_type = ?1 and period in (?2) and computed_at <= ?3
+                               computed_at, zone_count, ranked_count, basis, published_at, restates
+                        from score_snapshot where zone_type = ?1 and period in (?2) and basis = ?3 and computed_at <= ?4
                         order by period, computed_at desc, id desc""")
-                .setParameter(1, zoneType).setParameter(2, periods)
-                .setParameter(3, Timestamp.from(asOf == null ? Instant.now().plusSeconds(3600) : asOf.toInstant()))
+                .setParameter(1, zoneType).setParameter(2, periods).setParameter(3, basis.code())
+                .setParameter(4, Timestamp.from(asOf == null ? Instant.now().plusSeconds(3600) : asOf.toInstant()))
                 .getResultList();
-        java.util.Map<String, SnapshotInfo> snapshots = new java.util.HashMap<>();
+        Map<String, SnapshotInfo> snapshots = new HashMap<>();
         for (Object[] row : rows) {
-            snapshots.put((String) row[2], new SnapshotInfo(((Number) row[0]).longValue(), (String) row[1],
-                    (String) row[2], (String) row[3], SqlTimes.utc(row[4]), ((Number) row[5]).intValue(),
-                    ((Number) row[6]).intValue()));
+            SnapshotInfo snapshot = snapshot(row);
+            snapshots.put(snapshot.period(), snapshot);
         }
         return snapshots;
     }
 
-    /** The periods of a zone type that had a snapshot at {@code asOf}, oldest first. */
-    public List<String> periods(String zoneType, OffsetDateTime asOf) {
+    /** The periods of a zone type that had a snapshot on the basis at {@code asOf}, oldest first. */
+    public List<String> periods(String zoneType, OffsetDateTime asOf, Basis basis) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em().createNativeQuery("""
-                        select distinct period from score_snapshot where zone_type = ?1 and computed_at <= ?2
+                        select distinct period from score_snapshot where zone_type = ?1 and basis = ?2
+                          and computed_at <= ?3
                         order by period""")
-                .setParameter(1, zoneType)
-                .setParameter(2, Timestamp.from(asOf == null ? Instant.now().plusSeconds(3600) : asOf.toInstant()))
+                .setParameter(1, zoneType).setParameter(2, basis.code())
+                .setParameter(3, Timestamp.from(asOf == null ? Instant.now().plusSeconds(3600) : asOf.toInstant()))
                 .getResultList();
         return rows.stream().map(Object::toString).toList();
+    }
+
+    /** The official snapshots of a peer group that restate a published one, oldest first. */
+    public List<SnapshotInfo> restatements(String zoneType, String period) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery(SNAPSHOT_COLUMNS + """
+                        from score_snapshot where zone_type = ?1 and period = ?2 and basis = 'official'
+                          and restates is not null
+                        order by computed_at, id""")
+                .setParameter(1, zoneType).setParameter(2, period).getResultList();
+        return rows.stream().map(SnapshotRepository::snapshot).toList();
+    }
+
+    /** One snapshot by id. */
+    public Optional<SnapshotInfo> snapshot(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery(SNAPSHOT_COLUMNS + "from score_snapshot where id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(SnapshotRepository::snapshot);
+    }
+
+    private static SnapshotInfo snapshot(Object[] row) {
+        return new SnapshotInfo(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
+                SqlTimes.utc(row[4]), ((Number) row[5]).intValue(), ((Number) row[6]).intValue(), (String) row[7],
+                row[8] == null ? null : SqlTimes.utc(row[8]), row[9] == null ? null : ((Number) row[9]).longValue());
     }
 
     /** Every zone of a snapshot: ranked by national rank and code, then unranked by code. */

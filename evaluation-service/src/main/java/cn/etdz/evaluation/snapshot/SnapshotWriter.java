@@ -48,16 +48,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Scores one peer group (zone type × period) with the type's active methodology and stores the result as a new
- * snapshot, with its {@code scores.v1} event in the outbox, in one transaction. The peer group is every zone of the
- * type that is not {@code EXITED} and has an input for the period. When the inputs (methodology version, zones with
- * region, province and area, input revisions of the period and of the previous period) are those of the newest
- * snapshot, nothing is stored: a replay or an unrelated zone change creates no new snapshot.
+ * Scores one peer group (zone type × period) with the type's active methodology on each {@link Basis} and stores each
+ * result as a new snapshot, with its {@code scores.v1} event in the outbox, in one transaction. The peer group is every
+ * zone of the type that is not {@code EXITED} and has an input for the period. When the inputs of a basis
+ * (methodology version, zones with region, province and area, input revisions of the period and of the previous
+ * period) are those of its newest snapshot, nothing is stored for it: a replay or an unrelated zone change creates no
+ * new snapshot. An official snapshot stored while its period is closed is published at once; one stored after the
+ * period's official ranking was published restates the newest published snapshot ({@link Publication}).
  *
- * <p>The flags are computed here, with the methodology's flag rules, from the new rows and the snapshots of the
- * earlier periods valid now, and stored with each zone's row; the zones of the type that sent nothing for the period
- * are stored with their flags too. The bottom and top places of those earlier periods are part of the inputs: when
- * they change, the period is written again with the flags they give.
+ * <p>The flags are computed here, with the methodology's flag rules, from the new rows and the same basis's snapshots
+ * of the earlier periods valid now, and stored with each zone's row; the zones of the type that sent nothing for the
+ * period are stored with their flags too. The bottom and top places of those earlier periods are part of the inputs:
+ * when they change, the period is written again with the flags they give.
  */
 @ApplicationScoped
 public class SnapshotWriter {
@@ -77,6 +79,9 @@ public class SnapshotWriter {
     @Inject
     SnapshotFlags snapshotFlags;
 
+    /** The revision of a member without an approved revision on the official basis: not reported. */
+    static final int NOT_REPORTED = 0;
+
     private record Member(String code, String province, Region region, Double area, int revision,
                           Integer previousRevision) {
     }
@@ -85,34 +90,60 @@ public class SnapshotWriter {
         return Panache.getEntityManager();
     }
 
-    /** Computes and stores the peer group's snapshot; empty when nothing changed or nothing can be scored. */
+    /**
+     * Computes and stores the peer group's snapshots, one per {@link Basis}; returns the ids of those stored (none
+     * when nothing changed or nothing can be scored).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Long> compute(String zoneType, String period) {
+    public List<Long> compute(String zoneType, String period) {
         // one computation of a peer group at a time, across replicas too
         em().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, zoneType + "/" + period)
                 .getSingleResult();
         Optional<StoredMethodology> active = methodologies.active(zoneType);
         if (active.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        StoredMethodology methodology = active.get();
+        List<Long> stored = new ArrayList<>();
+        for (Basis basis : Basis.values()) {
+            compute(zoneType, period, active.get(), basis).ifPresent(stored::add);
+        }
+        if (!stored.isEmpty()) {
+            // delivered when this transaction commits: every replica's NewestSnapshots forgets what it knew
+            em().createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, NewestSnapshots.CHANNEL)
+                    .setParameter(2, zoneType + "/" + period).getSingleResult();
+        }
+        return stored;
+    }
+
+    /**
+     * Scores the peer group on one basis. On the official basis only zones with an approved revision are scored (and
+     * normalised against each other); the others are stored unranked with revision {@link #NOT_REPORTED}.
+     */
+    private Optional<Long> compute(String zoneType, String period, StoredMethodology methodology, Basis basis) {
         String previousPeriod = previous(period);
-        List<Member> members = members(zoneType, period, previousPeriod);
-        List<FlagCalculator.Period> earlier = snapshotFlags.earlier(zoneType, period, null);
+        List<Member> members = members(zoneType, period, previousPeriod, basis);
+        List<FlagCalculator.Period> earlier = snapshotFlags.earlier(zoneType, period, null, basis);
         String fingerprint = fingerprint(methodology.key() + places(earlier), members);
         @SuppressWarnings("unchecked")
         List<Object> newest = em().createNativeQuery("""
-                        select fingerprint from score_snapshot where zone_type = ?1 and period = ?2
+                        select fingerprint from score_snapshot where zone_type = ?1 and period = ?2 and basis = ?3
                         order by computed_at desc, id desc limit 1""")
-                .setParameter(1, zoneType).setParameter(2, period).getResultList();
+                .setParameter(1, zoneType).setParameter(2, period).setParameter(3, basis.code()).getResultList();
         if (newest.isEmpty() ? members.isEmpty() : newest.get(0).equals(fingerprint)) {
             return Optional.empty();
         }
-        Map<String, Map<String, Double>> values = readModel.periodValues(period, null);
-        Map<String, Map<String, Double>> previousValues = previousPeriod == null ? Map.of()
-                : readModel.periodValues(previousPeriod, null);
+        Map<String, Map<String, Double>> values = values(period, basis);
+        Map<String, Map<String, Double>> previousValues = previousPeriod == null ? Map.of() : values(previousPeriod, basis);
         List<Zone> zones = new ArrayList<>();
+        List<ZoneScore> notReported = new ArrayList<>();
+        RegionGrouping grouping = Optional.ofNullable(methodology.methodology().regionGrouping())
+                .orElse(RegionGrouping.STATISTICAL_REGIONS);
         for (Member member : members) {
+            if (member.revision() == NOT_REPORTED) {
+                notReported.add(new ZoneScore(member.code(), member.region(), grouping.groupOf(member.region()), null,
+                        null, null, 0, List.of(), List.of()));
+                continue;
+            }
             zones.add(new Zone(member.code(), ZoneType.valueOf(zoneType), member.region()));
             // per-land indicators: the registry's developed area when the period reports none
             if (member.area() != null) {
@@ -121,23 +152,42 @@ public class SnapshotWriter {
         }
         ScoringResult result = ScoringEngine.score(methodology.methodology(),
                 new PeerGroupData(zones, values, previousValues));
-        long id = store(zoneType, period, methodology, fingerprint, members, result, earlier);
-        // delivered when this transaction commits: every replica's NewestSnapshots forgets what it knew
-        em().createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, NewestSnapshots.CHANNEL)
-                .setParameter(2, zoneType + "/" + period).getSingleResult();
-        LOG.debugf("Scored %s %s with %s: snapshot %d, %d zones", zoneType, period, methodology.key(), id, members.size());
+        List<ZoneScore> scores = new ArrayList<>(result.zones());
+        scores.addAll(notReported);
+        long id = store(zoneType, period, methodology, fingerprint, members, scores, basis, earlier);
+        LOG.debugf("Scored %s %s (%s) with %s: snapshot %d, %d zones", zoneType, period, basis.code(),
+                methodology.key(), id, members.size());
         return Optional.of(id);
     }
 
-    private List<Member> members(String zoneType, String period, String previousPeriod) {
+    private Map<String, Map<String, Double>> values(String period, Basis basis) {
+        return basis == Basis.OFFICIAL ? readModel.approvedValues(period, null) : readModel.periodValues(period, null);
+    }
+
+    /**
+     * The peer group's members with the revisions scored on the basis: every zone of the type, not exited, with any
+     * revision for the period; on the official basis its approved revision whose values have arrived, or
+     * {@link #NOT_REPORTED}.
+     */
+    private List<Member> members(String zoneType, String period, String previousPeriod, Basis basis) {
+        String query = basis == Basis.PRELIMINARY ? """
+                select z.code, z.province, z.region, z.developed_area_km2, i.revision, p.revision
+                from zone z
+                join zone_period_input i on i.zone_code = z.code and i.period = ?2
+                left join zone_period_input p on p.zone_code = z.code and p.period = ?3
+                where z.type = ?1 and z.status <> 'EXITED'
+                order by z.code""" : """
+                select z.code, z.province, z.region, z.developed_area_km2, coalesce(r.revision, 0), pr.revision
+                from zone z
+                join zone_period_input i on i.zone_code = z.code and i.period = ?2
+                left join approval a on a.zone_code = z.code and a.period = ?2
+                left join revision_input r on r.zone_code = z.code and r.period = ?2 and r.revision = a.revision
+                left join approval pa on pa.zone_code = z.code and pa.period = ?3
+                left join revision_input pr on pr.zone_code = z.code and pr.period = ?3 and pr.revision = pa.revision
+                where z.type = ?1 and z.status <> 'EXITED'
+                order by z.code""";
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
-                        select z.code, z.province, z.region, z.developed_area_km2, i.revision, p.revision
-                        from zone z
-                        join zone_period_input i on i.zone_code = z.code and i.period = ?2
-                        left join zone_period_input p on p.zone_code = z.code and p.period = ?3
-                        where z.type = ?1 and z.status <> 'EXITED'
-                        order by z.code""")
+        List<Object[]> rows = em().createNativeQuery(query)
                 .setParameter(1, zoneType).setParameter(2, period)
                 .setParameter(3, previousPeriod == null ? "" : previousPeriod)
                 .getResultList();
@@ -147,23 +197,29 @@ public class SnapshotWriter {
     }
 
     private long store(String zoneType, String period, StoredMethodology methodology, String fingerprint,
-                       List<Member> members, ScoringResult result, List<FlagCalculator.Period> earlier) {
+                       List<Member> members, List<ZoneScore> scores, Basis basis,
+                       List<FlagCalculator.Period> earlier) {
         OffsetDateTime computedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Map<String, Member> byCode = new LinkedHashMap<>();
         members.forEach(member -> byCode.put(member.code(), member));
         Map<String, Integer> groupSizes = new HashMap<>();
-        result.zones().stream().filter(ZoneScore::ranked).forEach(z -> groupSizes.merge(z.regionGroup(), 1, Integer::sum));
+        scores.stream().filter(ZoneScore::ranked).forEach(z -> groupSizes.merge(z.regionGroup(), 1, Integer::sum));
+        Publication publication = publication(zoneType, period, basis);
         List<NotReported> notReported = notReported(zoneType, period, methodology.methodology().regionGrouping());
-        List<ScoreRow> rows = result.zones().stream().map(z -> new ScoreRow(0, z.zone(), null, z.region().name(),
+        List<ScoreRow> rows = scores.stream().map(z -> new ScoreRow(0, z.zone(), null, z.region().name(),
                 z.regionGroup(), z.composite(), null, null, null, null, null, z.nationalRank(), z.regionRank(),
                 groupSizes.getOrDefault(z.regionGroup(), 0), z.coverage(), 0, null)).toList();
         Map<String, Set<Flag>> flags = FlagCalculator.flags(methodology.methodology().flagRules(),
                 new FlagCalculator.Period(rows, notReported), earlier);
+        // on the official basis a zone without an approved revision has not reported, whatever it sent
+        members.stream().filter(member -> member.revision() == NOT_REPORTED)
+                .forEach(member -> flags.get(member.code()).add(Flag.NOT_REPORTED));
         long[] id = new long[1];
         em().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into score_snapshot (zone_type, period, methodology_id, methodology_version, computed_at,
-                        fingerprint, zone_count, ranked_count) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                        fingerprint, zone_count, ranked_count, basis, published_at, restates)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, zoneType);
                 insert.setString(2, period);
@@ -172,7 +228,14 @@ public class SnapshotWriter {
                 insert.setTimestamp(5, Timestamp.from(computedAt.toInstant()));
                 insert.setString(6, fingerprint);
                 insert.setInt(7, members.size());
-                insert.setInt(8, (int) result.zones().stream().filter(ZoneScore::ranked).count());
+                insert.setInt(8, (int) scores.stream().filter(ZoneScore::ranked).count());
+                insert.setString(9, basis.code());
+                insert.setTimestamp(10, publication.closed() ? Timestamp.from(computedAt.toInstant()) : null);
+                if (publication.restates() == null) {
+                    insert.setNull(11, Types.BIGINT);
+                } else {
+                    insert.setLong(11, publication.restates());
+                }
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -184,7 +247,7 @@ public class SnapshotWriter {
                         innovation, environment, society, institutions, national_rank, region_rank, region_group_size,
                         coverage, revision, previous_revision, explanation, node_scores, flags)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (ZoneScore score : result.zones()) {
+                for (ZoneScore score : scores) {
                     Member member = byCode.get(score.zone());
                     insert.setLong(1, id[0]);
                     insert.setString(2, score.zone());
@@ -227,8 +290,9 @@ public class SnapshotWriter {
         outbox.append(new Outbox.Entry(config.outbox().scoresTopic(), zoneType + "/" + period,
                 EventTypes.SCORES_PUBLISHED, zoneType + "/" + period, ScoresPublished.SCHEMA_VERSION,
                 new ScoresPublished(id[0], zoneType, period, methodology.id(), methodology.version(), computedAt,
-                        result.zones().stream().map(z -> new ScoresPublished.ZoneResult(z.zone(), z.composite(),
-                                z.nationalRank(), z.regionRank(), z.coverage(), byCode.get(z.zone()).revision())).toList())));
+                        scores.stream().map(z -> new ScoresPublished.ZoneResult(z.zone(), z.composite(),
+                                z.nationalRank(), z.regionRank(), z.coverage(), byCode.get(z.zone()).revision())).toList(),
+                        basis.code())));
         return id[0];
     }
 
@@ -262,6 +326,31 @@ public class SnapshotWriter {
                     .append(';'));
         }
         return text.toString();
+    }
+
+    /**
+     * Whether a new snapshot of the basis is published as it is stored (an official snapshot of a closed period), and
+     * which published official snapshot it restates (the newest; null when the period's official ranking was never
+     * published).
+     */
+    private record Publication(boolean closed, Long restates) {
+    }
+
+    private Publication publication(String zoneType, String period, Basis basis) {
+        if (basis != Basis.OFFICIAL) {
+            return new Publication(false, null);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> closed = em().createNativeQuery("select state from period_state where period = ?1")
+                .setParameter(1, period).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object> published = em().createNativeQuery("""
+                        select id from score_snapshot where zone_type = ?1 and period = ?2 and basis = 'official'
+                          and published_at is not null
+                        order by computed_at desc, id desc limit 1""")
+                .setParameter(1, zoneType).setParameter(2, period).getResultList();
+        return new Publication(closed.stream().anyMatch("CLOSED"::equals),
+                published.stream().findFirst().map(id -> ((Number) id).longValue()).orElse(null));
     }
 
     private String write(Object value) {

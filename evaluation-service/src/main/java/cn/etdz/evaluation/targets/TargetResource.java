@@ -1,6 +1,9 @@
 package cn.etdz.evaluation.targets;
 
 import cn.etdz.common.api.QueryParameters;
+import cn.etdz.evaluation.scores.Bases;
+import cn.etdz.evaluation.security.Caller;
+import cn.etdz.evaluation.snapshot.Basis;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.scoring.ZoneType;
@@ -27,6 +30,8 @@ public class TargetResource {
 
     @Inject
     TargetService targets;
+    @Inject
+    Caller caller;
 
 
     @GET
@@ -50,12 +55,17 @@ public class TargetResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("aggregateOnly") String aggregateOnly,
             @Parameter(description = "Only this zone's lines (a zone of zoneType); the aggregate is left empty",
-                    example = "WUHAN-ETDZ") @QueryParam("zone") String zone) {
+                    example = "WUHAN-ETDZ") @QueryParam("zone") String zone,
+            @Parameter(description = "official (approved revisions only; zones without one left out) or preliminary "
+                    + "(the newest revisions, the default)", example = "official",
+                    schema = @Schema(enumeration = {"official", "preliminary"})) @QueryParam("basis") String basis) {
         QueryParameters parameters = new QueryParameters();
         parameters.period("period", period, true);
         ZoneType type = parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
         boolean onlyAggregate = parameters.flag("aggregateOnly", aggregateOnly);
+        String requestedBasis = parameters.oneOf("basis", basis, Basis.CODES);
         parameters.check();
-        return targets.targets(type, period, onlyAggregate, zone == null || zone.isBlank() ? null : zone);
+        return targets.targets(type, period, onlyAggregate, zone == null || zone.isBlank() ? null : zone,
+                Bases.of(caller, requestedBasis));
     }
 }

@@ -6,6 +6,7 @@ import cn.etdz.common.problem.Violation;
 import cn.etdz.evaluation.readmodel.ReadModelRepository;
 import cn.etdz.evaluation.readmodel.ZoneDirectory;
 import cn.etdz.evaluation.scoring.ZoneType;
+import cn.etdz.evaluation.snapshot.Basis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,19 +39,21 @@ public class TargetService {
      * {@code aggregateOnly} only the aggregate (no zone lines), with a {@code zone} only that zone's lines (no
      * aggregate, which would need every zone's values).
      */
-    public TargetsView targets(ZoneType type, String period, boolean aggregateOnly, String zone) {
+    public TargetsView targets(ZoneType type, String period, boolean aggregateOnly, String zone, Basis basis) {
         Scope scope = zone != null ? Scope.ZONE : aggregateOnly ? Scope.AGGREGATE : Scope.ALL;
         if (zone != null) {
             checkZone(type, zone, aggregateOnly);
         }
         int year = Integer.parseInt(period);
-        List<ReadModelRepository.ZoneWithInput> zones = readModel.zonesWithInput(type.name(), period).stream()
+        boolean official = basis == Basis.OFFICIAL;
+        List<ReadModelRepository.ZoneWithInput> zones = (official ? readModel.zonesWithApprovedInput(type.name(), period)
+                : readModel.zonesWithInput(type.name(), period)).stream()
                 .filter(z -> scope != Scope.ZONE || z.code().equals(zone)).toList();
         List<String> codes = zones.stream().map(ReadModelRepository.ZoneWithInput::code).toList();
-        Map<String, Map<String, Double>> current = readModel.periodValues(period, codes);
-        Map<String, Map<String, Double>> previous = readModel.periodValues(Integer.toString(year - 1), codes);
+        Map<String, Map<String, Double>> current = values(period, codes, official);
+        Map<String, Map<String, Double>> previous = values(Integer.toString(year - 1), codes, official);
         Map<String, Map<String, Double>> base = scope == Scope.AGGREGATE ? new HashMap<>()
-                : readModel.periodValues("2010", codes);
+                : values("2010", codes, official);
 
         List<TargetsView.ZoneTargets> lines = new ArrayList<>();
         for (ReadModelRepository.ZoneWithInput z : zones) {
@@ -69,7 +72,11 @@ public class TargetService {
         }
         List<TargetLine> aggregate = scope == Scope.ZONE ? List.of()
                 : TargetCalculator.aggregate(type, year, current, previous);
-        return new TargetsView(type.name(), period, aggregate, lines);
+        return new TargetsView(type.name(), period, aggregate, lines, basis.code());
+    }
+
+    private Map<String, Map<String, Double>> values(String period, List<String> codes, boolean official) {
+        return official ? readModel.approvedValues(period, codes) : readModel.periodValues(period, codes);
     }
 
     private void checkZone(ZoneType type, String zone, boolean aggregateOnly) {

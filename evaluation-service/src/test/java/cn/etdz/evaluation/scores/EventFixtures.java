@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Produces the indicator service's events (zones.v1, submissions.v1) to the real broker, and a synthetic full data set
- * whose every indicator improves with one quality number, so that the expected ranking can be read off that number.
+ * Produces the indicator service's events (zones.v1, submissions.v1, reviews.v1, periods.v1) to the real broker,
+ * and a synthetic full data set whose every indicator improves with one quality number, so that the expected ranking
+ * can be read off that number.
  */
 public final class EventFixtures implements AutoCloseable {
 
@@ -88,6 +89,24 @@ public final class EventFixtures implements AutoCloseable {
                  "receivedAt": "2016-03-01T08:00:00Z", "submittedBy": "test", "values": [%s]}"""
                 .formatted(SUBMISSION_IDS.incrementAndGet(), zone, period, revision, list);
         send("submissions.v1", zone, EventTypes.SUBMISSION_ACCEPTED, payload, traceparent);
+    }
+
+    /** A review decision (reviews.v1): APPROVED or RETURNED, on one revision of a zone-period. */
+    public void review(String zone, String period, int revision, String state) throws Exception {
+        String payload = """
+                {"zone": "%s", "period": "%s", "revision": %d, "state": "%s", "comment": null, "valueComments": {},
+                 "decidedBy": "reviewer", "decidedAt": "%s"}"""
+                .formatted(zone, period, revision, state, OffsetDateTime.now(ZoneOffset.UTC));
+        send("reviews.v1", zone, "APPROVED".equals(state) ? EventTypes.REVISION_APPROVED : EventTypes.REVISION_RETURNED,
+                payload);
+    }
+
+    /** A period's new state (periods.v1): CLOSED or REOPENED. */
+    public void period(String period, String state) throws Exception {
+        String payload = """
+                {"period": "%s", "state": "%s", "previousState": null, "reason": "test", "changedBy": "admin",
+                 "changedAt": "%s"}""".formatted(period, state, OffsetDateTime.now(ZoneOffset.UTC));
+        send("periods.v1", period, EventTypes.PERIOD_STATE_CHANGED, payload);
     }
 
     private void send(String topic, String key, String type, String payload) throws Exception {

@@ -15,9 +15,12 @@ import java.util.List;
  * @param methodologyVersion its version
  * @param computedAt         when the snapshot was computed
  * @param zones              ranked zones by national rank, then unranked zones
+ * @param basis              {@code official} (approved revisions only; zones without one unranked, revision 0) or
+ *                           {@code preliminary} (the newest revisions)
  */
 public record ScoresPublished(long snapshotId, String zoneType, String period, String methodologyId,
-                              int methodologyVersion, OffsetDateTime computedAt, List<ZoneResult> zones) {
+                              int methodologyVersion, OffsetDateTime computedAt, List<ZoneResult> zones,
+                              String basis) {
 
     public static final int SCHEMA_VERSION = 1;
 
