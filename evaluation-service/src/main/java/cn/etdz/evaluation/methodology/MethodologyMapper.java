@@ -5,6 +5,7 @@ import cn.etdz.common.problem.Violation;
 import cn.etdz.evaluation.scoring.Aggregation;
 import cn.etdz.evaluation.scoring.Direction;
 import cn.etdz.evaluation.scoring.Imputation;
+import cn.etdz.evaluation.scoring.IndicatorCatalogue;
 import cn.etdz.evaluation.scoring.IndicatorSpec;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.MethodologyValidator;
@@ -38,7 +39,8 @@ public final class MethodologyMapper {
     private MethodologyMapper() {
     }
 
-    public static Mapped map(MethodologyRequest request, String version) {
+    /** The methodology checked whole, its indicator codes against the catalogue. */
+    public static Mapped map(MethodologyRequest request, String version, IndicatorCatalogue catalogue) {
         List<Violation> violations = new ArrayList<>();
         if (request == null) {
             return new Mapped(null, List.of(new Violation("", "required", Message.of("evaluation.methodology.required"))));
@@ -93,7 +95,7 @@ public final class MethodologyMapper {
         // validator would call missing)
         java.util.Set<String> unparseable = new java.util.HashSet<>();
         violations.forEach(v -> unparseable.add(v.field()));
-        for (var problem : MethodologyValidator.validate(methodology)) {
+        for (var problem : MethodologyValidator.validate(methodology, catalogue)) {
             if (!unparseable.contains(problem.field())) {
                 violations.add(new Violation(problem.field(), problem.code(), new Message(problem.key(), problem.args())));
             }

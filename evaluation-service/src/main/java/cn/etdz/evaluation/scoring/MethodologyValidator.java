@@ -20,8 +20,19 @@ public final class MethodologyValidator {
     private MethodologyValidator() {
     }
 
-    /** Every problem of the methodology; empty if it can be used. */
+    /**
+     * Every problem of the methodology's shape, its indicator codes not checked against a catalogue; empty if the
+     * engine can score with it. What the engine checks before scoring a methodology that was checked when stored.
+     */
     public static List<MethodologyProblem> validate(Methodology methodology) {
+        return validate(methodology, null);
+    }
+
+    /**
+     * Every problem of the methodology, each raw indicator code checked against the catalogue too ({@code
+     * unknown-indicator}, {@code not-applicable}); empty if it can be used.
+     */
+    public static List<MethodologyProblem> validate(Methodology methodology, IndicatorCatalogue catalogue) {
         List<MethodologyProblem> problems = new ArrayList<>();
         if (methodology == null) {
             problems.add(MethodologyProblem.of("", "required", "evaluation.methodology.required"));
@@ -67,7 +78,7 @@ public final class MethodologyValidator {
             }
             for (int i = 0; i < pillar.indicators().size(); i++) {
                 checkIndicator(problems, field + ".indicators[" + i + "]", pillar.indicators().get(i),
-                        methodology.zoneType(), seenIndicators);
+                        methodology.zoneType(), catalogue, seenIndicators);
             }
         }
         for (PillarCode code : PillarCode.values()) {
@@ -78,17 +89,18 @@ public final class MethodologyValidator {
         return problems;
     }
 
+    /** A {@code null} catalogue checks no code against one. */
     private static void checkIndicator(List<MethodologyProblem> problems, String field, IndicatorSpec indicator,
-                                       ZoneType zoneType, Set<String> seen) {
+                                       ZoneType zoneType, IndicatorCatalogue catalogue, Set<String> seen) {
         if (indicator == null) {
             problems.add(MethodologyProblem.of(field, "required", "evaluation.methodology.indicator-required"));
             return;
         }
         String code = indicator.code();
-        if (code == null || !IndicatorCatalogue.isKnown(code)) {
+        if (code == null || (catalogue != null && !catalogue.isKnown(code))) {
             problems.add(MethodologyProblem.of(field + ".code", "unknown-indicator",
                     "evaluation.methodology.indicator-unknown", code));
-        } else if (zoneType != null && !IndicatorCatalogue.appliesTo(code, zoneType)) {
+        } else if (catalogue != null && zoneType != null && !catalogue.appliesTo(code, zoneType)) {
             problems.add(MethodologyProblem.of(field + ".code", "not-applicable",
                     "evaluation.methodology.indicator-not-applicable", code, zoneType));
         } else if (!seen.add(code)) {

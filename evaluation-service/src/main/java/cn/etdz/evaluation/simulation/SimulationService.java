@@ -3,6 +3,7 @@ package cn.etdz.evaluation.simulation;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
+import cn.etdz.evaluation.readmodel.IndicatorDirectory;
 import cn.etdz.evaluation.methodology.MethodologyMapper;
 import cn.etdz.evaluation.methodology.MethodologyRequest;
 import cn.etdz.evaluation.methodology.MethodologyService;
@@ -29,6 +30,8 @@ public class SimulationService {
 
     @Inject
     MethodologyService methodologies;
+    @Inject
+    IndicatorDirectory indicators;
 
     /** A checked data set with the methodology to score it. */
     public record Prepared(Methodology methodology, PeerGroupData data) {
@@ -99,7 +102,7 @@ public class SimulationService {
         MethodologyRequest named = given.id() == null ? new MethodologyRequest(SIMULATION_ID, given.zoneType(),
                 given.compositeAggregation(), given.regionGrouping(), given.pillars(), given.zeroRule(),
                 given.imputation()) : given;
-        MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation");
+        MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation", indicators.catalogue());
         mapped.violations().forEach(v -> violations.add(v.under("methodology.")));
         return mapped.methodology();
     }
