@@ -153,7 +153,9 @@ class AuthorizationMatrixIT {
             // the raiser or an admin: the query under test was raised by the analyst
             entry("closeValueQuery", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
             // restatements of a published official ranking: official data, readable by every role
-            entry("listRestatements", new Rule(Access.READERS, Scope.ANY_PROVINCE)));
+            entry("listRestatements", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
+            entry("addIndicator", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
+            entry("updateIndicator", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
@@ -243,7 +245,11 @@ class AuthorizationMatrixIT {
                     {"kind": "UNCERTAINTY", "zoneType": "ETDZ", "period": "%s", "replications": 10}""".formatted(PERIOD)),
             // without a reason on purpose: the administrator's answer is a 422, and the period's state stays as it is
             entry("closePeriod", () -> "{}"),
-            entry("reopenPeriod", () -> "{}"));
+            entry("reopenPeriod", () -> "{}"),
+            // invalid on purpose: the administrator's answer is a 422 (a 404 for the zone code in the path), and the
+            // catalogue stays as it is
+            entry("addIndicator", () -> "{}"),
+            entry("updateIndicator", () -> "{}"));
 
     /** Request bodies of the review operations, kept apart since Map.of takes ten entries at most. */
     private static final Map<String, Supplier<Object>> REVIEW_BODIES = Map.of(

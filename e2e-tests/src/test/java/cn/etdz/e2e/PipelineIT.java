@@ -319,6 +319,90 @@ class PipelineIT {
         given().get("/openapi").then().statusCode(200);
     }
 
+    /**
+     * The whole path of an indicator an administrator adds: the catalogue takes it, a submission carries a value of it,
+     * the evaluation service learns it from indicators.v1 so a methodology may use it, and the zones are scored on it.
+     * Border zones of period 2005, which nothing else here touches; the two zones differ by a factor of two in every
+     * value, so the larger one holds every maximum.
+     */
+    @Test
+    void anIndicatorAnAdminAddsIsSubmittedAndScoredThroughTheWholePipeline() {
+        String admin = stack.tokens().admin();
+        String indicator = "PARKS_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        as(admin).body("""
+                        {"code": "%s", "name": "边民互市点数", "nameEn": "Border trading points", "unit": "个",
+                         "pillar": "openness", "valueType": "COUNT", "minValue": 0, "appliesTo": ["BECZ"]}""".formatted(indicator))
+                .post("/api/v1/indicators").then().statusCode(201).body("origin", equalTo("ADMIN"));
+
+        String active = as(stack.tokens().analyst()).get("/api/v1/methodologies").then().statusCode(200)
+                .extract().jsonPath().getString("find { it.active && it.zoneType == 'BECZ' }.key");
+        Map<String, Object> methodology = new java.util.LinkedHashMap<>(as(admin).get("/api/v1/methodologies/" + active)
+                .then().statusCode(200).extract().jsonPath().getMap("methodology"));
+        methodology.remove("version");
+        methodology.put("id", "border-parks-" + UUID.randomUUID().toString().substring(0, 6));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> pillars = (List<Map<String, Object>>) methodology.get("pillars");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> economy = (List<Map<String, Object>>) pillars.stream()
+                .filter(pillar -> "ECONOMY".equals(pillar.get("code"))).findFirst().orElseThrow().get("indicators");
+        economy.add(Map.of("code", indicator, "weight", 1.0, "direction", "HIGHER", "normalisation", "MINMAX"));
+        // a 422 stores nothing: posted again until the evaluation service has applied the indicators.v1 event
+        String[] posted = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var answer = as(admin).body(methodology).post("/api/v1/methodologies");
+            posted[0] = answer.statusCode() == 201 ? answer.jsonPath().getString("key") : null;
+            return posted[0] != null;
+        });
+
+        List<String> reported = as(admin).queryParam("zoneType", "BECZ").get("/api/v1/indicators")
+                .then().statusCode(200).extract().jsonPath().getList("code");
+        assertThat(reported).contains(indicator);
+        String larger = registerBorderZone();
+        String smaller = registerBorderZone();
+        as(stack.tokens().submitter("530000")).body(borderSubmission(larger, reported, indicator, 2))
+                .post("/api/v1/submissions").then().statusCode(201);
+        as(stack.tokens().submitter("530000")).body(borderSubmission(smaller, reported, indicator, 1))
+                .post("/api/v1/submissions").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonPath ranking = as(admin).queryParam("period", "2005").queryParam("zoneType", "BECZ").get("/api/v1/scores")
+                    .jsonPath();
+            return posted[0].equals(ranking.getString("snapshot.methodology")) && ranking.getInt("snapshot.rankedCount") == 2;
+        });
+        JsonPath explanation = as(admin).get("/api/v1/scores/" + larger + "/2005/explanation").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(explanation.getFloat("indicators.find { it.indicator == '%s' }.raw".formatted(indicator))).isEqualTo(6.0f);
+        assertThat(explanation.getFloat("indicators.find { it.indicator == '%s' }.normalised".formatted(indicator)))
+                .isEqualTo(100.0f);
+        assertThat(explanation.getInt("score.nationalRank")).isEqualTo(1);
+    }
+
+    private static String registerBorderZone() {
+        String code = "E2E-B" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        as(stack.tokens().admin()).body("""
+                        {"code": "%s", "name": "端到端边合区", "type": "BECZ", "province": "530000"}""".formatted(code))
+                .post("/api/v1/zones").then().statusCode(201);
+        return code;
+    }
+
+    /**
+     * A value of every indicator border zones report, times {@code factor}: 1 for yes/no, shares of 30 × factor, 10 ×
+     * factor otherwise, with the wholes (GDP, trade, output, employees) large enough for their parts; the added
+     * indicator 3 × factor.
+     */
+    private static String borderSubmission(String zone, List<String> indicators, String added, int factor) {
+        Map<String, Double> wholes = Map.of("GDP", 1000.0, "TRADE", 100.0, "IND_OUTPUT", 100.0, "EMPLOYEES", 100.0);
+        Map<String, Double> shares = Map.of("SOCIAL_INS", 30.0, "ONLINE_RATE", 30.0);
+        List<String> yesNo = List.of("ISO14000", "ECO_PARK", "LEGAL_BASIS", "ONE_STOP");
+        List<String> values = new ArrayList<>();
+        for (String code : indicators) {
+            double value = code.equals(added) ? 3.0 * factor : yesNo.contains(code) ? 1.0
+                    : shares.getOrDefault(code, wholes.getOrDefault(code, 10.0)) * factor;
+            values.add("{\"indicator\": \"%s\", \"value\": %s}".formatted(code, value));
+        }
+        return "{\"zone\": \"%s\", \"period\": \"2005\", \"values\": [%s]}".formatted(zone, String.join(", ", values));
+    }
+
     private static JsonPath awaitInput(String zone, int revision) {
         String token = stack.tokens().analyst();
         await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -61,6 +61,26 @@ public final class IndicatorTestSupport {
     }
 
     /**
+     * Adds an indicator to the catalogue as admin and returns its code, unique like {@link #uniqueCode}: an
+     * environment share of 0–100 %, reported by ETDZ only, not required.
+     */
+    public static String addIndicator(String prefix) {
+        String code = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase(Locale.ROOT);
+        as(tokens().admin()).body(indicator(code, "PERCENT", 0, 100, "[\"ETDZ\"]", false))
+                .post("/api/v1/indicators").then().statusCode(201);
+        return code;
+    }
+
+    /** The body of an indicator an admin adds or changes. */
+    public static String indicator(String code, String valueType, double min, double max, String appliesTo,
+                                   boolean required) {
+        return """
+                {"code": "%s", "name": "绿化覆盖率", "nameEn": "Green coverage", "unit": "%%", "pillar": "environment",
+                 "valueType": "%s", "minValue": %s, "maxValue": %s, "appliesTo": %s, "required": %s}"""
+                .formatted(code, valueType, min, max, appliesTo, required);
+    }
+
+    /**
      * Reads a topic from the beginning in a group of its own until at least {@code atLeast} records (at least one)
      * arrived, then a second longer to catch any that should not be there.
      */

@@ -7,6 +7,7 @@ import cn.etdz.evaluation.scoring.Direction;
 import cn.etdz.evaluation.scoring.FlagPreset;
 import cn.etdz.evaluation.scoring.FlagRules;
 import cn.etdz.evaluation.scoring.Imputation;
+import cn.etdz.evaluation.scoring.IndicatorCatalogue;
 import cn.etdz.evaluation.scoring.IndicatorSpec;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.MethodologyValidator;
@@ -43,12 +44,17 @@ public final class MethodologyMapper {
     private MethodologyMapper() {
     }
 
-    public static Mapped map(MethodologyRequest request, String version) {
-        return map(request, version, Set.of());
+    /** The methodology checked whole, its indicator codes against the catalogue. */
+    public static Mapped map(MethodologyRequest request, String version, IndicatorCatalogue catalogue) {
+        return map(request, version, catalogue, Set.of());
     }
 
-    /** As {@link #map(MethodologyRequest, String)}, with indicators outside the catalogue that a data set brings. */
-    public static Mapped map(MethodologyRequest request, String version, Set<String> customIndicators) {
+    /**
+     * As {@link #map(MethodologyRequest, String, IndicatorCatalogue)}, with indicators outside the catalogue that a
+     * data set brings.
+     */
+    public static Mapped map(MethodologyRequest request, String version, IndicatorCatalogue catalogue,
+                             Set<String> customIndicators) {
         List<Violation> violations = new ArrayList<>();
         if (request == null) {
             return new Mapped(null, List.of(new Violation("", "required", Message.of("evaluation.methodology.required"))));
@@ -93,7 +99,7 @@ public final class MethodologyMapper {
         // validator would call missing)
         java.util.Set<String> unparseable = new java.util.HashSet<>();
         violations.forEach(v -> unparseable.add(v.field()));
-        for (var problem : MethodologyValidator.validate(methodology, customIndicators)) {
+        for (var problem : MethodologyValidator.validate(methodology, catalogue, customIndicators)) {
             if (!unparseable.contains(problem.field())) {
                 violations.add(new Violation(problem.field(), problem.code(), new Message(problem.key(), problem.args())));
             }

@@ -3,6 +3,7 @@ package cn.etdz.evaluation.methodology;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
+import cn.etdz.evaluation.readmodel.IndicatorDirectory;
 import cn.etdz.evaluation.scoring.Methodology;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,6 +25,8 @@ public class MethodologyService {
 
     @Inject
     MethodologyRepository methodologies;
+    @Inject
+    IndicatorDirectory indicators;
     @Inject
     Event<MethodologyActivated> activated;
 
@@ -56,7 +59,8 @@ public class MethodologyService {
     public MethodologyView create(MethodologyRequest request, String createdBy) {
         String id = request == null ? null : request.id();
         int version = id == null ? 1 : methodologies.nextVersion(id);
-        MethodologyMapper.Mapped mapped = MethodologyMapper.map(request, Integer.toString(version));
+        MethodologyMapper.Mapped mapped = MethodologyMapper.map(request, Integer.toString(version),
+                indicators.catalogue());
         List<Violation> violations = new ArrayList<>(mapped.violations());
         if (id != null && request.zoneType() != null) {
             methodologies.zoneTypeOf(id).filter(type -> !type.equalsIgnoreCase(request.zoneType().trim()))

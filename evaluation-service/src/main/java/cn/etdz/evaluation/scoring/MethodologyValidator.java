@@ -27,16 +27,29 @@ public final class MethodologyValidator {
     private MethodologyValidator() {
     }
 
-    /** Every problem of the methodology; empty if it can be used. */
+    /**
+     * Every problem of the methodology's shape, its indicator codes not checked against a catalogue; empty if the
+     * engine can score with it. What the engine checks before scoring a methodology that was checked when stored.
+     */
     public static List<MethodologyProblem> validate(Methodology methodology) {
-        return validate(methodology, Set.of());
+        return validate(methodology, null, Set.of());
     }
 
     /**
-     * Every problem of the methodology, counting {@code customIndicators} (codes outside the catalogue that a data
-     * set brings along) as known for every zone type; empty if it can be used.
+     * Every problem of the methodology, each raw indicator code checked against the catalogue too ({@code
+     * unknown-indicator}, {@code not-applicable}); empty if it can be used.
      */
-    public static List<MethodologyProblem> validate(Methodology methodology, Set<String> customIndicators) {
+    public static List<MethodologyProblem> validate(Methodology methodology, IndicatorCatalogue catalogue) {
+        return validate(methodology, catalogue, Set.of());
+    }
+
+    /**
+     * As {@link #validate(Methodology, IndicatorCatalogue)}, counting {@code customIndicators} (codes outside the
+     * catalogue that a data set brings along) as known for every zone type. A {@code null} catalogue checks no code
+     * against one.
+     */
+    public static List<MethodologyProblem> validate(Methodology methodology, IndicatorCatalogue catalogue,
+                                                    Set<String> customIndicators) {
         List<MethodologyProblem> problems = new ArrayList<>();
         if (methodology == null) {
             problems.add(MethodologyProblem.of("", "required", "evaluation.methodology.required"));
@@ -59,8 +72,8 @@ public final class MethodologyValidator {
         problems.addAll(methodology.flagRules().problems());
         Set<String> known = customIndicators == null ? Set.of() : customIndicators;
         if (methodology.pillars().isEmpty() && !methodology.nodes().isEmpty()) {
-            checkNodes(problems, "nodes", methodology.nodes(), 1, methodology.zoneType(), known, new HashSet<>(),
-                    new HashSet<>());
+            checkNodes(problems, "nodes", methodology.nodes(), 1, methodology.zoneType(), catalogue, known,
+                    new HashSet<>(), new HashSet<>());
             return problems;
         }
         if (!methodology.nodes().isEmpty()) {
@@ -92,7 +105,7 @@ public final class MethodologyValidator {
             }
             for (int i = 0; i < pillar.indicators().size(); i++) {
                 checkIndicator(problems, field + ".indicators[" + i + "]", pillar.indicators().get(i),
-                        methodology.zoneType(), known, seenIndicators);
+                        methodology.zoneType(), catalogue, known, seenIndicators);
             }
         }
         for (PillarCode code : PillarCode.values()) {
@@ -105,7 +118,8 @@ public final class MethodologyValidator {
 
     /** The nodes of one level of a tree and, depth first, everything below them. */
     private static void checkNodes(List<MethodologyProblem> problems, String field, List<MethodologyNode> nodes, int depth,
-                                   ZoneType zoneType, Set<String> custom, Set<String> seenNodes,
+                                   ZoneType zoneType, IndicatorCatalogue catalogue, Set<String> custom,
+                                   Set<String> seenNodes,
                                    Set<String> seenIndicators) {
         for (int n = 0; n < nodes.size(); n++) {
             MethodologyNode node = nodes.get(n);
@@ -141,18 +155,20 @@ public final class MethodologyValidator {
                 problems.add(MethodologyProblem.of(at + ".nodes", "too-deep", "evaluation.methodology.node-too-deep",
                         node.code(), MAX_DEPTH));
             } else {
-                checkNodes(problems, at + ".nodes", node.nodes(), depth + 1, zoneType, custom, seenNodes,
+                checkNodes(problems, at + ".nodes", node.nodes(), depth + 1, zoneType, catalogue, custom, seenNodes,
                         seenIndicators);
             }
             for (int i = 0; i < node.indicators().size(); i++) {
-                checkIndicator(problems, at + ".indicators[" + i + "]", node.indicators().get(i), zoneType, custom,
-                        seenIndicators);
+                checkIndicator(problems, at + ".indicators[" + i + "]", node.indicators().get(i), zoneType, catalogue,
+                        custom, seenIndicators);
             }
         }
     }
 
+    /** A {@code null} catalogue checks no code against one. */
     private static void checkIndicator(List<MethodologyProblem> problems, String field, IndicatorSpec indicator,
-                                       ZoneType zoneType, Set<String> custom, Set<String> seen) {
+                                       ZoneType zoneType, IndicatorCatalogue catalogue, Set<String> custom,
+                                       Set<String> seen) {
         if (indicator == null) {
             problems.add(MethodologyProblem.of(field, "required", "evaluation.methodology.indicator-required"));
             return;
@@ -163,10 +179,10 @@ public final class MethodologyValidator {
                 problems.add(MethodologyProblem.of(field + ".code", "duplicate-indicator",
                         "evaluation.methodology.indicator-duplicate", code));
             }
-        } else if (code == null || !IndicatorCatalogue.isKnown(code)) {
+        } else if (code == null || (catalogue != null && !catalogue.isKnown(code))) {
             problems.add(MethodologyProblem.of(field + ".code", "unknown-indicator",
                     "evaluation.methodology.indicator-unknown", code));
-        } else if (zoneType != null && !IndicatorCatalogue.appliesTo(code, zoneType)) {
+        } else if (catalogue != null && zoneType != null && !catalogue.appliesTo(code, zoneType)) {
             problems.add(MethodologyProblem.of(field + ".code", "not-applicable",
                     "evaluation.methodology.indicator-not-applicable", code, zoneType));
         } else if (!seen.add(code)) {

@@ -51,7 +51,8 @@ public final class ScoringEngine {
      *                                  a value is not finite
      */
     public static ScoringResult score(Methodology methodology, PeerGroupData data) {
-        List<MethodologyProblem> problems = MethodologyValidator.validate(methodology, data.customIndicators());
+        List<MethodologyProblem> problems = MethodologyValidator.validate(methodology, null,
+                data.customIndicators());
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid methodology: " + problems);
         }

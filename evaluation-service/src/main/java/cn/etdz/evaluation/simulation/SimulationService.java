@@ -3,6 +3,7 @@ package cn.etdz.evaluation.simulation;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
+import cn.etdz.evaluation.readmodel.IndicatorDirectory;
 import cn.etdz.evaluation.methodology.MethodologyMapper;
 import cn.etdz.evaluation.methodology.MethodologyRequest;
 import cn.etdz.evaluation.methodology.MethodologyService;
@@ -33,6 +34,8 @@ public class SimulationService {
 
     @Inject
     MethodologyService methodologies;
+    @Inject
+    IndicatorDirectory indicators;
 
     /** A checked data set with the methodology to score it. */
     public record Prepared(Methodology methodology, PeerGroupData data) {
@@ -49,7 +52,8 @@ public class SimulationService {
             throw ProblemException.invalid(Message.of("evaluation.simulation.required"),
                     List.of(new Violation("", "required", Message.of("evaluation.simulation.body-required"))));
         }
-        Set<String> custom = customIndicators(request.customIndicators(), violations);
+        IndicatorCatalogue catalogue = indicators.catalogue();
+        Set<String> custom = customIndicators(request.customIndicators(), catalogue, violations);
         Methodology methodology = methodology(request, custom, violations);
         ZoneType type = methodology == null ? null : methodology.zoneType();
         List<Zone> zones = new ArrayList<>();
@@ -87,7 +91,7 @@ public class SimulationService {
 
     /** The codes of the request's custom indicators: well-formed, each once, none a catalogue code. */
     private static Set<String> customIndicators(List<SimulationRequest.CustomIndicator> indicators,
-                                                List<Violation> violations) {
+                                                IndicatorCatalogue catalogue, List<Violation> violations) {
         Set<String> codes = new HashSet<>();
         List<SimulationRequest.CustomIndicator> given = indicators == null ? List.of() : indicators;
         for (int i = 0; i < given.size(); i++) {
@@ -96,7 +100,7 @@ public class SimulationService {
             if (indicator == null || indicator.code() == null || !CUSTOM_CODE.matcher(indicator.code()).matches()) {
                 violations.add(new Violation(field + ".code", "invalid-format",
                         Message.of("evaluation.simulation.custom-code")));
-            } else if (IndicatorCatalogue.isKnown(indicator.code())) {
+            } else if (catalogue.isKnown(indicator.code())) {
                 violations.add(new Violation(field + ".code", "in-catalogue",
                         Message.of("evaluation.simulation.custom-in-catalogue", indicator.code())));
             } else if (!codes.add(indicator.code())) {
@@ -130,7 +134,7 @@ public class SimulationService {
         MethodologyRequest named = given.id() == null ? new MethodologyRequest(SIMULATION_ID, given.zoneType(),
                 given.compositeAggregation(), given.regionGrouping(), given.pillars(), given.zeroRule(),
                 given.imputation(), given.nodes(), given.flagRules()) : given;
-        MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation", custom);
+        MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation", indicators.catalogue(), custom);
         mapped.violations().forEach(v -> violations.add(v.under("methodology.")));
         return mapped.methodology();
     }

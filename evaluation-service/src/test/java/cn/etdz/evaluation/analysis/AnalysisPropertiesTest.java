@@ -55,7 +55,7 @@ class AnalysisPropertiesTest {
             zones.add(new Zone(code, ZoneType.ETDZ, Region.values()[random.nextInt(Region.values().length)]));
             Map<String, Double> now = new HashMap<>();
             Map<String, Double> before = new HashMap<>();
-            for (String indicator : IndicatorCatalogue.rawIndicators(ZoneType.ETDZ)) {
+            for (String indicator : IndicatorCatalogue.PLAN.rawIndicators(ZoneType.ETDZ)) {
                 double value = Math.exp(3 + random.nextGaussian());
                 now.put(indicator, value);
                 before.put(indicator, value / (1.05 + 0.1 * random.nextGaussian()));

@@ -149,6 +149,72 @@ class SimulationAndReferenceTest {
         return Rankings.awaitRanking("2037", "ETDZ", until);
     }
 
+    /**
+     * An indicator an administrator added reaches this service on indicators.v1; from then on a methodology may use its
+     * code, and its values are scored like any other. Before the event, the same methodology is refused. Done on BECZ
+     * with its active methodology restored afterwards, so the other tests' peer groups are scored as before.
+     */
+    @Test
+    void aMethodologyMayUseAnIndicatorOnceIndicatorsV1HasCarriedIt() throws Exception {
+        String indicator = "GREEN_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String admin = "Bearer " + PlatformTestResource.tokens().admin();
+        String active = given().header("Authorization", analyst()).get("/api/v1/methodologies").then().statusCode(200)
+                .extract().jsonPath().getString("find { it.active && it.zoneType == 'BECZ' }.key");
+        String stored = given().header("Authorization", analyst()).get("/api/v1/methodologies/" + active)
+                .then().statusCode(200).extract().asString();
+        // two separate parses: the copy that gains the indicator shares no list with the one that restores
+        Map<String, Object> before = new LinkedHashMap<>(JsonPath.from(stored).getMap("methodology"));
+        before.remove("version");
+        Map<String, Object> withGreen = new LinkedHashMap<>(JsonPath.from(stored).getMap("methodology"));
+        withGreen.remove("version");
+        withGreen.put("id", "green-becz-" + UUID.randomUUID().toString().substring(0, 6));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> pillars = (List<Map<String, Object>>) withGreen.get("pillars");
+        Map<String, Object> environment = pillars.stream().filter(p -> "ENVIRONMENT".equals(p.get("code"))).findFirst()
+                .orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> indicators = (List<Map<String, Object>>) environment.get("indicators");
+        indicators.add(Map.of("code", indicator, "weight", 1.0, "direction", "HIGHER", "normalisation", "MINMAX"));
+
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(withGreen).post("/api/v1/methodologies")
+                .then().statusCode(422).body("violations.code", org.hamcrest.Matchers.contains("unknown-indicator"));
+
+        events.indicator(indicator, "绿化覆盖率");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from indicator where code = '" + indicator + "'") == 1);
+        String posted = given().header("Authorization", admin).contentType(ContentType.JSON).body(withGreen)
+                .post("/api/v1/methodologies").then().statusCode(201).extract().jsonPath().getString("key");
+        try {
+            String green = EventFixtures.code("GREEN");
+            String grey = EventFixtures.code("GREY");
+            events.zone(green, "BECZ", "530000", "WEST");
+            events.zone(grey, "BECZ", "230000", "NORTHEAST");
+            Map<String, Double> greenValues = new LinkedHashMap<>(EventFixtures.fullValues(2));
+            greenValues.putAll(Map.of("BORDER_TRADE", 5.0, "PORT_THROUGHPUT", 20.0, indicator, 45.0));
+            Map<String, Double> greyValues = new LinkedHashMap<>(EventFixtures.fullValues(2));
+            greyValues.putAll(Map.of("BORDER_TRADE", 5.0, "PORT_THROUGHPUT", 20.0, indicator, 15.0));
+            events.submission(green, "2047", 1, greenValues);
+            events.submission(grey, "2047", 1, greyValues);
+
+            JsonPath ranking = Rankings.awaitRanking("2047", "BECZ", json -> json.getInt("total") == 2
+                    && posted.equals(json.getString("snapshot.methodology")));
+            assertThat(ranking.getList("items.zone", String.class)).as("equal but for the new indicator")
+                    .containsExactly(green, grey);
+            assertThat(ranking.getList("items.nationalRank", Integer.class)).containsExactly(1, 2);
+            JsonPath explanation = given().header("Authorization", analyst())
+                    .get("/api/v1/scores/" + green + "/2047/explanation").then().statusCode(200).extract().jsonPath();
+            Map<String, Object> scored = explanation.<Map<String, Object>>getList("indicators").stream()
+                    .filter(i -> indicator.equals(i.get("indicator"))).findFirst().orElseThrow();
+            assertThat(((Number) scored.get("raw")).doubleValue()).isEqualTo(45.0);
+            assertThat(((Number) scored.get("normalised")).doubleValue()).isEqualTo(100.0);
+            assertThat(scored.get("pillar")).isEqualTo("ENVIRONMENT");
+        } finally {
+            before.put("id", "restored-becz-" + UUID.randomUUID().toString().substring(0, 6));
+            given().header("Authorization", admin).contentType(ContentType.JSON).body(before)
+                    .post("/api/v1/methodologies").then().statusCode(201);
+        }
+    }
+
     @Test
     void catalogueEntriesAreStoredAndUndecodableReferenceEventsAreDeadLettered() throws Exception {
         String code = "TEST_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();

@@ -6,9 +6,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -92,9 +94,34 @@ class MethodologyValidatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenIndicators")
     void reportsTheBrokenIndicator(String name, IndicatorSpec broken, String field, String code) {
-        assertThat(MethodologyValidator.validate(withFirstIndicator(spec -> broken)))
+        assertThat(MethodologyValidator.validate(withFirstIndicator(spec -> broken), IndicatorCatalogue.PLAN))
                 .extracting(MethodologyProblem::field, MethodologyProblem::code)
                 .containsExactly(tuple(field, code));
+    }
+
+    /**
+     * The codes are checked against the catalogue given, which grows by what administrators add; the engine's own
+     * check (no catalogue) takes any code, so a stored methodology scores whatever the catalogue became.
+     */
+    @Test
+    void aCodeIsKnownWhenTheCatalogueGivenHasIt() {
+        Map<String, Set<ZoneType>> raw = new HashMap<>();
+        IndicatorCatalogue.PLAN.rawIndicators(ZoneType.BECZ).forEach(code -> raw.put(code,
+                EnumSet.of(ZoneType.ETDZ, ZoneType.BECZ)));
+        raw.put("GREEN_AREA", EnumSet.of(ZoneType.ETDZ));
+        raw.put("BORDER_PARKS", EnumSet.of(ZoneType.BECZ));
+        IndicatorCatalogue grown = new IndicatorCatalogue(raw);
+        Methodology green = withFirstIndicator(spec -> spec("GREEN_AREA", 1, HIGHER, null, Normalisation.MINMAX, null));
+        Methodology border = withFirstIndicator(spec -> spec("BORDER_PARKS", 1, HIGHER, null, Normalisation.MINMAX, null));
+
+        assertThat(MethodologyValidator.validate(green, grown)).isEmpty();
+        assertThat(MethodologyValidator.validate(green, IndicatorCatalogue.PLAN))
+                .extracting(MethodologyProblem::code).containsExactly("unknown-indicator");
+        assertThat(MethodologyValidator.validate(border, grown))
+                .extracting(MethodologyProblem::code).containsExactly("not-applicable");
+        assertThat(MethodologyValidator.validate(border)).isEmpty();
+        assertThat(grown.appliesTo("SERV_SHARE", ZoneType.BECZ)).as("derived indicators stay known").isTrue();
+        assertThat(grown.rawIndicators(ZoneType.ETDZ)).contains("GREEN_AREA", "BORDER_TRADE").doesNotContain("BORDER_PARKS");
     }
 
     @Test

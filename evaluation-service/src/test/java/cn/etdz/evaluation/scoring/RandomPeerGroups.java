@@ -25,7 +25,7 @@ final class RandomPeerGroups {
             values.put(code, new HashMap<>());
             previous.put(code, new HashMap<>());
         }
-        for (String indicator : IndicatorCatalogue.rawIndicators(type)) {
+        for (String indicator : IndicatorCatalogue.PLAN.rawIndicators(type)) {
             for (Map<String, Map<String, Double>> period : List.of(values, previous)) {
                 for (int z = 0; z < n; z++) {
                     Double value = value(random);
@@ -57,7 +57,7 @@ final class RandomPeerGroups {
      * parameters), transforms and aggregations. Raw indicators only, so that a change of one input changes one column.
      */
     static Methodology methodology(Random random, ZoneType type) {
-        List<String> pool = new ArrayList<>(IndicatorCatalogue.rawIndicators(type));
+        List<String> pool = new ArrayList<>(IndicatorCatalogue.PLAN.rawIndicators(type));
         Collections.shuffle(pool, random);
         List<Pillar> pillars = new ArrayList<>();
         int next = 0;

@@ -283,7 +283,7 @@ class ScoringEngineTest {
     @Test
     void planTwentyTwelveScoresACompletePeerGroup() {
         Map<String, Double> base = new HashMap<>();
-        IndicatorCatalogue.rawIndicators(ZoneType.ETDZ).forEach(code -> base.put(code, 10.0));
+        IndicatorCatalogue.PLAN.rawIndicators(ZoneType.ETDZ).forEach(code -> base.put(code, 10.0));
         base.put("GDP", 100.0);
         Map<String, Double> bigger = new HashMap<>(base);
         bigger.put("GDP", 200.0);

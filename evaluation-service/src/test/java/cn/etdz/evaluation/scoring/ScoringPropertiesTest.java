@@ -139,7 +139,7 @@ class ScoringPropertiesTest {
             Methodology methodology = RandomPeerGroups.minMaxMethodology(random, type);
             PeerGroupData data = RandomPeerGroups.peerGroup(random, type);
             Map<String, Double> factors = new HashMap<>();
-            IndicatorCatalogue.rawIndicators(type).forEach(code -> factors.put(code, Math.exp(3 * random.nextGaussian())));
+            IndicatorCatalogue.PLAN.rawIndicators(type).forEach(code -> factors.put(code, Math.exp(3 * random.nextGaussian())));
             Map<String, Map<String, Double>> scaled = new HashMap<>();
             data.values().forEach((zone, values) -> {
                 Map<String, Double> zoneValues = new HashMap<>();

@@ -34,4 +34,9 @@ public class IndicatorEntity {
     public boolean required;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** The administrator who added it; null for the plan's catalogue, loaded by migration. */
+    @Column(name = "added_by")
+    public String addedBy;
+    @Column(name = "added_at")
+    public OffsetDateTime addedAt;
 }

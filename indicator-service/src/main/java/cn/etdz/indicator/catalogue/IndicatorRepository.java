@@ -8,24 +8,23 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The stored indicator catalogue: loaded by migration, read by the API and by validation. */
+/** The stored indicator catalogue: the plan's loaded by migration, more added by administrators; read by the API and by validation. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class IndicatorRepository implements PanacheRepositoryBase<IndicatorEntity, String> {
 
-    private volatile Map<String, IndicatorRule> rules;
-
     /**
-     * Every catalogue entry by code, for validation. Read once: the catalogue only changes through migrations, which
-     * run before the service starts.
+     * Every catalogue entry by code, for validation. Read afresh for each check (a few dozen rows): administrators add
+     * and change indicators while the service runs, and every replica must check against the same catalogue at once.
      */
     public Map<String, IndicatorRule> rules() {
-        Map<String, IndicatorRule> loaded = rules;
-        if (loaded == null) {
-            loaded = listAll().stream().map(IndicatorRule::of)
-                    .collect(Collectors.toUnmodifiableMap(IndicatorRule::code, Function.identity()));
-            rules = loaded;
-        }
-        return loaded;
+        return listAll().stream().map(IndicatorRule::of)
+                .collect(Collectors.toUnmodifiableMap(IndicatorRule::code, Function.identity()));
+    }
+
+    /** Whether any revision holds a value of the indicator. */
+    boolean hasValues(String code) {
+        return !getEntityManager().createNativeQuery("select 1 from submission_value where indicator = :code limit 1")
+                .setParameter("code", code).getResultList().isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package cn.etdz.indicator.submission;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.Violation;
 import cn.etdz.indicator.catalogue.IndicatorRule;
+import cn.etdz.indicator.catalogue.IndicatorRules;
 import cn.etdz.indicator.catalogue.ValueType;
 import cn.etdz.indicator.zone.ZoneType;
 
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 final class SubmissionRules {
 
     static final Pattern PERIOD = Pattern.compile("\\d{4}");
-    static final Pattern INDICATOR = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+    static final Pattern INDICATOR = IndicatorRules.CODE;
     static final int FIRST_PERIOD = 2000;
     static final int MAX_NOTE = 500;
 

@@ -44,7 +44,7 @@ class ReferenceDataTest {
     void theCatalogueListsEveryRawIndicatorWithItsRules() {
         as(tokens().submitter("320000")).get("/api/v1/indicators")
                 .then().statusCode(200)
-                .body("", hasSize(29))
+                .body("findAll { it.origin == 'PLAN' }", hasSize(29))
                 .body("code", hasItems("GDP", "SERV_VA", "HT_OUTPUT", "SO2", "SOCIAL_INS", "ONLINE_RATE", "AREA_BUILT",
                         "BORDER_TRADE", "PORT_THROUGHPUT"));
         as(tokens().analyst()).get("/api/v1/indicators/SOCIAL_INS")
@@ -56,7 +56,7 @@ class ReferenceDataTest {
                 .body("maxValue", equalTo(100.0f))
                 .body("appliesTo", contains("ETDZ", "BECZ"));
         as(tokens().analyst()).queryParam("zoneType", "ETDZ").get("/api/v1/indicators")
-                .then().body("code", not(hasItem("BORDER_TRADE"))).body("", hasSize(27));
+                .then().body("code", not(hasItem("BORDER_TRADE"))).body("findAll { it.origin == 'PLAN' }", hasSize(27));
         as(tokens().analyst()).queryParam("pillar", "institutions").get("/api/v1/indicators")
                 .then().body("pillar", everyItem(equalTo("institutions")));
         as(tokens().analyst()).get("/api/v1/indicators/NOPE").then().statusCode(404);
@@ -69,7 +69,8 @@ class ReferenceDataTest {
             assertThat(EventEnvelope.fromHeaders(record.headers()).type()).isEqualTo(EventTypes.INDICATOR_DEFINED);
             published.put(record.key(), json.readValue(record.value(), IndicatorDefined.class));
         }
-        assertThat(published).hasSize(29);
+        assertThat(published.keySet()).containsAll(as(tokens().analyst()).get("/api/v1/indicators").then().extract()
+                .jsonPath().<String>getList("findAll { it.origin == 'PLAN' }.code")).hasSizeGreaterThanOrEqualTo(29);
         assertThat(published.get("BORDER_TRADE").appliesTo()).containsExactly("BECZ");
         assertThat(published.get("GDP").required()).isTrue();
         assertThat(published.get("ISO14000").maxValue()).isEqualTo(1.0);

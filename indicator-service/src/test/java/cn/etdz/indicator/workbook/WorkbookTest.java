@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static cn.etdz.indicator.IndicatorTestSupport.addIndicator;
 import static cn.etdz.indicator.IndicatorTestSupport.as;
 import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
 import static cn.etdz.indicator.IndicatorTestSupport.submission;
@@ -106,7 +107,9 @@ class WorkbookTest {
                     .isEqualTo("亿元");
             List<String> etdzColumns = new ArrayList<>();
             etdz.getRow(WorkbookLayout.CODE_ROW).forEach(code -> etdzColumns.add(code.getStringCellValue()));
-            assertThat(etdzColumns).startsWith("zone", "name").doesNotContain("BORDER_TRADE").hasSize(2 + 27);
+            int etdzIndicators = as(tokens().analyst()).queryParam("zoneType", "ETDZ").get("/api/v1/indicators")
+                    .then().extract().jsonPath().getList("code").size();
+            assertThat(etdzColumns).startsWith("zone", "name").doesNotContain("BORDER_TRADE").hasSize(2 + etdzIndicators);
             List<String> shares = new ArrayList<>();
             for (DataValidation validation : etdz.getDataValidations()) {
                 if (validation.getValidationConstraint().getFormula2() != null) {
@@ -274,5 +277,27 @@ class WorkbookTest {
         as(tokens().admin()).queryParam("province", "640000").get("/api/v1/submissions/workbook").then().statusCode(400)
                 .body("violations[0].field", equalTo("period"))
                 .body("violations[0].code", equalTo("required"));
+    }
+
+    @Test
+    void anIndicatorAnAdminAddedGetsAColumnOfTheTemplateAndIsRead() throws IOException {
+        String indicator = addIndicator("WBK");
+        String zone = registerZone("WN", "ETDZ", "630000");
+        String submitter = tokens().submitter("630000");
+        XSSFWorkbook workbook = download(submitter, "630000", "2016", "en");
+        Sheet etdz = workbook.getSheet("ETDZ");
+        Cell added = cell(etdz, zone, indicator);
+        assertThat(added.getCellStyle().getLocked()).isFalse();
+        assertThat(etdz.getRow(WorkbookLayout.NAME_EN_ROW).getCell(added.getColumnIndex()).getStringCellValue())
+                .isEqualTo("Green coverage");
+        cell(etdz, zone, "GDP").setCellValue(60);
+        cell(etdz, zone, "TAX").setCellValue(6);
+        cell(etdz, zone, "EMPLOYEES").setCellValue(3);
+        added.setCellValue(41.5);
+
+        upload(submitter, bytes(workbook)).post("/api/v1/submissions/workbook").then().statusCode(200)
+                .body("accepted", equalTo(1));
+        as(tokens().analyst()).queryParam("zone", zone).get("/api/v1/submissions").then()
+                .body("items[0].values.find { it.indicator == '%s' }.value".formatted(indicator), equalTo(41.5f));
     }
 }

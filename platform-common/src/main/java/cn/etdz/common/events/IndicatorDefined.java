@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * Payload of {@link EventTypes#INDICATOR_DEFINED} on the compacted topic {@code indicators.v1}, keyed by indicator
- * code: one catalogue entry. Schema version {@value #SCHEMA_VERSION}.
+ * code: one catalogue entry's full state, the plan's or one an administrator added or changed. Schema version
+ * {@value #SCHEMA_VERSION}.
  *
- * @param pillar    economy, innovation, environment, society, institutions, or denominator
+ * @param pillar    the plan's economy, innovation, environment, society, institutions, or denominator; any code for an
+ *                  indicator an administrator added
  * @param valueType NUMBER, COUNT, PERCENT or YES_NO
  * @param appliesTo zone types that report it (ETDZ, BECZ)
  */
