@@ -157,7 +157,7 @@ function reviewForm({ zone, period, path, review, submissions, history, indicato
       h('button', { type: 'button', class: 'button', id: 'approve', onclick: () => decide('APPROVED') }, t('return.approve')),
       h('button', { type: 'button', class: 'button secondary', id: 'return', onclick: () => decide('RETURNED') },
         t('return.return'))),
-    outcome)];
+    outcome)].filter(Boolean);
 }
 
 /** What changed in a value against the previous revision: the number, the provisional mark, the note. */
