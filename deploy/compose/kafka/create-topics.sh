@@ -18,4 +18,5 @@ create indicators.v1      1 cleanup.policy=compact
 create periods.v1         1 cleanup.policy=compact
 create scores.v1          6 cleanup.policy=compact
 create reviews.v1         6 cleanup.policy=delete retention.ms=-1
+create queries.v1         6 cleanup.policy=delete retention.ms=-1
 "$topics" --bootstrap-server "$BOOTSTRAP" --list

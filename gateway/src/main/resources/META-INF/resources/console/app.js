@@ -15,8 +15,10 @@ import * as provinces from './screens/provinces.js';
 import * as entry from './screens/entry.js';
 import * as whatif from './screens/whatif.js';
 import * as compare from './screens/compare.js';
+import * as review from './screens/review.js';
+import * as returnScreen from './screens/return.js';
 
-const SCREENS = { signin, overview, ranking, zone, provinces, whatif, entry, compare };
+const SCREENS = { signin, overview, ranking, zone, provinces, whatif, entry, compare, review, return: returnScreen };
 
 async function render() {
   const route = currentRoute();

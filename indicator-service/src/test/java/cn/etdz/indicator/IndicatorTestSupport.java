@@ -85,6 +85,11 @@ public final class IndicatorTestSupport {
      * arrived, then a second longer to catch any that should not be there.
      */
     public static List<ConsumerRecord<String, String>> readTopic(String topic, int atLeast) {
+        return readTopic(topic, null, atLeast);
+    }
+
+    /** As {@link #readTopic(String, int)}, counting and returning only the records with this key (any when null). */
+    public static List<ConsumerRecord<String, String>> readTopic(String topic, String key, int atLeast) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers(),
@@ -92,11 +97,18 @@ public final class IndicatorTestSupport {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> keep(records, record, key));
                 return records.size() >= Math.max(1, atLeast);
             });
-            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> keep(records, record, key));
         }
         return records;
+    }
+
+    private static void keep(List<ConsumerRecord<String, String>> records, ConsumerRecord<String, String> record,
+                             String key) {
+        if (key == null || key.equals(record.key())) {
+            records.add(record);
+        }
     }
 }

@@ -8,9 +8,11 @@ import { downloadGroup } from '../downloads.js';
 import { empty, fill, h, loading, problemBox } from '../dom.js';
 import { currentLanguage, formatNumber, localName, t, unitLabel } from '../i18n.js';
 import { PROVINCES } from '../provinces.js';
+import { disableWhenClosed, periodNotice, periodState } from '../periodstate.js';
 import { navigate, PERIODS } from '../router.js';
 import { currentSession } from '../session.js';
 import { select } from './controls.js';
+import { returnedSection } from './returned.js';
 
 const MAX_PAGE = 500;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,19 +45,29 @@ export async function render(main, route) {
     zone = page.items.find(item => item.code === route.params.get('zone')) ?? page.items[0] ?? null;
     return choiceControls(admin, province, page.items, zone, period);
   });
+  // the year's state: a closed year takes no revision, so its submit controls are disabled and the notice says why
+  const periodSection = h('section', { 'aria-label': t('period.heading') });
+  main.append(periodSection);
+  let periodView = { state: 'OPEN' };
+  await fill(periodSection, async () => (periodView = await periodState(period)), periodNotice);
+  const closeControls = () => disableWhenClosed(periodView,
+    [main.querySelector('#entry-submit'), main.querySelector('#workbook-submit')]);
   if (!zone) {
     if (!choice.querySelector('.problem')) {
       main.append(empty('entry.noZones'));
     }
     main.append(...workbookSection(province, period, async () => {}), ...batchSection(async () => {}));
+    closeControls();
     return;
   }
   const form = h('section', { 'aria-labelledby': 'entry-form-heading' });
   const revisions = h('section', { 'aria-labelledby': 'revisions-heading' });
   // a workbook or batch may hold a new revision of the zone shown: its form and revisions are read again
   const showZone = () => Promise.all([showForm(), showRevisions()]);
+  // the province's returned returns and open queries; a correction made there is a new revision of its zone
+  const returned = returnedSection(province, period, showZone);
   main.append(h('h2', { id: 'entry-form-heading' }, t('entry.form', { zone: localName(zone), period })), form,
-    h('h2', { id: 'revisions-heading' }, t('entry.revisions', { period })), revisions,
+    h('h2', { id: 'revisions-heading' }, t('entry.revisions', { period })), revisions, ...returned.nodes,
     ...workbookSection(province, period, showZone), ...batchSection(showZone));
   const catalogue = apiGet('/indicators', { zoneType: zone.type });
   // the revisions say what changed; the submissions they come from carry each value's provisional mark and note
@@ -65,8 +77,9 @@ export async function render(main, route) {
     revisionTable(list, indicators, submissions.items));
   const showForm = () => fill(form, () => Promise.all([catalogue, apiGet(`/zones/${encodeURIComponent(zone.code)}/values`,
     { from: String(Number(period) - 1), to: period })]), ([indicators, values]) =>
-    entryForm(zone, period, indicators, values, showRevisions));
-  await showZone();
+    entryForm(zone, period, indicators, values, showRevisions)).then(closeControls);
+  await Promise.all([showZone(), returned.show()]);
+  closeControls();
 }
 
 function choiceControls(admin, province, zones, zone, period) {

@@ -3,10 +3,10 @@
 import { apiGet } from '../api.js';
 import { empty, fill, h } from '../dom.js';
 import { formatNumber, localName, t, tOr, unitLabel } from '../i18n.js';
-import { peerGroup, routeHash } from '../router.js';
+import { navigate, peerGroup, routeHash } from '../router.js';
 import { hasRole } from '../session.js';
 import { drawChart, regionBoxplotOption, targetPathOption } from '../charts.js';
-import { peerGroupControls } from './controls.js';
+import { basisControl, basisLine, chosenBasis, peerGroupControls } from './controls.js';
 
 export const REGIONS = ['EAST', 'CENTRAL', 'NORTHEAST', 'WEST'];
 const FLAGS = ['WARNING', 'EXIT_CANDIDATE', 'EXPANSION_ELIGIBLE'];
@@ -17,21 +17,24 @@ const PLAN_YEARS = ['2010', '2011', '2012', '2013', '2014', '2015'];
 
 export async function render(main, route) {
   const group = peerGroup(route.params);
+  const basis = chosenBasis(route.params);
   const counts = h('section', { 'aria-labelledby': 'counts-heading' });
   const distribution = h('section', { 'aria-labelledby': 'distribution-heading' });
   const targets = h('section', { 'aria-labelledby': 'targets-heading' });
   main.append(
     h('h1', {}, t('overview.title', { period: group.period, zoneType: t(`zoneType.${group.zoneType}`) })),
     peerGroupControls('overview', route, group),
+    basis ? h('form', { class: 'controls', onsubmit: event => event.preventDefault() }, basisControl(basis,
+      value => navigate('overview', { ...Object.fromEntries(route.params), ...group, basis: value }))) : null,
     h('h2', { id: 'counts-heading' }, t('overview.counts')), counts,
     h('h2', { id: 'distribution-heading' }, t('overview.distribution')), distribution);
   if (hasRole('analyst', 'admin')) {
     main.append(h('h2', { id: 'targets-heading' }, t('overview.targets')), targets);
   }
-  const params = { period: group.period, zoneType: group.zoneType };
+  const params = { period: group.period, zoneType: group.zoneType, basis };
   await Promise.all([
     fill(counts, () => Promise.all([apiGet('/scores', { ...params, size: 1 }), apiGet('/flags', params)]),
-      ([ranking, flagged]) => countCards(ranking, flagged, group)),
+      ([ranking, flagged]) => [basisLine(ranking), countCards(ranking, flagged, group)]),
     fill(distribution, () => allScores(params), scores => regionChart(scores)),
     hasRole('analyst', 'admin')
       ? fill(targets, () => Promise.all([aggregateTargets(params), apiGet('/indicators')]),

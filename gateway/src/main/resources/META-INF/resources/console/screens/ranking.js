@@ -7,7 +7,7 @@ import { empty, fill, h } from '../dom.js';
 import { currentLanguage, formatNumber, localName, t } from '../i18n.js';
 import { navigate, peerGroup, routeHash } from '../router.js';
 import { PILLARS } from '../charts.js';
-import { peerGroupControls, select } from './controls.js';
+import { basisControl, basisLine, chosenBasis, peerGroupControls, select } from './controls.js';
 import { REGIONS } from './overview.js';
 import { PROVINCES } from '../provinces.js';
 import { downloadGroup } from '../downloads.js';
@@ -64,7 +64,8 @@ export async function render(main, route) {
   const group = peerGroup(route.params);
   const region = REGIONS.includes(route.params.get('region')) ? route.params.get('region') : '';
   const province = PROVINCES.includes(route.params.get('province')) ? route.params.get('province') : '';
-  const filters = { region, province };
+  // the basis (official / preliminary) is a filter like the others: in the URL, the score call and the files
+  const filters = { region, province, basis: chosenBasis(route.params, province) };
   const state = {
     sort: route.params.get('sort') ?? '',
     q: route.params.get('q') ?? '',
@@ -82,7 +83,8 @@ export async function render(main, route) {
     await fill(table, () => apiGet('/scores', { ...group, ...filters, sort: state.sort, q: state.q.trim(),
       page: state.page, size: PAGE_SIZE }),
     // an answer overtaken by a later request leaves the section as the later one left it
-    ranking => (ticket === requests ? rankingTable(ranking, group, state, show) : [...table.childNodes]));
+    ranking => (ticket === requests ? [basisLine(ranking), rankingTable(ranking, group, state, show)].flat()
+      : [...table.childNodes]));
   };
   const search = h('input', { id: 'search', type: 'search', autocomplete: 'off', value: state.q,
     'aria-describedby': 'search-hint', oninput: event => {
@@ -97,6 +99,7 @@ export async function render(main, route) {
         value => go({ region: value, page: 0 })),
       select('province', 'control.province', [['', t('control.all')],
         ...PROVINCES.map(p => [p, t(`province.${p}`)])], province, value => go({ province: value, page: 0 })),
+      filters.basis ? basisControl(filters.basis, value => go({ basis: value, page: 0 })) : null,
       h('div', { class: 'field' }, h('label', { for: 'search' }, t('control.search')), search,
         h('p', { class: 'hint', id: 'search-hint' }, t('rankingSearch.hint')))),
     ...rankingFiles(group, filters),

@@ -25,6 +25,7 @@ public class EventPublishing {
                 TopicSpec.compacted(topics.zones()),
                 TopicSpec.compacted(topics.indicators()),
                 TopicSpec.compacted(topics.periods()),
-                TopicSpec.partitioned(topics.reviews(), topics.submissionsPartitions())));
+                TopicSpec.partitioned(topics.reviews(), topics.submissionsPartitions()),
+                TopicSpec.partitioned(topics.queries(), topics.submissionsPartitions())));
     }
 }

@@ -47,6 +47,13 @@ public interface IndicatorConfig {
         @WithDefault("reviews.v1")
         String reviews();
 
+        /**
+         * Steps of queries on values (raised, answered, closed), keyed by zone code; created with the submissions
+         * topic's partitions. Apart from {@link #reviews()}, so a consumer of decisions meets only decisions.
+         */
+        @WithDefault("queries.v1")
+        String queries();
+
         /** Create missing topics at start-up (off where topics are managed by an operator, e.g. Strimzi). */
         @WithDefault("true")
         boolean create();

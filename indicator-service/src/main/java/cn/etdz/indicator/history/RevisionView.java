@@ -20,12 +20,22 @@ public record RevisionView(String zone, String period, int revision, long submis
                            List<Change> changes, String mode) {
 
     /**
-     * @param change   ADDED, CHANGED or REMOVED
-     * @param previous the value in the previous revision
-     * @param current  the value in this revision
+     * @param change              ADDED, CHANGED or REMOVED
+     * @param previous            the value in the previous revision
+     * @param current             the value in this revision
+     * @param changed             for CHANGED, what changed: {@code value}, {@code provisional}, {@code note} (one or more)
+     * @param previousProvisional the previous revision's provisional mark of the value, where it held the value
+     * @param currentProvisional  this revision's provisional mark of the value, where it holds the value
+     * @param previousNote        the previous revision's note on the value, where it had one
+     * @param currentNote         this revision's note on the value, where it has one
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "ValueChange", description = "One indicator added, changed or removed against the previous revision.")
-    public record Change(String indicator, String change, Double previous, Double current) {
+    @Schema(name = "ValueChange", description = "One indicator added, changed or removed against the previous revision; "
+            + "a value counts as changed when its number, its provisional mark or its note changed.")
+    public record Change(String indicator, String change, Double previous, Double current,
+                         @Schema(description = "For CHANGED: what changed — value, provisional, note",
+                                 example = "[\"provisional\", \"note\"]") List<String> changed,
+                         Boolean previousProvisional, Boolean currentProvisional, String previousNote,
+                         String currentNote) {
     }
 }

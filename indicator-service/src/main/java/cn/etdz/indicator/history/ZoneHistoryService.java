@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -36,27 +37,36 @@ public class ZoneHistoryService {
     @Inject
     Caller caller;
 
-    /** Every revision of a zone (one period, or all), oldest first, each with its changes against the previous one. */
+    /**
+     * Every revision of a zone (one period, or all), oldest first, each with its changes against the previous one: a
+     * value added, removed, or changed in its number, provisional mark or note.
+     */
     public List<RevisionView> revisions(String zoneCode, String period) {
         ZoneEntity zone = readableZone(zoneCode);
         List<RevisionView> revisions = new ArrayList<>();
-        Map<String, Map<String, Double>> previousByPeriod = new HashMap<>();
+        Map<String, Map<String, SubmissionValueEntity>> previousByPeriod = new HashMap<>();
         for (SubmissionEntity submission : submissions.revisions(zone.code, period)) {
-            Map<String, Double> previous = previousByPeriod.getOrDefault(submission.period, Map.of());
-            Map<String, Double> current = new LinkedHashMap<>();
-            submission.values.forEach(v -> current.put(v.indicator, v.value));
+            Map<String, SubmissionValueEntity> previous = previousByPeriod.getOrDefault(submission.period, Map.of());
+            Map<String, SubmissionValueEntity> current = new LinkedHashMap<>();
+            submission.values.forEach(value -> current.put(value.indicator, value));
             List<RevisionView.Change> changes = new ArrayList<>();
             current.forEach((indicator, value) -> {
-                Double before = previous.get(indicator);
+                SubmissionValueEntity before = previous.get(indicator);
                 if (before == null) {
-                    changes.add(new RevisionView.Change(indicator, "ADDED", null, value));
-                } else if (!before.equals(value)) {
-                    changes.add(new RevisionView.Change(indicator, "CHANGED", before, value));
+                    changes.add(new RevisionView.Change(indicator, "ADDED", null, value.value, null, null,
+                            value.provisional, null, value.note));
+                } else {
+                    List<String> changed = differences(before, value);
+                    if (!changed.isEmpty()) {
+                        changes.add(new RevisionView.Change(indicator, "CHANGED", before.value, value.value, changed,
+                                before.provisional, value.provisional, before.note, value.note));
+                    }
                 }
             });
             previous.forEach((indicator, value) -> {
                 if (!current.containsKey(indicator)) {
-                    changes.add(new RevisionView.Change(indicator, "REMOVED", value, null));
+                    changes.add(new RevisionView.Change(indicator, "REMOVED", value.value, null, null,
+                            value.provisional, null, value.note, null));
                 }
             });
             previousByPeriod.put(submission.period, current);
@@ -65,6 +75,21 @@ public class ZoneHistoryService {
                     submission.mode.name()));
         }
         return revisions;
+    }
+
+    /** What differs between two revisions' entries of one value: its number, its provisional mark, its note. */
+    static List<String> differences(SubmissionValueEntity before, SubmissionValueEntity after) {
+        List<String> changed = new ArrayList<>();
+        if (Double.compare(before.value, after.value) != 0) {
+            changed.add("value");
+        }
+        if (before.provisional != after.provisional) {
+            changed.add("provisional");
+        }
+        if (!Objects.equals(before.note, after.note)) {
+            changed.add("note");
+        }
+        return changed;
     }
 
     /** The newest accepted value of each period, per indicator; optional indicator and period range filters. */

@@ -2,9 +2,13 @@ package cn.etdz.indicator.review;
 
 import cn.etdz.common.api.Page;
 import cn.etdz.common.api.Paging;
+import cn.etdz.common.events.EventTypes;
+import cn.etdz.common.events.ValueQueryChanged;
 import cn.etdz.common.i18n.Message;
+import cn.etdz.common.outbox.Outbox;
 import cn.etdz.common.problem.ProblemException;
 import cn.etdz.common.problem.Violation;
+import cn.etdz.indicator.config.IndicatorConfig;
 import cn.etdz.indicator.security.Caller;
 import cn.etdz.indicator.submission.SubmissionEntity;
 import cn.etdz.indicator.submission.SubmissionRepository;
@@ -25,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * Queries on values: a reviewer (of the zone's province) or an analyst raises one, typed or from a plausibility
- * warning; a submitter of the province answers; the raiser or an admin closes it. Every step is kept as a message.
+ * warning; a submitter of the province answers; the raiser or an admin closes it. Every step is kept as a message
+ * and published on the queries topic through the outbox, in the same transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -42,6 +47,10 @@ public class QueryService {
     ZoneRepository zones;
     @Inject
     Caller caller;
+    @Inject
+    Outbox outbox;
+    @Inject
+    IndicatorConfig config;
 
     @Transactional
     public QueryView raise(RaiseQueryRequest request) {
@@ -105,7 +114,7 @@ public class QueryService {
         query.raisedBy = caller.subject();
         query.raisedAt = now();
         queries.persist(query);
-        step(query, QueryStep.RAISED, text);
+        step(query, QueryStep.RAISED, EventTypes.QUERY_RAISED, text);
         return view(query, zone.province);
     }
 
@@ -120,7 +129,7 @@ public class QueryService {
         tooLong(violations, "text", text);
         ValueQueryEntity query = openForUpdate(id);
         invalidIfAny(violations);
-        step(query, QueryStep.ANSWERED, text);
+        step(query, QueryStep.ANSWERED, EventTypes.QUERY_ANSWERED, text);
         return view(query, province(query));
     }
 
@@ -139,7 +148,7 @@ public class QueryService {
         }
         invalidIfAny(violations);
         query.status = QueryStatus.CLOSED;
-        step(query, QueryStep.CLOSED, text);
+        step(query, QueryStep.CLOSED, EventTypes.QUERY_CLOSED, text);
         return view(query, province(query));
     }
 
@@ -183,7 +192,8 @@ public class QueryService {
         return zones.findById(query.zoneCode).province;
     }
 
-    private void step(ValueQueryEntity query, QueryStep kind, String text) {
+    /** Keeps a step of the query as a message and queues its event. */
+    private void step(ValueQueryEntity query, QueryStep kind, String eventType, String text) {
         QueryMessageEntity message = new QueryMessageEntity();
         message.query = query;
         message.kind = kind;
@@ -191,6 +201,10 @@ public class QueryService {
         message.author = caller.subject();
         message.writtenAt = now();
         queries.addMessage(message);
+        outbox.append(new Outbox.Entry(config.topics().queries(), query.zoneCode, eventType, query.zoneCode,
+                ValueQueryChanged.SCHEMA_VERSION, new ValueQueryChanged(query.id, query.zoneCode, query.period,
+                query.revision, query.indicator, query.status.name(), query.warningCode, text, message.author,
+                message.writtenAt)));
     }
 
     private static OffsetDateTime now() {

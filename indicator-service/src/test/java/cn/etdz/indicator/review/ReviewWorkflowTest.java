@@ -7,24 +7,18 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static cn.etdz.indicator.IndicatorTestSupport.as;
+import static cn.etdz.indicator.IndicatorTestSupport.readTopic;
 import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
 import static cn.etdz.indicator.IndicatorTestSupport.submission;
 import static cn.etdz.indicator.IndicatorTestSupport.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -179,7 +173,7 @@ class ReviewWorkflowTest {
                 {"revision": 1, "decision": "RETURNED", "valueComments": {"TAX": "请核实 please check"}}""")
                 .post(decisions(zone, "2014")).then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = recordsOf("reviews.v1", zone, 2);
+        List<ConsumerRecord<String, String>> records = readTopic("reviews.v1", zone, 2);
 
         assertThat(records).hasSize(2);
         assertThat(records).extracting(record -> EventEnvelope.fromHeaders(record.headers()).type())
@@ -192,30 +186,5 @@ class ReviewWorkflowTest {
         assertThat(returned.getMap("valueComments")).isEqualTo(Map.of("TAX", "请核实 please check"));
         assertThat(returned.getString("decidedBy")).isEqualTo("demo-reviewer-320000");
         assertThat(EventEnvelope.fromHeaders(records.get(0).headers()).subject()).isEqualTo(zone);
-    }
-
-    /** Reads the topic from its start until {@code count} records keyed by the zone arrived, then a second more. */
-    private static List<ConsumerRecord<String, String>> recordsOf(String topic, String zone, int count) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "review-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
-                    if (zone.equals(record.key())) {
-                        records.add(record);
-                    }
-                });
-                return records.size() >= count;
-            });
-            consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
-                if (zone.equals(record.key())) {
-                    records.add(record);
-                }
-            });
-        }
-        return records;
     }
 }

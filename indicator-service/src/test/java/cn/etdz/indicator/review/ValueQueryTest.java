@@ -1,15 +1,23 @@
 package cn.etdz.indicator.review;
 
+import cn.etdz.common.events.EventEnvelope;
+import cn.etdz.common.events.EventTypes;
 import cn.etdz.localstack.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static cn.etdz.indicator.IndicatorTestSupport.as;
+import static cn.etdz.indicator.IndicatorTestSupport.readTopic;
 import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
 import static cn.etdz.indicator.IndicatorTestSupport.submission;
 import static cn.etdz.indicator.IndicatorTestSupport.tokens;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -129,5 +137,39 @@ class ValueQueryTest {
         as(reviewer).queryParam("status", "MAYBE").get(QUERIES).then().statusCode(400);
 
         as(tokens().admin()).queryParam("zone", zone).get(QUERIES).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void everyStepOfAQueryIsPublishedOnTheQueriesTopicAndARefusedStepIsNot() {
+        String zone = registerZone("QUERYEVT", "ETDZ", JIANGSU);
+        as(tokens().submitter(JIANGSU)).body(submission(zone, "2014", 100)).post("/api/v1/submissions").then().statusCode(201);
+        int id = as(tokens().reviewer(JIANGSU)).body(query(zone, "GDP", "请确认 please confirm")).post(QUERIES)
+                .then().statusCode(201).extract().path("id");
+        as(tokens().submitter(JIANGSU)).body("{\"text\": \"已核实 confirmed\"}").post(QUERIES + "/" + id + "/answers")
+                .then().statusCode(200);
+        // refused: another province's answer, an empty one; neither is published
+        as(tokens().submitter(GUANGDONG)).body("{\"text\": \"?\"}").post(QUERIES + "/" + id + "/answers").then().statusCode(403);
+        as(tokens().submitter(JIANGSU)).body("{\"text\": \" \"}").post(QUERIES + "/" + id + "/answers").then().statusCode(422);
+        as(tokens().reviewer(JIANGSU)).body("{}").post(QUERIES + "/" + id + "/close").then().statusCode(200);
+        as(tokens().reviewer(JIANGSU)).body("{}").post(QUERIES + "/" + id + "/close").then().statusCode(409);
+
+        List<ConsumerRecord<String, String>> records = readTopic("queries.v1", zone, 3);
+
+        assertThat(records).extracting(record -> EventEnvelope.fromHeaders(record.headers()).type())
+                .containsExactly(EventTypes.QUERY_RAISED, EventTypes.QUERY_ANSWERED, EventTypes.QUERY_CLOSED);
+        assertThat(records).extracting(record -> EventEnvelope.fromHeaders(record.headers()).subject())
+                .containsOnly(zone);
+        List<JsonPath> steps = records.stream().map(record -> JsonPath.from(record.value())).toList();
+        assertThat(steps).extracting(step -> step.getLong("queryId")).containsOnly((long) id);
+        assertThat(steps).extracting(step -> step.getString("status")).containsExactly("OPEN", "OPEN", "CLOSED");
+        assertThat(steps).extracting(step -> step.getString("text"))
+                .containsExactly("请确认 please confirm", "已核实 confirmed", null);
+        assertThat(steps).extracting(step -> step.getString("author"))
+                .containsExactly("demo-reviewer-320000", "demo-submitter-320000", "demo-reviewer-320000");
+        JsonPath raised = steps.get(0);
+        assertThat(raised.getString("zone")).isEqualTo(zone);
+        assertThat(raised.getString("period")).isEqualTo("2014");
+        assertThat(raised.getInt("revision")).isEqualTo(1);
+        assertThat(raised.getString("indicator")).isEqualTo("GDP");
     }
 }

@@ -94,6 +94,37 @@ class AmendmentTest {
     }
 
     @Test
+    void theHistoryNamesAValueWhoseProvisionalMarkOrNoteChangedWithItsNumberUnchanged() {
+        String zone = zoneWithRevision("AMMARK", "2015");
+
+        // SERV_VA confirmed (no longer provisional, no note), TAX given a note, GDP sent again as it was
+        as(tokens().submitter(PROVINCE)).body("""
+                        {"zone": "%s", "period": "2015", "mode": "AMEND",
+                         "values": [{"indicator": "SERV_VA", "value": 40}, {"indicator": "GDP", "value": 100},
+                                    {"indicator": "TAX", "value": 10, "note": "税务局口径 tax bureau"}]}"""
+                        .formatted(zone))
+                .post("/api/v1/submissions").then().statusCode(201).body("revision", equalTo(2));
+
+        JsonPath history = revisions(zone, "2015");
+        assertThat(history.getList("[1].changes.indicator")).containsExactlyInAnyOrder("SERV_VA", "TAX");
+        assertThat(history.getList("[1].changes.change")).containsOnly("CHANGED");
+        String servVa = "[1].changes.find { it.indicator == 'SERV_VA' }";
+        assertThat(history.getList(servVa + ".changed")).containsExactly("provisional", "note");
+        assertThat(history.getFloat(servVa + ".previous")).isEqualTo(40.0f);
+        assertThat(history.getFloat(servVa + ".current")).isEqualTo(40.0f);
+        assertThat(history.getBoolean(servVa + ".previousProvisional")).isTrue();
+        assertThat(history.getBoolean(servVa + ".currentProvisional")).isFalse();
+        assertThat(history.getString(servVa + ".previousNote")).isEqualTo("preliminary");
+        assertThat(history.getString(servVa + ".currentNote")).isNull();
+        String tax = "[1].changes.find { it.indicator == 'TAX' }";
+        assertThat(history.getList(tax + ".changed")).containsExactly("note");
+        assertThat(history.getString(tax + ".currentNote")).isEqualTo("税务局口径 tax bureau");
+        // the first revision's values are all ADDED, with their marks
+        assertThat(history.getBoolean("[0].changes.find { it.indicator == 'SERV_VA' }.currentProvisional")).isTrue();
+        assertThat(history.getString("[0].changes.find { it.indicator == 'SERV_VA' }.currentNote")).isEqualTo("preliminary");
+    }
+
+    @Test
     void anAmendmentRemovesAValueOnlyWhenNamedInRemove() {
         String zone = zoneWithRevision("AMRM", "2015");
 

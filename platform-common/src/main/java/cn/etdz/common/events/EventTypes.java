@@ -19,6 +19,12 @@ public final class EventTypes {
     public static final String REVISION_APPROVED = "cn.etdz.revision.approved";
     /** A revision of a zone-period was returned for correction, with comments (topic {@code reviews.v1}). */
     public static final String REVISION_RETURNED = "cn.etdz.revision.returned";
+    /** A reviewer or analyst raised a query on a value of a revision (topic {@code queries.v1}). */
+    public static final String QUERY_RAISED = "cn.etdz.query.raised";
+    /** The zone's province answered a query on a value (topic {@code queries.v1}). */
+    public static final String QUERY_ANSWERED = "cn.etdz.query.answered";
+    /** A query on a value was closed by its raiser or an admin (topic {@code queries.v1}). */
+    public static final String QUERY_CLOSED = "cn.etdz.query.closed";
 
     private EventTypes() {
     }
