@@ -9,6 +9,7 @@ import cn.etdz.evaluation.methodology.StoredMethodology;
 import cn.etdz.evaluation.readmodel.ReadModelRepository;
 import cn.etdz.evaluation.scores.FlagRules;
 import cn.etdz.evaluation.scoring.Aggregation;
+import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.Normalisation;
 import cn.etdz.evaluation.scoring.PeerGroupData;
 import cn.etdz.evaluation.scoring.Region;
@@ -291,7 +292,7 @@ public class AnalysisService {
                     Message.of("evaluation.analysis.replications", 2, max)));
         }
         AnalysisRequest.Inputs given = request.inputs() == null
-                ? new AnalysisRequest.Inputs(null, null, null, null, null, null) : request.inputs();
+                ? new AnalysisRequest.Inputs(null, null, null, null, null, null, null) : request.inputs();
         double pillarNoise = noise("inputs.pillarWeightNoise", given.pillarWeightNoise(), violations);
         double indicatorNoise = noise("inputs.indicatorWeightNoise", given.indicatorWeightNoise(), violations);
         List<Normalisation> normalisations = values("inputs.normalisations", given.normalisations(), PEER_RELATIVE,
@@ -301,8 +302,10 @@ public class AnalysisService {
                 aggregations, Aggregation.class, violations);
         List<Aggregation> compositeAggregations = values("inputs.compositeAggregations", given.compositeAggregations(),
                 aggregations, Aggregation.class, violations);
+        List<Imputation> imputations = values("inputs.imputations", given.imputations(), Set.of(Imputation.values()),
+                Imputation.class, violations);
         UncertainInputs inputs = new UncertainInputs(pillarNoise, indicatorNoise, normalisations, pillarAggregations,
-                compositeAggregations, Boolean.TRUE.equals(given.leaveOneOut()));
+                compositeAggregations, Boolean.TRUE.equals(given.leaveOneOut()), imputations);
         if (inputs.active().isEmpty() && violations.stream().noneMatch(v -> v.field().startsWith("inputs"))) {
             violations.add(new Violation("inputs", "no-uncertain-input", Message.of("evaluation.analysis.no-input")));
         }
@@ -347,7 +350,8 @@ public class AnalysisService {
         return new AnalysisRequest.Inputs(inputs.pillarWeightNoise(), inputs.indicatorWeightNoise(),
                 inputs.normalisations().stream().map(Enum::name).toList(),
                 inputs.pillarAggregations().stream().map(Enum::name).toList(),
-                inputs.compositeAggregations().stream().map(Enum::name).toList(), inputs.leaveOneOut());
+                inputs.compositeAggregations().stream().map(Enum::name).toList(), inputs.leaveOneOut(),
+                inputs.imputations().stream().map(Enum::name).toList());
     }
 
     private AnalysisView view(AnalysisRepository.StoredJob job, Locale locale) {

@@ -1,6 +1,7 @@
 package cn.etdz.evaluation.analysis;
 
 import cn.etdz.evaluation.scoring.Aggregation;
+import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.IndicatorSpec;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.Normalisation;
@@ -50,6 +51,7 @@ public final class Perturbation {
         Aggregation pillarAggregation = null;
         Aggregation compositeAggregation = nominal.compositeAggregation();
         int[] leftOut = null;
+        Imputation imputation = nominal.imputation();
         for (int k = 0; k < active.size(); k++) {
             switch (active.get(k)) {
                 case PILLAR_WEIGHTS -> {
@@ -66,6 +68,7 @@ public final class Perturbation {
                     int choice = (int) Math.min(removable.size(), Math.floor(u[k] * (removable.size() + 1)));
                     leftOut = choice == 0 ? null : removable.get(choice - 1);
                 }
+                case IMPUTATION -> imputation = pick(inputs.imputations(), u[k]);
             }
         }
         List<Pillar> pillars = new ArrayList<>(nominal.pillars().size());
@@ -88,7 +91,7 @@ public final class Perturbation {
                     pillarAggregation == null ? pillar.aggregation() : pillarAggregation, indicators));
         }
         return new Methodology(nominal.id(), nominal.version(), nominal.zoneType(), compositeAggregation,
-                nominal.regionGrouping(), pillars);
+                nominal.regionGrouping(), pillars, nominal.zeroRule(), imputation);
     }
 
     private static SplittableRandom noise(double u) {
