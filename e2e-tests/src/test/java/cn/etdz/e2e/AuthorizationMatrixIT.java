@@ -151,7 +151,9 @@ class AuthorizationMatrixIT {
             entry("getValueQuery", new Rule(Access.READERS, Scope.OWN_ZONE)),
             entry("answerValueQuery", new Rule(Access.SUBMITTERS_AND_ADMIN, Scope.OWN_ZONE)),
             // the raiser or an admin: the query under test was raised by the analyst
-            entry("closeValueQuery", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)));
+            entry("closeValueQuery", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
+            // the analyses kept for a peer group and period: the ministry only, like the analyses themselves
+            entry("listAnalyses", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);

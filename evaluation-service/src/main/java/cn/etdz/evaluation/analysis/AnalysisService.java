@@ -61,6 +61,8 @@ public class AnalysisService {
     /** A running job stores its progress at least this often, so a job silent for {@link #STALE} is dead. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     private static final Duration STALE = Duration.ofMinutes(1);
+    /** How many analyses a listing shows: the newest, enough to find the latest finished one of each kind. */
+    static final int LISTED = 50;
     private static final Set<Normalisation> PEER_RELATIVE = Arrays.stream(Normalisation.values())
             .filter(Normalisation::peerRelative).collect(Collectors.toUnmodifiableSet());
 
@@ -145,6 +147,18 @@ public class AnalysisService {
         AnalysisRepository.StoredJob stored = QuarkusTransaction.requiringNew().call(() -> repository.find(id))
                 .orElseThrow(() -> ProblemException.notFound(Message.of("evaluation.analysis.unknown", id)));
         return view(stored, locale);
+    }
+
+    /** The newest analyses of a stored peer group and period, newest first; {@code kind} null means both kinds. */
+    public AnalysisListing list(String zoneType, String period, String kind) {
+        List<AnalysisRepository.StoredJob> stored = QuarkusTransaction.requiringNew()
+                .call(() -> repository.list(zoneType, period, kind, LISTED));
+        return new AnalysisListing(stored.stream().map(job -> {
+            AnalysisRequest request = read(job.request(), AnalysisRequest.class);
+            return new AnalysisSummary(job.id(), job.kind(), job.state(), job.progress(), job.zoneType(), job.period(),
+                    job.snapshotId(), job.methodology(), request.replications(), request.seed(), request.inputs(),
+                    job.createdBy(), job.createdAt(), job.finishedAt());
+        }).toList());
     }
 
     /** Cancels a queued or running job. @throws ProblemException 404 if unknown, 409 if it has already ended */
