@@ -15,8 +15,9 @@ import * as provinces from './screens/provinces.js';
 import * as entry from './screens/entry.js';
 import * as whatif from './screens/whatif.js';
 import * as compare from './screens/compare.js';
+import * as robustness from './screens/robustness.js';
 
-const SCREENS = { signin, overview, ranking, zone, provinces, whatif, entry, compare };
+const SCREENS = { signin, overview, ranking, zone, provinces, whatif, entry, compare, robustness };
 
 async function render() {
   const route = currentRoute();
