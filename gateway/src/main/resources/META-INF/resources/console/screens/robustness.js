@@ -44,7 +44,8 @@ export async function render(main, route) {
   const go = change => navigate('robustness', { ...group, ...chosen, ...change });
   const jobs = h('section', { 'aria-labelledby': 'robust-jobs-heading', id: 'robust-jobs' });
   const result = h('section', { 'aria-labelledby': 'robust-result-heading', id: 'robust-result' });
-  main.append(peerGroupControls('robustness', route, group),
+  // another period or zone type has analyses of its own: the one shown is not carried over
+  main.append(peerGroupControls('robustness', route, group, { analysis: '', output: '' }),
     h('p', { class: 'hint' }, t('robust.intro')),
     h('h2', { id: 'robust-run-heading' }, t('robust.run')), analysisForm(group, go),
     h('h2', { id: 'robust-jobs-heading' }, t('robust.jobs')), jobs,
