@@ -256,8 +256,9 @@ export function sobolBarsOption(inputs, names) {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: inputs.map(input => input.name), axisLabel: { ...TEXT, fontSize: 12, interval: 0 } },
-    yAxis: { type: 'value', name: names.axis, nameTextStyle: TEXT, min: 0, max: value => Math.max(1, value.max),
-      axisLabel: TEXT },
+    // 0 to 1, widened to whole tenths where an estimate or interval strays beyond (sampling error)
+    yAxis: { type: 'value', name: names.axis, nameTextStyle: TEXT, min: value => Math.min(0, Math.floor(value.min * 10) / 10),
+      max: value => Math.max(1, Math.ceil(value.max * 10) / 10), axisLabel: TEXT },
     series: [
       { type: 'bar', name: names.firstOrder, barWidth: '20%', barGap: '0%', itemStyle: { color: '#1d70b8' },
         data: estimates('firstOrder') },

@@ -1,6 +1,7 @@
 package cn.etdz.e2e.console;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -8,11 +9,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -84,7 +86,7 @@ class RobustnessBrowserIT {
         console.browser().await(By.id("robust-next")).click();
         Object fiftyFirst = zones.stream().sorted(Comparator.comparing(zone -> nominal(zone, "nationalRank"))).skip(50)
                 .findFirst().orElseThrow().get("zone");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(console.browser()
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(console.browser()
                 .all(By.cssSelector("#robust-interval-table tbody tr")).get(0).getAttribute("data-zone")).isEqualTo(fiftyFirst));
         console.browser().awaitDrawn("#robust-interval-chart canvas");
         new Select(console.browser().await(By.id("robust-rank"))).selectByValue("region");
@@ -244,8 +246,10 @@ class RobustnessBrowserIT {
         long id = given().header("Authorization", "Bearer " + token)
                 .queryParams(Map.of("zoneType", zoneType, "period", period, "kind", kind)).get("/api/v1/analyses")
                 .then().statusCode(200).extract().jsonPath().getLong("analyses[0].id");
+        // numbers as doubles, as the console reads them (JsonPath's default is float)
         return given().header("Authorization", "Bearer " + token).get("/api/v1/analyses/" + id)
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     private static List<String> cells(WebElement row) {
@@ -274,11 +278,16 @@ class RobustnessBrowserIT {
     }
 
     private static String oneDecimal(Object value) {
-        return String.format(Locale.ROOT, "%.1f", ((Number) value).doubleValue());
+        return decimals(value, 1);
     }
 
     private static String twoDecimals(Object value) {
-        return String.format(Locale.ROOT, "%.2f", ((Number) value).doubleValue());
+        return decimals(value, 2);
+    }
+
+    /** As the console's Intl.NumberFormat rounds: the double's shortest decimal form, halves away from zero. */
+    private static String decimals(Object value, int digits) {
+        return BigDecimal.valueOf(((Number) value).doubleValue()).setScale(digits, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String percent(double share) {

@@ -4,7 +4,7 @@
 
 import { apiDelete, apiGet, apiPost, ApiProblem } from '../api.js';
 import { empty, fill, h, problemBox } from '../dom.js';
-import { formatNumber, localName, t, tOr } from '../i18n.js';
+import { currentLanguage, formatNumber, localName, t, tOr } from '../i18n.js';
 import { navigate, peerGroup, routeHash } from '../router.js';
 import { hasRole } from '../session.js';
 import { drawChart, rankIntervalOption, sobolBarsOption } from '../charts.js';
@@ -151,7 +151,7 @@ function jobTable(analyses, group, chosen) {
       h('td', {}, t(`robust.state.${job.state}`)),
       h('td', { class: 'number' }, job.replications),
       h('td', {}, inputsLabel(job.inputs)),
-      h('td', {}, new Date(job.createdAt).toLocaleString()))))));
+      h('td', {}, new Date(job.createdAt).toLocaleString(currentLanguage())))))));
 }
 
 /** What an analysis varies, in words. */
