@@ -155,7 +155,9 @@ class AuthorizationMatrixIT {
             // restatements of a published official ranking: official data, readable by every role
             entry("listRestatements", new Rule(Access.READERS, Scope.ANY_PROVINCE)),
             entry("addIndicator", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
-            entry("updateIndicator", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)));
+            entry("updateIndicator", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
+            // the analyses kept for a peer group and period: the ministry only, like the analyses themselves
+            entry("listAnalyses", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);

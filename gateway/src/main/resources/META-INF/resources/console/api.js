@@ -35,6 +35,11 @@ export async function apiPost(path, body, params = {}, headers = {}) {
     { 'Content-Type': json ? 'application/json' : 'text/csv; charset=utf-8', ...headers }, currentSession()?.token)).json();
 }
 
+/** Sends a DELETE (cancelling a job) and answers the body. */
+export async function apiDelete(path) {
+  return (await request('DELETE', path, {}, null, {}, currentSession()?.token)).json();
+}
+
 /**
  * A file from the API (an export, a workbook, a report card): its bytes and the name the API gives it in
  * Content-Disposition (RFC 6266: filename* in UTF-8 first, else filename), or the fallback name.

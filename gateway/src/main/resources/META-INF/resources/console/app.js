@@ -17,8 +17,9 @@ import * as whatif from './screens/whatif.js';
 import * as compare from './screens/compare.js';
 import * as review from './screens/review.js';
 import * as returnScreen from './screens/return.js';
+import * as robustness from './screens/robustness.js';
 
-const SCREENS = { signin, overview, ranking, zone, provinces, whatif, entry, compare, review, return: returnScreen };
+const SCREENS = { signin, overview, ranking, zone, provinces, whatif, entry, compare, review, return: returnScreen, robustness };
 
 async function render() {
   const route = currentRoute();

@@ -179,6 +179,97 @@ export function targetPathOption(years, actual, planned, statuses, names) {
   };
 }
 
+/**
+ * Rank intervals of an uncertainty analysis, as COINr's rank plot draws them: one row per zone in the order given
+ * (rank 1 at the top), a bar from the 5th to the 95th percentile, a dot at the median and a diamond at the nominal
+ * rank. Zones to highlight (bottom-5 places) are drawn red, the others blue; a zone never ranked has no marks.
+ * Each zone: { name, nominal, median, p5, p95, highlighted }; names: { interval, median, nominal, axis }.
+ */
+export function rankIntervalOption(zones, names, lowest) {
+  const colour = zone => (zone.highlighted ? '#b10e1e' : '#1d70b8');
+  const rows = zones.map(zone => zone.name);
+  const valued = (zone, value) => (value === null || value === undefined ? null : value);
+  return {
+    animation: false,
+    textStyle: TEXT,
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: items => {
+        const zone = zones[items[0].dataIndex];
+        return `${zone.name}<br>${names.nominal}: ${zone.nominal ?? '—'}<br>${names.median}: ${round(zone.median) ?? '—'}`
+          + `<br>${names.interval}: ${round(zone.p5) ?? '—'} – ${round(zone.p95) ?? '—'}`;
+      },
+    },
+    legend: { top: 0, data: [names.interval, names.median, names.nominal], textStyle: TEXT },
+    grid: { left: 8, right: 24, top: 36, bottom: 40, containLabel: true },
+    xAxis: { type: 'value', name: names.axis, nameLocation: 'middle', nameGap: 26, nameTextStyle: TEXT, min: 1,
+      max: Math.max(1, lowest), minInterval: 1, axisLabel: TEXT },
+    yAxis: { type: 'category', inverse: true, data: rows, axisLabel: { ...TEXT, fontSize: 12, width: 180,
+      overflow: 'truncate' } },
+    series: [
+      // a stacked pair: an invisible bar up to the 5th percentile, the visible one from there to the 95th
+      { type: 'bar', stack: 'interval', silent: true, barWidth: 8, itemStyle: { color: 'transparent' },
+        data: zones.map(zone => valued(zone, zone.p5)) },
+      { type: 'bar', stack: 'interval', name: names.interval, barWidth: 8,
+        itemStyle: { color: '#9cbfe0' },
+        data: zones.map(zone => (zone.p5 === null || zone.p5 === undefined ? null
+          : { value: round(zone.p95 - zone.p5), itemStyle: { color: zone.highlighted ? '#f0a7ad' : '#9cbfe0' } })) },
+      { type: 'scatter', name: names.median, symbol: 'circle', symbolSize: 9, itemStyle: { color: '#1d70b8' },
+        data: zones.map(zone => ({ value: valued(zone, zone.median), itemStyle: { color: colour(zone) } })) },
+      { type: 'scatter', name: names.nominal, symbol: 'diamond', symbolSize: 11,
+        itemStyle: { color: '#ffffff', borderColor: '#0b0c0c', borderWidth: 2 },
+        data: zones.map(zone => valued(zone, zone.nominal)) },
+    ],
+  };
+}
+
+/**
+ * Sobol indices of a sensitivity analysis as bars: per uncertain input its first-order and total index, each with
+ * its confidence interval as a whisker. Each input: { name, firstOrder: {estimate, low, high}, total: {…} };
+ * names: { firstOrder, total, axis }. Indices outside 0–1 (sampling error) are shown as estimated.
+ */
+export function sobolBarsOption(inputs, names) {
+  const estimates = key => inputs.map(input => round2(input[key]?.estimate ?? null));
+  const whiskers = key => inputs.map((input, i) => [i, input[key]?.low ?? null, input[key]?.high ?? null]);
+  const whisker = offset => (params, api) => {
+    const low = api.value(1);
+    const high = api.value(2);
+    if (low === null || high === null || Number.isNaN(low) || Number.isNaN(high)) {
+      return null;
+    }
+    const band = api.size([1, 0])[0];
+    const x = api.coord([api.value(0), 0])[0] + offset * band * 0.2;
+    const top = api.coord([0, high])[1];
+    const bottom = api.coord([0, low])[1];
+    const style = { stroke: '#0b0c0c', lineWidth: 1.5 };
+    return { type: 'group', children: [
+      { type: 'line', shape: { x1: x, y1: top, x2: x, y2: bottom }, style },
+      { type: 'line', shape: { x1: x - 5, y1: top, x2: x + 5, y2: top }, style },
+      { type: 'line', shape: { x1: x - 5, y1: bottom, x2: x + 5, y2: bottom }, style },
+    ] };
+  };
+  return {
+    animation: false,
+    textStyle: TEXT,
+    legend: { top: 0, data: [names.firstOrder, names.total], textStyle: TEXT },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: inputs.map(input => input.name), axisLabel: { ...TEXT, fontSize: 12, interval: 0 } },
+    // 0 to 1, widened to whole tenths where an estimate or interval strays beyond (sampling error)
+    yAxis: { type: 'value', name: names.axis, nameTextStyle: TEXT, min: value => Math.min(0, Math.floor(value.min * 10) / 10),
+      max: value => Math.max(1, Math.ceil(value.max * 10) / 10), axisLabel: TEXT },
+    series: [
+      { type: 'bar', name: names.firstOrder, barWidth: '20%', barGap: '0%', itemStyle: { color: '#1d70b8' },
+        data: estimates('firstOrder') },
+      { type: 'bar', name: names.total, barWidth: '20%', itemStyle: { color: '#f47738' }, data: estimates('total') },
+      { type: 'custom', silent: true, renderItem: whisker(-0.5), encode: { x: 0, y: [1, 2] }, data: whiskers('firstOrder'),
+        z: 3 },
+      { type: 'custom', silent: true, renderItem: whisker(0.5), encode: { x: 0, y: [1, 2] }, data: whiskers('total'), z: 3 },
+    ],
+  };
+}
+
 function round2(value) {
   return value === null || value === undefined ? null : Math.round(value * 100) / 100;
 }

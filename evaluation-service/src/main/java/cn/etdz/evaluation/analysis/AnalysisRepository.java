@@ -68,6 +68,25 @@ public class AnalysisRepository {
                 (String) r[10], (String) r[11], SqlTimes.utc(r[12]), SqlTimes.utc(r[13])));
     }
 
+    /**
+     * The newest {@code limit} jobs of a stored peer group and period, newest first; {@code kind} null means both.
+     * Without their results, which can be large.
+     */
+    public List<StoredJob> list(String zoneType, String period, String kind, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                        select id, kind, state, progress, zone_type, period, snapshot_id, methodology, request,
+                               created_by, created_at, finished_at
+                        from analysis_job where zone_type = ?1 and period = ?2 and (?3 = '' or kind = ?3)
+                        order by id desc limit ?4""")
+                .setParameter(1, zoneType).setParameter(2, period).setParameter(3, kind == null ? "" : kind)
+                .setParameter(4, limit).getResultList();
+        return rows.stream().map(r -> new StoredJob(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue(), (String) r[4], (String) r[5],
+                r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7], (String) r[8], null, null,
+                (String) r[9], SqlTimes.utc(r[10]), SqlTimes.utc(r[11]))).toList();
+    }
+
     /** QUEUED → RUNNING; false if the job was cancelled meanwhile. */
     public boolean start(long id) {
         return em().createNativeQuery("""

@@ -27,8 +27,10 @@ public record AnalysisRequest(String kind, String zoneType, String period, Simul
      * @param pillarAggregations    ARITHMETIC or GEOMETRIC, to draw from for every pillar
      * @param compositeAggregations ARITHMETIC or GEOMETRIC, to draw from for the composite
      * @param leaveOneOut           leave out no indicator or one, each equally likely
+     * @param imputations           NONE, PEER_MEDIAN or CARRY_FORWARD, to draw from for the missing values
      */
     public record Inputs(Double pillarWeightNoise, Double indicatorWeightNoise, List<String> normalisations,
-                         List<String> pillarAggregations, List<String> compositeAggregations, Boolean leaveOneOut) {
+                         List<String> pillarAggregations, List<String> compositeAggregations, Boolean leaveOneOut,
+                         List<String> imputations) {
     }
 }

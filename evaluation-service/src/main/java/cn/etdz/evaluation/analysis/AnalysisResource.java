@@ -1,8 +1,10 @@
 package cn.etdz.evaluation.analysis;
 
+import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.i18n.Languages;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
+import cn.etdz.evaluation.scoring.ZoneType;
 import cn.etdz.evaluation.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -23,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
 
 /** Uncertainty and sensitivity analyses of a ranking, as jobs. */
 @Path("/api/v1/analyses")
@@ -64,6 +69,32 @@ public class AnalysisResource {
                           @HeaderParam(Languages.ACCEPT_LANGUAGE) @Parameter(hidden = true) String language) {
         AnalysisView job = service.submit(request, caller.subject(), Languages.of(language));
         return Response.accepted(job).location(UriBuilder.fromPath("/api/v1/analyses/{id}").build(job.id())).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "listAnalyses", summary = "List the analyses of a peer group and period",
+            description = "The analyses kept for a stored peer group and period, newest first (at most 50), without "
+                    + "their results: state, progress, the snapshot analysed, N, seed and inputs. Read a result with "
+                    + "getAnalysis; the newest DONE one of the snapshot a ranking shows says how robust its ranks are. "
+                    + "Analysts and administrators.")
+    @APIResponse(responseCode = "200", description = "The analyses, newest first",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnalysisListing.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AnalysisListing list(
+            @Parameter(description = "ETDZ or BECZ: the peer group analysed", example = "ETDZ", required = true)
+            @QueryParam("zoneType") String zoneType,
+            @Parameter(description = "The year analysed", example = "2015", required = true)
+            @QueryParam("period") String period,
+            @Parameter(description = "UNCERTAINTY or SENSITIVITY; both when absent", example = "UNCERTAINTY")
+            @QueryParam("kind") String kind) {
+        QueryParameters parameters = new QueryParameters();
+        parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
+        parameters.period("period", period, true);
+        String checkedKind = parameters.oneOf("kind", kind, List.of("UNCERTAINTY", "SENSITIVITY"));
+        parameters.check();
+        return service.list(zoneType, period, checkedKind);
     }
 
     @GET

@@ -8,6 +8,7 @@ import cn.etdz.evaluation.methodology.MethodologyService;
 import cn.etdz.evaluation.methodology.StoredMethodology;
 import cn.etdz.evaluation.readmodel.ReadModelRepository;
 import cn.etdz.evaluation.scoring.Aggregation;
+import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.Normalisation;
 import cn.etdz.evaluation.scoring.PeerGroupData;
 import cn.etdz.evaluation.scoring.Region;
@@ -59,6 +60,8 @@ public class AnalysisService {
     /** A running job stores its progress at least this often, so a job silent for {@link #STALE} is dead. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     private static final Duration STALE = Duration.ofMinutes(1);
+    /** How many analyses a listing shows: the newest, enough to find the latest finished one of each kind. */
+    static final int LISTED = 50;
     private static final Set<Normalisation> PEER_RELATIVE = Arrays.stream(Normalisation.values())
             .filter(Normalisation::peerRelative).collect(Collectors.toUnmodifiableSet());
 
@@ -143,6 +146,18 @@ public class AnalysisService {
         AnalysisRepository.StoredJob stored = QuarkusTransaction.requiringNew().call(() -> repository.find(id))
                 .orElseThrow(() -> ProblemException.notFound(Message.of("evaluation.analysis.unknown", id)));
         return view(stored, locale);
+    }
+
+    /** The newest analyses of a stored peer group and period, newest first; {@code kind} null means both kinds. */
+    public AnalysisListing list(String zoneType, String period, String kind) {
+        List<AnalysisRepository.StoredJob> stored = QuarkusTransaction.requiringNew()
+                .call(() -> repository.list(zoneType, period, kind, LISTED));
+        return new AnalysisListing(stored.stream().map(job -> {
+            AnalysisRequest request = read(job.request(), AnalysisRequest.class);
+            return new AnalysisSummary(job.id(), job.kind(), job.state(), job.progress(), job.zoneType(), job.period(),
+                    job.snapshotId(), job.methodology(), request.replications(), request.seed(), request.inputs(),
+                    job.createdBy(), job.createdAt(), job.finishedAt());
+        }).toList());
     }
 
     /** Cancels a queued or running job. @throws ProblemException 404 if unknown, 409 if it has already ended */
@@ -287,7 +302,7 @@ public class AnalysisService {
                     Message.of("evaluation.analysis.replications", 2, max)));
         }
         AnalysisRequest.Inputs given = request.inputs() == null
-                ? new AnalysisRequest.Inputs(null, null, null, null, null, null) : request.inputs();
+                ? new AnalysisRequest.Inputs(null, null, null, null, null, null, null) : request.inputs();
         double pillarNoise = noise("inputs.pillarWeightNoise", given.pillarWeightNoise(), violations);
         double indicatorNoise = noise("inputs.indicatorWeightNoise", given.indicatorWeightNoise(), violations);
         List<Normalisation> normalisations = values("inputs.normalisations", given.normalisations(), PEER_RELATIVE,
@@ -297,8 +312,10 @@ public class AnalysisService {
                 aggregations, Aggregation.class, violations);
         List<Aggregation> compositeAggregations = values("inputs.compositeAggregations", given.compositeAggregations(),
                 aggregations, Aggregation.class, violations);
+        List<Imputation> imputations = values("inputs.imputations", given.imputations(), Set.of(Imputation.values()),
+                Imputation.class, violations);
         UncertainInputs inputs = new UncertainInputs(pillarNoise, indicatorNoise, normalisations, pillarAggregations,
-                compositeAggregations, Boolean.TRUE.equals(given.leaveOneOut()));
+                compositeAggregations, Boolean.TRUE.equals(given.leaveOneOut()), imputations);
         if (inputs.active().isEmpty() && violations.stream().noneMatch(v -> v.field().startsWith("inputs"))) {
             violations.add(new Violation("inputs", "no-uncertain-input", Message.of("evaluation.analysis.no-input")));
         }
@@ -343,7 +360,8 @@ public class AnalysisService {
         return new AnalysisRequest.Inputs(inputs.pillarWeightNoise(), inputs.indicatorWeightNoise(),
                 inputs.normalisations().stream().map(Enum::name).toList(),
                 inputs.pillarAggregations().stream().map(Enum::name).toList(),
-                inputs.compositeAggregations().stream().map(Enum::name).toList(), inputs.leaveOneOut());
+                inputs.compositeAggregations().stream().map(Enum::name).toList(), inputs.leaveOneOut(),
+                inputs.imputations().stream().map(Enum::name).toList());
     }
 
     private AnalysisView view(AnalysisRepository.StoredJob job, Locale locale) {

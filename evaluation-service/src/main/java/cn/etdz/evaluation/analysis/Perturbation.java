@@ -1,6 +1,7 @@
 package cn.etdz.evaluation.analysis;
 
 import cn.etdz.evaluation.scoring.Aggregation;
+import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.IndicatorSpec;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.Normalisation;
@@ -66,6 +67,7 @@ public final class Perturbation {
         Aggregation pillarAggregation = null;
         Aggregation compositeAggregation = nominal.compositeAggregation();
         int[] leftOut = null;
+        Imputation imputation = nominal.imputation();
         for (int k = 0; k < active.size(); k++) {
             switch (active.get(k)) {
                 case PILLAR_WEIGHTS -> {
@@ -82,11 +84,12 @@ public final class Perturbation {
                     int choice = (int) Math.min(removable.size(), Math.floor(u[k] * (removable.size() + 1)));
                     leftOut = choice == 0 ? null : removable.get(choice - 1);
                 }
+                case IMPUTATION -> imputation = pick(inputs.imputations(), u[k]);
             }
         }
         Draws draws = new Draws(pillarFactors, indicatorNoise, normalisation, pillarAggregation, leftOut);
         return new Methodology(nominal.id(), nominal.version(), nominal.zoneType(), compositeAggregation,
-                nominal.regionGrouping(), List.of(), nominal.zeroRule(), nominal.imputation(),
+                nominal.regionGrouping(), List.of(), nominal.zeroRule(), imputation,
                 rebuild(nominal.tree(), new int[] {0}, draws), nominal.flagRules());
     }
 

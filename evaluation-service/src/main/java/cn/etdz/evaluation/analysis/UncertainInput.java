@@ -17,5 +17,7 @@ public enum UncertainInput {
     /** One aggregation from a list for the composite (pillars → composite). */
     COMPOSITE_AGGREGATION,
     /** No indicator, or one indicator left out, each equally likely. */
-    LEFT_OUT_INDICATOR
+    LEFT_OUT_INDICATOR,
+    /** One imputation from a list: what replaces the values the zones did not report. */
+    IMPUTATION
 }

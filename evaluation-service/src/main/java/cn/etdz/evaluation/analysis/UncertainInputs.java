@@ -1,6 +1,7 @@
 package cn.etdz.evaluation.analysis;
 
 import cn.etdz.evaluation.scoring.Aggregation;
+import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.Normalisation;
 
 import java.util.ArrayList;
@@ -18,20 +19,30 @@ import java.util.List;
  * @param pillarAggregations     aggregations to draw from for all pillars; empty: unchanged
  * @param compositeAggregations  aggregations to draw from for the composite; empty: unchanged
  * @param leaveOneOut            whether to leave out no indicator or one (of a pillar that keeps at least one other)
+ * @param imputations            imputations to draw from for the values the zones did not report; empty: unchanged
  */
 public record UncertainInputs(double pillarWeightNoise, double indicatorWeightNoise, List<Normalisation> normalisations,
                               List<Aggregation> pillarAggregations, List<Aggregation> compositeAggregations,
-                              boolean leaveOneOut) {
+                              boolean leaveOneOut, List<Imputation> imputations) {
 
     public UncertainInputs {
         normalisations = normalisations == null ? List.of() : List.copyOf(normalisations);
         pillarAggregations = pillarAggregations == null ? List.of() : List.copyOf(pillarAggregations);
         compositeAggregations = compositeAggregations == null ? List.of() : List.copyOf(compositeAggregations);
+        imputations = imputations == null ? List.of() : List.copyOf(imputations);
+    }
+
+    /** Inputs that keep the methodology's imputation. */
+    public UncertainInputs(double pillarWeightNoise, double indicatorWeightNoise, List<Normalisation> normalisations,
+                           List<Aggregation> pillarAggregations, List<Aggregation> compositeAggregations,
+                           boolean leaveOneOut) {
+        this(pillarWeightNoise, indicatorWeightNoise, normalisations, pillarAggregations, compositeAggregations,
+                leaveOneOut, List.of());
     }
 
     /** Nothing varies: every replication is the nominal result. */
     public static UncertainInputs none() {
-        return new UncertainInputs(0, 0, List.of(), List.of(), List.of(), false);
+        return new UncertainInputs(0, 0, List.of(), List.of(), List.of(), false, List.of());
     }
 
     /** The uncertain inputs, in the order of {@link UncertainInput}: the factors of a replication's draw. */
@@ -54,6 +65,9 @@ public record UncertainInputs(double pillarWeightNoise, double indicatorWeightNo
         }
         if (leaveOneOut) {
             active.add(UncertainInput.LEFT_OUT_INDICATOR);
+        }
+        if (!imputations.isEmpty()) {
+            active.add(UncertainInput.IMPUTATION);
         }
         return active;
     }

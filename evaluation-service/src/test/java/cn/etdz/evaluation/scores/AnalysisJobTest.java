@@ -238,4 +238,40 @@ class AnalysisJobTest {
         as(PlatformTestResource.tokens().submitter("320000")).get(location).then().statusCode(403);
         assertThat(awaitDone(location).getString("state")).isEqualTo("DONE");
     }
+
+    @Test
+    void imputationAlternativesAreAnInputAndAPeerGroupsAnalysesAreListedNewestFirst() {
+        Map<String, Object> bad = stored("UNCERTAINTY", 10, Map.of("imputations", List.of("PEER_MEDIAN", "MEAN")));
+        analyst().body(bad).post("/api/v1/analyses").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.contains("inputs.imputations[1]"));
+
+        Map<String, Object> inputs = Map.of("pillarWeightNoise", 0.1, "imputations", List.of("NONE", "PEER_MEDIAN"));
+        Response started = analyst().body(stored("UNCERTAINTY", 20, inputs)).post("/api/v1/analyses");
+        started.then().statusCode(202);
+        long id = started.jsonPath().getLong("id");
+        JsonPath done = awaitDone(started.header("Location"));
+        assertThat(done.getString("state")).isEqualTo("DONE");
+        assertThat(done.getList("inputs.imputations", String.class)).containsExactly("NONE", "PEER_MEDIAN");
+        assertThat(done.getList("uncertainty.inputs", String.class)).containsExactly("PILLAR_WEIGHTS", "IMPUTATION");
+
+        JsonPath listed = analyst().get("/api/v1/analyses?zoneType=ETDZ&period=" + PERIOD).then().statusCode(200)
+                .extract().jsonPath();
+        List<Long> ids = listed.getList("analyses.id", Long.class);
+        assertThat(ids).first().isEqualTo(id);
+        assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(listed.getString("analyses[0].state")).isEqualTo("DONE");
+        assertThat(listed.getLong("analyses[0].snapshotId")).isEqualTo(done.getLong("snapshotId"));
+        assertThat(listed.getList("analyses[0].inputs.imputations", String.class)).containsExactly("NONE", "PEER_MEDIAN");
+        assertThat(listed.getMap("analyses[0]")).doesNotContainKey("uncertainty");
+        assertThat(analyst().get("/api/v1/analyses?zoneType=ETDZ&period=" + PERIOD + "&kind=SENSITIVITY").jsonPath()
+                .getList("analyses.kind", String.class)).doesNotContain("UNCERTAINTY");
+        assertThat(analyst().get("/api/v1/analyses?zoneType=BECZ&period=" + PERIOD).jsonPath()
+                .getList("analyses")).isEmpty();
+        analyst().get("/api/v1/analyses?zoneType=ETDZ&period=" + PERIOD + "&kind=FORECAST").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.contains("kind"));
+        analyst().get("/api/v1/analyses?zoneType=SEZ").then().statusCode(400)
+                .body("violations.field", hasItems("zoneType", "period"));
+        as(PlatformTestResource.tokens().submitter("320000")).get("/api/v1/analyses?zoneType=ETDZ&period=" + PERIOD)
+                .then().statusCode(403);
+    }
 }

@@ -10,6 +10,7 @@ import { peerGroupControls } from './controls.js';
 import { hasRole } from '../session.js';
 import { indicatorNames, targetLinesTable } from './overview.js';
 import { downloadGroup } from '../downloads.js';
+import { zoneRobustness } from './robustness.js';
 
 const MAX_PAGE = 500;
 
@@ -36,6 +37,7 @@ export async function render(main, route) {
     fill(explanation, () => Promise.all([apiGet(`/scores/${encodeURIComponent(code)}/${group.period}/explanation`),
       apiGet('/indicators', { zoneType: group.zoneType })]), ([view, indicators]) => contributions(view, indicators)),
     targetsSection(main, code, group),
+    zoneRobustness(main, code, group),
   ]);
 }
 
