@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Loads {@link DemoDataSet} through the gateway: an administrator registers the zones, then the historical
- * submissions go in one batch per year, as a national import of the old system's records would, each with the time
+ * submissions go in one batch per year, as a national import of the old system's records would, each approved by the
+ * administrator as it is stored (the corrections that come last wait for review), each with the time
  * it was originally received (which decides whether it was late). Zone names and provinces are real; every value is
  * synthetic.
  */
@@ -56,18 +57,30 @@ final class DemoData {
                 .collect(Collectors.groupingBy(DemoDataSet.Submission::period, java.util.TreeMap::new, Collectors.toList()));
         List<List<DemoDataSet.Submission>> batches = new ArrayList<>(byYear.values());
         batches.add(data.corrections());
-        for (List<DemoDataSet.Submission> batch : batches) {
-            JsonNode result = post("/api/v1/submissions/batch", admin, Map.of("submissions", batch.stream().map(this::body).toList()), 200);
+        int approved = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            JsonNode result = post("/api/v1/submissions/batch", admin,
+                    Map.of("submissions", batches.get(b).stream().map(this::body).toList()), 200);
             if (result.path("rejected").asInt() != 0) {
                 throw new IllegalStateException("demo batch rejected submissions: " + result);
             }
             accepted += result.path("accepted").asInt();
+            boolean corrections = b == batches.size() - 1;
             for (JsonNode item : result.path("results")) {
                 warned += item.path("warnings").isEmpty() ? 0 : 1;
+                // the old system's records were signed off: official rankings have data, and the corrections that
+                // follow wait in the reviewers' queue
+                if (!corrections) {
+                    post("/api/v1/reviews/returns/" + item.path("zone").asText() + "/" + item.path("period").asText()
+                            + "/decisions", admin, Map.of("revision", item.path("revision").asInt(),
+                            "decision", "APPROVED"), 200);
+                    approved++;
+                }
             }
         }
         return "demo data loaded: " + data.zones().size() + " zones, " + accepted + " submissions for "
-                + DemoDataSet.FIRST_YEAR + "–" + DemoDataSet.LAST_YEAR + " (" + warned + " with warnings; synthetic values)";
+                + DemoDataSet.FIRST_YEAR + "–" + DemoDataSet.LAST_YEAR + " (" + warned + " with warnings, " + approved
+                + " approved; synthetic values)";
     }
 
     private Map<String, Object> body(DemoDataSet.Submission submission) {

@@ -1,7 +1,7 @@
 package cn.etdz.evaluation.analysis;
 
-import cn.etdz.evaluation.scores.Flag;
-import cn.etdz.evaluation.scores.FlagRules;
+import cn.etdz.evaluation.scoring.FlagPreset;
+import cn.etdz.evaluation.scoring.FlagRules;
 import cn.etdz.evaluation.scoring.Imputation;
 import cn.etdz.evaluation.scoring.Methodology;
 import cn.etdz.evaluation.scoring.PeerGroupData;
@@ -9,6 +9,7 @@ import cn.etdz.evaluation.scoring.ScoringEngine;
 import cn.etdz.evaluation.scoring.ScoringResult;
 import cn.etdz.evaluation.scoring.ZoneScore;
 import cn.etdz.evaluation.scoring.ZoneType;
+import cn.etdz.evaluation.snapshot.Flag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImputationAlternativesTest {
 
     private static final ForkJoinPool WORKERS = new ForkJoinPool(2);
-    private static final FlagRules RULES = new FlagRules(5, 0.10);
+    private static final FlagRules RULES = FlagRules.of(FlagPreset.PLAN_2012);
     private static final int ZONES = 32;
 
     @AfterAll
