@@ -93,8 +93,10 @@ public final class MethodologyMapper {
                     Message.of("evaluation.methodology.pillars-or-nodes")));
         }
         FlagRules flagRules = flagRules(request.flagRules(), violations);
-        Methodology methodology = new Methodology(request.id(), version, zoneType, composite, grouping, pillars,
-                zeroRule, imputation, nodes(nodeRequests, "nodes", violations), flagRules);
+        // a tree is checked as a tree; giving pillars too is the violation above
+        Methodology methodology = new Methodology(request.id(), version, zoneType, composite, grouping,
+                nodeRequests.isEmpty() ? pillars : List.of(), zeroRule, imputation,
+                nodes(nodeRequests, "nodes", violations), flagRules);
         // the validator reports what is missing; an unparseable value is already reported above (as a null the
         // validator would call missing)
         java.util.Set<String> unparseable = new java.util.HashSet<>();
