@@ -53,7 +53,7 @@ class GeneratedClientIT {
         stack.loadDemoData();
         ScoresApi scores = new ScoresApi(as(stack.tokens().analyst()));
         await().atMost(Duration.ofSeconds(60)).ignoreException(ApiException.class).until(() -> {
-            RankingView ranking = scores.getRanking("2015", "ETDZ", null, 0, null, null, null, 500, null);
+            RankingView ranking = scores.getRanking("2015", "ETDZ", null, null, 0, null, null, null, 500, null);
             return ranking.getItems().stream().filter(s -> Boolean.TRUE.equals(s.getRanked())).count() >= 132;
         });
     }
@@ -114,24 +114,24 @@ class GeneratedClientIT {
     @Test
     void aMinistryAppReadsTheRankingAndAnExplanationThroughTheClient() throws Exception {
         ScoresApi scores = new ScoresApi(as(stack.tokens().analyst()));
-        RankingView ranking = scores.getRanking("2015", "ETDZ", null, 0, null, null, "EAST", 10, null);
+        RankingView ranking = scores.getRanking("2015", "ETDZ", null, null, 0, null, null, "EAST", 10, null);
         assertThat(ranking.getItems()).isNotEmpty().allSatisfy(s -> assertThat(s.getRegion()).isEqualTo("EAST"));
-        ScoreView first = scores.getRanking("2015", "ETDZ", null, 0, null, null, null, 1, null).getItems().get(0);
+        ScoreView first = scores.getRanking("2015", "ETDZ", null, null, 0, null, null, null, 1, null).getItems().get(0);
         assertThat(first.getNationalRank()).isEqualTo(1);
         assertThat(first.getComposite()).isBetween(0.0, 100.0);
-        ScoreView lowest = scores.getRanking("2015", "ETDZ", null, 0, null, null, null, 1, "composite").getItems().get(0);
+        ScoreView lowest = scores.getRanking("2015", "ETDZ", null, null, 0, null, null, null, 1, "composite").getItems().get(0);
         assertThat(lowest.getComposite()).isLessThan(first.getComposite());
-        assertThat(scores.getRanking("2015", "ETDZ", null, 0, null, "Suzhou Industrial", null, 10, null).getItems())
+        assertThat(scores.getRanking("2015", "ETDZ", null, null, 0, null, "Suzhou Industrial", null, 10, null).getItems())
                 .extracting(ScoreView::getZone).containsExactly("SUZHOU-IP");
-        assertThat(scores.getScoredPeriods("ETDZ", null).getPeriods()).contains("2014", "2015");
+        assertThat(scores.getScoredPeriods("ETDZ", null, null).getPeriods()).contains("2014", "2015");
 
         ExplanationView explanation = new ScoresApi(as(stack.tokens().submitter("320000")))
-                .getZoneScoreExplanation("SUZHOU-IP", "2015", null);
+                .getZoneScoreExplanation("SUZHOU-IP", "2015", null, null);
         assertThat(explanation.getScore().getZone()).isEqualTo("SUZHOU-IP");
         assertThat(explanation.getPillars()).hasSize(5);
         assertThat(explanation.getIndicators()).isNotEmpty();
         ApiException foreign = catchThrowableOfType(ApiException.class, () -> new ScoresApi(as(stack.tokens().submitter("440000")))
-                .getZoneScoreExplanation("SUZHOU-IP", "2015", null));
+                .getZoneScoreExplanation("SUZHOU-IP", "2015", null, null));
         assertThat(foreign.getCode()).isEqualTo(403);
     }
 
