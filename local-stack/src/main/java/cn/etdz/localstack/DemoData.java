@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  */
 final class DemoData {
 
+    private static final int MAX_RATE_LIMITED_RETRIES = 30;
+
     private final String gatewayUrl;
     private final TokenIssuer tokens;
     private final DemoDataSet data = DemoDataSet.generate(DemoDataSet.DEMO_SEED);
@@ -110,6 +112,13 @@ final class DemoData {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                     .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            // the demo approves every return one by one, faster than the gateway's per-caller limit on a quick
+            // machine: wait as the gateway asks, like any well-behaved client
+            for (int retry = 0; response.statusCode() == 429 && retry < MAX_RATE_LIMITED_RETRIES; retry++) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(Math.max(1, seconds) * 1000);
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() != expected) {
                 throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
             }
