@@ -86,6 +86,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     .setStatusCode(problem.status())
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader(Languages.CONTENT_LANGUAGE, Languages.tag(language))
+                    .putHeader("Vary", Languages.ACCEPT_LANGUAGE)
                     .putHeader(ProblemMappers.REQUEST_ID_HEADER, requestId)
                     .setBody(Body.body(problems.body(problem.at(incoming.path(), requestId)))));
         });

@@ -40,6 +40,7 @@ public final class Problems {
         Problem problem = message.in(language);
         var response = ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader(Languages.CONTENT_LANGUAGE, Languages.tag(language));
+        response.headers().add("Vary", Languages.ACCEPT_LANGUAGE);
         if (problem.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }

@@ -88,6 +88,7 @@ class LimitsCorrelationCorsTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(413))
                 .header("Content-Language", "en")
+                .header("Vary", containsString("Accept-Language"))
                 .body("title", equalTo("Payload too large"))
                 .body("detail", matchesPattern("The request body is larger than the \\d+ bytes this route accepts\\."))
                 .body("requestId", equalTo("big-1"));

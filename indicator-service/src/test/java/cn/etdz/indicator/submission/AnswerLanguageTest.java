@@ -13,6 +13,7 @@ import static cn.etdz.indicator.IndicatorTestSupport.submission;
 import static cn.etdz.indicator.IndicatorTestSupport.tokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -47,6 +48,7 @@ class AnswerLanguageTest {
         as(token).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").body(BAD.formatted(zone))
                 .post("/api/v1/submissions").then().statusCode(422)
                 .header("Content-Language", "zh-CN")
+                .header("Vary", containsString("Accept-Language"))
                 .body("type", equalTo("urn:etdz:problem:validation"))
                 .body("title", equalTo("请求无效"))
                 .body("detail", equalTo("报送被拒绝，未保存任何数据。"))
@@ -76,6 +78,7 @@ class AnswerLanguageTest {
 
         as(token).header("Accept-Language", "zh-CN").queryParam("dryRun", "true").body(submission(zone, "2011", 200))
                 .post("/api/v1/submissions").then().statusCode(200).header("Content-Language", "zh-CN")
+                .header("Vary", containsString("Accept-Language"))
                 .body("warnings.code", hasItem("large-change"))
                 .body("warnings.message", hasItem("指标 GDP 较 2010 年变动 +100%（100 → 200）。"));
         int id = as(token).header("Accept-Language", "zh-CN").body(submission(zone, "2011", 200))

@@ -44,6 +44,7 @@ public final class ProblemMappers {
         Response.ResponseBuilder builder = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(Languages.CONTENT_LANGUAGE, Languages.tag(language))
+                .header(HttpHeaders.VARY, Languages.ACCEPT_LANGUAGE)
                 .entity(problem.at(path, requestId));
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
