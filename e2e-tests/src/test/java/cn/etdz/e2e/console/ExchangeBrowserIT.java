@@ -354,12 +354,14 @@ class ExchangeBrowserIT {
 
     @Test
     @Order(2)
-    void aSubmitterIsOfferedItsOwnProvincesReportCardsAndSeesARefusedExportAsAProblem() {
-        Map<String, Object> elsewhere = api("/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "size", 500))
-                .<Map<String, Object>>getList("items").stream()
-                .filter(item -> !PROVINCE.equals(item.get("province"))).findFirst().orElseThrow();
+    void aSubmitterIsOfferedItsOwnProvincesFilesOnly() {
+        List<Map<String, Object>> ranking = api("/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "size", 500))
+                .getList("items");
+        Map<String, Object> elsewhere = ranking.stream().filter(item -> !PROVINCE.equals(item.get("province")))
+                .findFirst().orElseThrow();
         String other = (String) elsewhere.get("province");
-        String zone = (String) elsewhere.get("zone");
+        String own = ranking.stream().filter(item -> PROVINCE.equals(item.get("province")))
+                .map(item -> (String) item.get("zone")).findFirst().orElseThrow();
         console.signIn(SUBMITTER);
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         assertThat(console.browser().await(By.id("report-cards-zip")).getText()).contains("江苏省");
@@ -367,12 +369,16 @@ class ExchangeBrowserIT {
         console.browser().await(By.id("export-xlsx"));
         assertThat(console.browser().all(By.id("report-cards-zip"))).isEmpty();
 
-        // another province's zone: the API refuses its values, and the console says so where the button is
-        console.open("zone/" + zone + "?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
-        console.browser().await(By.id("export-csv")).click();
-        assertThat(console.browser().await(By.cssSelector("#zone-export-status .problem")).getText())
-                .contains("无权");
-        console.browser().screenshot("exchange-export-refused");
-        console.browser().assertAccessible("a refused export");
+        // another province's zone: its scores show, but its values and report card are not offered (the API would
+        // refuse them)
+        console.open("zone/" + elsewhere.get("zone") + "?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        console.browser().await(By.cssSelector("#radar-chart canvas"));
+        assertThat(console.browser().all(By.cssSelector("#zone-files button"))).isEmpty();
+        console.browser().screenshot("exchange-other-province-zone");
+        console.browser().assertAccessible("another province's zone");
+
+        console.open("zone/" + own + "?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
+        console.browser().await(By.id("export-csv"));
+        assertThat(console.browser().await(By.id("report-card-pdf")).isDisplayed()).isTrue();
     }
 }

@@ -7,7 +7,7 @@ import { formatNumber, localName, t, tOr, unitLabel } from '../i18n.js';
 import { peerGroup, routeHash } from '../router.js';
 import { drawChart, median, PILLARS, pillarRadarOption } from '../charts.js';
 import { peerGroupControls } from './controls.js';
-import { hasRole } from '../session.js';
+import { currentSession, hasRole } from '../session.js';
 import { indicatorNames, targetLinesTable } from './overview.js';
 import { downloadGroup } from '../downloads.js';
 import { zoneRobustness } from './robustness.js';
@@ -21,9 +21,13 @@ export async function render(main, route) {
   const radar = h('section', { 'aria-labelledby': 'radar-heading' });
   const history = h('section', { 'aria-labelledby': 'history-heading' });
   const explanation = h('section', { 'aria-labelledby': 'explanation-heading' });
+  // values and report cards are a province's own: analysts and admins get them at once, the others once the zone's
+  // score says it is in their province
+  const everyProvince = hasRole('analyst', 'admin');
+  const files = h('div', { id: 'zone-files' }, ...(everyProvince ? zoneFiles(code, group) : []));
   main.append(heading, peerGroupControls('zone', route, group),
     h('p', {}, h('a', { id: 'compare-link', href: routeHash('compare', { ...group, zones: code }) }, t('compare.withOthers'))),
-    ...zoneFiles(code, group),
+    files,
     h('h2', { id: 'radar-heading' }, t('zone.pillars', { period: group.period })), radar,
     h('h2', { id: 'history-heading' }, t('zone.history')), history,
     h('h2', { id: 'explanation-heading' }, t('zone.explanation', { period: group.period })), explanation);
@@ -31,6 +35,9 @@ export async function render(main, route) {
     fill(radar, () => Promise.all([apiGet(`/scores/${encodeURIComponent(code)}/${group.period}`),
       apiGet('/scores', { ...group, size: MAX_PAGE })]), ([score, peers]) => {
       heading.textContent = localName(score);
+      if (!everyProvince && currentSession().caller.province === score.province) {
+        files.replaceChildren(...zoneFiles(code, group));
+      }
       return radarChart(score, peers);
     }),
     fill(history, () => apiGet(`/scores/${encodeURIComponent(code)}`), scores => historyTable(scores, group)),
