@@ -204,7 +204,7 @@ public class SnapshotWriter {
         members.forEach(member -> byCode.put(member.code(), member));
         Map<String, Integer> groupSizes = new HashMap<>();
         scores.stream().filter(ZoneScore::ranked).forEach(z -> groupSizes.merge(z.regionGroup(), 1, Integer::sum));
-        Publication publication = publication(zoneType, period, basis);
+        PublicationStatus publication = publicationStatus(zoneType, period, basis);
         List<NotReported> notReported = notReported(zoneType, period, methodology.methodology().regionGrouping());
         List<ScoreRow> rows = scores.stream().map(z -> new ScoreRow(0, z.zone(), null, z.region().name(),
                 z.regionGroup(), z.composite(), null, null, null, null, null, z.nationalRank(), z.regionRank(),
@@ -230,7 +230,7 @@ public class SnapshotWriter {
                 insert.setInt(7, members.size());
                 insert.setInt(8, (int) scores.stream().filter(ZoneScore::ranked).count());
                 insert.setString(9, basis.code());
-                insert.setTimestamp(10, publication.closed() ? Timestamp.from(computedAt.toInstant()) : null);
+                insert.setTimestamp(10, publication.publishedAtOnce() ? Timestamp.from(computedAt.toInstant()) : null);
                 if (publication.restates() == null) {
                     insert.setNull(11, Types.BIGINT);
                 } else {
@@ -329,16 +329,16 @@ public class SnapshotWriter {
     }
 
     /**
-     * Whether a new snapshot of the basis is published as it is stored (an official snapshot of a closed period), and
-     * which published official snapshot it restates (the newest; null when the period's official ranking was never
-     * published).
+     * How a new snapshot of the basis stands to publication: whether it is published as it is stored (an official
+     * snapshot of a closed period), and which published official snapshot it restates (the newest; null when the
+     * period's official ranking was never published).
      */
-    private record Publication(boolean closed, Long restates) {
+    private record PublicationStatus(boolean publishedAtOnce, Long restates) {
     }
 
-    private Publication publication(String zoneType, String period, Basis basis) {
+    private PublicationStatus publicationStatus(String zoneType, String period, Basis basis) {
         if (basis != Basis.OFFICIAL) {
-            return new Publication(false, null);
+            return new PublicationStatus(false, null);
         }
         @SuppressWarnings("unchecked")
         List<Object> closed = em().createNativeQuery("select state from period_state where period = ?1")
@@ -349,7 +349,7 @@ public class SnapshotWriter {
                           and published_at is not null
                         order by computed_at desc, id desc limit 1""")
                 .setParameter(1, zoneType).setParameter(2, period).getResultList();
-        return new Publication(closed.stream().anyMatch("CLOSED"::equals),
+        return new PublicationStatus(closed.stream().anyMatch("CLOSED"::equals),
                 published.stream().findFirst().map(id -> ((Number) id).longValue()).orElse(null));
     }
 
