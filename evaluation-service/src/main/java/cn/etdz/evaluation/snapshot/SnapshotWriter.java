@@ -136,8 +136,7 @@ public class SnapshotWriter {
         Map<String, Map<String, Double>> previousValues = previousPeriod == null ? Map.of() : values(previousPeriod, basis);
         List<Zone> zones = new ArrayList<>();
         List<ZoneScore> notReported = new ArrayList<>();
-        RegionGrouping grouping = Optional.ofNullable(methodology.methodology().regionGrouping())
-                .orElse(RegionGrouping.STATISTICAL_REGIONS);
+        RegionGrouping grouping = methodology.methodology().regionGrouping();
         for (Member member : members) {
             if (member.revision() == NOT_REPORTED) {
                 notReported.add(new ZoneScore(member.code(), member.region(), grouping.groupOf(member.region()), null,
@@ -205,15 +204,20 @@ public class SnapshotWriter {
         Map<String, Integer> groupSizes = new HashMap<>();
         scores.stream().filter(ZoneScore::ranked).forEach(z -> groupSizes.merge(z.regionGroup(), 1, Integer::sum));
         PublicationStatus publication = publicationStatus(zoneType, period, basis);
-        List<NotReported> notReported = notReported(zoneType, period, methodology.methodology().regionGrouping());
+        RegionGrouping grouping = methodology.methodology().regionGrouping();
+        List<NotReported> notReported = notReported(zoneType, period, grouping);
         List<ScoreRow> rows = scores.stream().map(z -> new ScoreRow(0, z.zone(), null, z.region().name(),
                 z.regionGroup(), z.composite(), null, null, null, null, null, z.nationalRank(), z.regionRank(),
                 groupSizes.getOrDefault(z.regionGroup(), 0), z.coverage(), 0, null)).toList();
-        Map<String, Set<Flag>> flags = FlagCalculator.flags(methodology.methodology().flagRules(),
-                new FlagCalculator.Period(rows, notReported), earlier);
-        // on the official basis a zone without an approved revision has not reported, whatever it sent
+        // on the official basis a zone without an approved revision has not reported either, whatever it sent: it
+        // stays a row of the table (unranked) and is stored there, not with the zones that sent nothing
+        List<NotReported> withoutReport = new ArrayList<>(notReported);
         members.stream().filter(member -> member.revision() == NOT_REPORTED)
-                .forEach(member -> flags.get(member.code()).add(Flag.NOT_REPORTED));
+                .map(member -> new NotReported(member.code(), member.province(), member.region().name(),
+                        grouping.groupOf(member.region())))
+                .forEach(withoutReport::add);
+        Map<String, Set<Flag>> flags = FlagCalculator.flags(methodology.methodology().flagRules(),
+                new FlagCalculator.Period(rows, withoutReport), earlier);
         long[] id = new long[1];
         em().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
