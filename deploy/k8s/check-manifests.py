@@ -21,11 +21,12 @@ Rules:
     /console-config.json), the API (/api/v1), the OpenAPI document, Swagger UI and /q/health, on the port
     "http"; the management port is let in only from the namespace "monitoring", and the ServiceMonitor and the
     prometheus.io annotations scrape it;
-  * every topic the code uses (the topic defaults in the services' @ConfigMapping interfaces, the topics the
-    ConfigMaps name, and scores.v1) has a KafkaTopic for an existing Kafka cluster; reference-data topics and
-    scores.v1 are compacted;
+  * every topic the code uses (the topic defaults in the services' @ConfigMapping interfaces, the dead-letter topic
+    <topic><suffix> of every topic a consumer subscribes to, the topics the ConfigMaps name, and scores.v1) has a
+    KafkaTopic for an existing Kafka cluster; reference-data topics and scores.v1 are compacted;
   * the Kafka bootstrap address and JDBC URLs in the ConfigMaps point at the Strimzi and CNPG services rendered;
-  * deploy/compose/kafka/create-topics.sh creates the same topics, compacted where they must be.
+  * deploy/compose/kafka/create-topics.sh creates the same topics, compacted where they must be (the self-test
+    drops a dead-letter topic from a copy of the script too).
 Needs PyYAML (Debian: python3-yaml).
 """
 import base64
@@ -57,15 +58,47 @@ PLACEHOLDER = re.compile(r"change-?me|placeholder|example|dummy|secret|password|
 CREDENTIAL_NAME = re.compile(r"password|passwd|secret|token|credential", re.I)
 COMPACTED = {"zones.v1", "indicators.v1", "scores.v1"}
 TOPIC_DEFAULT = re.compile(r'@WithDefault\("([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.v\d+(?:\.[a-z]+)*)"\)')
+# A configuration method with its default: @WithDefault("zones.v1") String zonesTopic();
+DEFAULT_OF = re.compile(r'@WithDefault\("([^"]*)"\)\s+\w+\s+(\w+)\(\);')
+# A consumer's subscription to configured topics: subscribe(List.of(config.consumer().zonesTopic(), ...));
+SUBSCRIPTION = re.compile(r'\.subscribe\(List\.of\(([^;]*?)\)\);', re.S)
+CONFIGURED_TOPIC = re.compile(r'\.(\w+Topic)\(\)')
 
 
 def code_topics():
-    """Topic names given as defaults in the services' typed configuration."""
+    """Topic names given as defaults in the services' typed configuration, and the dead-letter topics of the consumed
+    ones (each consumed topic's name and the service's deadLetterSuffix: DeadLetterWriter may write to any of them)."""
     topics = set()
     for service in SERVICES:
-        for source in (ROOT / service / "src" / "main" / "java").rglob("*Config.java"):
-            topics.update(TOPIC_DEFAULT.findall(source.read_text(encoding="utf-8")))
+        sources = ROOT / service / "src" / "main" / "java"
+        defaults = {}
+        for source in sources.rglob("*Config.java"):
+            text = source.read_text(encoding="utf-8")
+            topics.update(TOPIC_DEFAULT.findall(text))
+            defaults.update({method: value for value, method in DEFAULT_OF.findall(text)})
+        for source in sources.rglob("*.java"):
+            for subscription in SUBSCRIPTION.findall(source.read_text(encoding="utf-8")):
+                for method in CONFIGURED_TOPIC.findall(subscription):
+                    if method not in defaults or "deadLetterSuffix" not in defaults:
+                        raise SystemExit(f"FAIL: {source.name} subscribes to {method}(), but {service}'s config "
+                                         "gives no default for it or for deadLetterSuffix")
+                    topics.add(defaults[method] + defaults["deadLetterSuffix"])
     return topics
+
+
+def compose_problems(script, topics_in_code):
+    """What deploy/compose/kafka/create-topics.sh (its text) lacks: a topic not created or not compacted."""
+    compose = compose_topics(script)
+    problems = [f"compose: topic {t} is not created by deploy/compose/kafka/create-topics.sh"
+                for t in sorted((topics_in_code | EXTRA_TOPICS) - set(compose))]
+    problems += [f"compose: topic {t} is not compacted" for t in sorted(COMPACTED & set(compose))
+                 if "cleanup.policy=compact" not in compose[t]]
+    return problems
+
+
+def compose_topics(script):
+    """The topics the script creates, each with the rest of its line (its configs)."""
+    return {m.group(1): m.group(2) for m in re.finditer(r"^create (\S+)\s+\d+(.*)$", script, re.M)}
 
 
 def load(path):
@@ -331,6 +364,7 @@ def self_test(docs, topics_in_code):
         "no KafkaTopic scores.v1": lambda d: d.__setitem__(slice(None), without(d, "KafkaTopic", "scores.v1")),
         "no KafkaTopic submissions.v1.dlq":
             lambda d: d.__setitem__(slice(None), without(d, "KafkaTopic", "submissions.v1.dlq")),
+        "no KafkaTopic zones.v1.dlq": lambda d: d.__setitem__(slice(None), without(d, "KafkaTopic", "zones.v1.dlq")),
         "zones.v1 not compacted": lambda d: next(x for x in d if x.get("kind") == "KafkaTopic" and
                                                   x["spec"].get("topicName") == "zones.v1")["spec"]["config"]
                                                   .update({"cleanup.policy": "delete"}),
@@ -379,27 +413,33 @@ def main(argv):
         print(__doc__)
         return 2
     topics_in_code = code_topics()
-    print(f"topics in the code's config defaults: {', '.join(sorted(topics_in_code))}; expected too: "
-          f"{', '.join(sorted(EXTRA_TOPICS))}")
-    if not {"submissions.v1", "submissions.v1.dlq", "zones.v1", "indicators.v1"} <= topics_in_code:
-        print("FAIL: could not find the topic defaults in the services' config interfaces")
+    print(f"topics in the code (config defaults, consumers' dead letters): {', '.join(sorted(topics_in_code))}; "
+          f"expected too: {', '.join(sorted(EXTRA_TOPICS))}")
+    if not {"submissions.v1", "submissions.v1.dlq", "zones.v1", "indicators.v1", "zones.v1.dlq",
+            "indicators.v1.dlq"} <= topics_in_code:
+        print("FAIL: could not find the topic defaults or the consumed topics' dead letters in the services' code")
         return 1
     passed = failed = 0
     # the compose deployment creates its topics with a script: same topics, same compaction
     script = (ROOT / "deploy" / "compose" / "kafka" / "create-topics.sh").read_text(encoding="utf-8")
-    compose = {m.group(1): m.group(2) for m in re.finditer(r"^create (\S+)\s+\d+(.*)$", script, re.M)}
-    compose_problems = [f"compose: topic {t} is not created by deploy/compose/kafka/create-topics.sh"
-                        for t in sorted((topics_in_code | EXTRA_TOPICS) - set(compose))]
-    compose_problems += [f"compose: topic {t} is not compacted" for t in sorted(COMPACTED & set(compose))
-                         if "cleanup.policy=compact" not in compose[t]]
-    if compose_problems:
+    problems = compose_problems(script, topics_in_code)
+    if problems:
         failed += 1
         print("deploy/compose/kafka/create-topics.sh: FAIL")
-        for p in compose_problems:
+        for p in problems:
             print(f"  - {p}")
     else:
         passed += 1
-        print(f"deploy/compose/kafka/create-topics.sh: ok ({', '.join(sorted(compose))})")
+        print(f"deploy/compose/kafka/create-topics.sh: ok ({', '.join(sorted(compose_topics(script)))})")
+    if run_self_test:
+        broken = re.sub(r"^create zones\.v1\.dlq .*\n", "", script, flags=re.M)
+        found = [p for p in compose_problems(broken, topics_in_code) if p not in problems]
+        if found:
+            passed += 1
+            print(f"  self-test ok: compose without zones.v1.dlq -> {found[0]}")
+        else:
+            failed += 1
+            print("  self-test FAIL: compose without zones.v1.dlq went unnoticed")
     for f in files:
         docs = load(f)
         problems = check(docs, topics_in_code)

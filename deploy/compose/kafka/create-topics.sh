@@ -19,4 +19,9 @@ create periods.v1         1 cleanup.policy=compact
 create scores.v1          6 cleanup.policy=compact
 create reviews.v1         6 cleanup.policy=delete retention.ms=-1
 create queries.v1         6 cleanup.policy=delete retention.ms=-1
+# dead letters of the other consumed topics (the evaluation service writes <topic>.dlq), kept 30 days like the above
+create zones.v1.dlq       1 cleanup.policy=delete retention.ms=2592000000
+create indicators.v1.dlq  1 cleanup.policy=delete retention.ms=2592000000
+create reviews.v1.dlq     1 cleanup.policy=delete retention.ms=2592000000
+create periods.v1.dlq     1 cleanup.policy=delete retention.ms=2592000000
 "$topics" --bootstrap-server "$BOOTSTRAP" --list

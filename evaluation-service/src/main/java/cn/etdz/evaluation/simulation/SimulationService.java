@@ -54,7 +54,7 @@ public class SimulationService {
         }
         IndicatorCatalogue catalogue = indicators.catalogue();
         Set<String> custom = customIndicators(request.customIndicators(), catalogue, violations);
-        Methodology methodology = methodology(request, custom, violations);
+        Methodology methodology = methodology(request, catalogue, custom, violations);
         ZoneType type = methodology == null ? null : methodology.zoneType();
         List<Zone> zones = new ArrayList<>();
         List<SimulationRequest.ZoneInput> inputs = request.zones() == null ? List.of() : request.zones();
@@ -115,7 +115,8 @@ public class SimulationService {
         return codes;
     }
 
-    private Methodology methodology(SimulationRequest request, Set<String> custom, List<Violation> violations) {
+    private Methodology methodology(SimulationRequest request, IndicatorCatalogue catalogue, Set<String> custom,
+                                    List<Violation> violations) {
         if ((request.methodology() == null) == (request.methodologyKey() == null)) {
             violations.add(new Violation("methodology", "required",
                     Message.of("evaluation.simulation.methodology-or-key")));
@@ -134,7 +135,7 @@ public class SimulationService {
         MethodologyRequest named = given.id() == null ? new MethodologyRequest(SIMULATION_ID, given.zoneType(),
                 given.compositeAggregation(), given.regionGrouping(), given.pillars(), given.zeroRule(),
                 given.imputation(), given.nodes(), given.flagRules()) : given;
-        MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation", indicators.catalogue(), custom);
+        MethodologyMapper.Mapped mapped = MethodologyMapper.map(named, "simulation", catalogue, custom);
         mapped.violations().forEach(v -> violations.add(v.under("methodology.")));
         return mapped.methodology();
     }

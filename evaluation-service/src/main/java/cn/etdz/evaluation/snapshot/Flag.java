@@ -13,6 +13,9 @@ public enum Flag {
     EXPANSION_ELIGIBLE,
     /** Reported, but not enough data for a composite score. */
     UNRANKED,
-    /** Sent nothing for the period (a zone of the type in the registry, not exited, without input). */
+    /**
+     * Sent nothing for the period (a zone of the type in the registry, not exited, without input); on the official
+     * basis also a zone without an approved revision, which is {@link #UNRANKED} too.
+     */
     NOT_REPORTED
 }

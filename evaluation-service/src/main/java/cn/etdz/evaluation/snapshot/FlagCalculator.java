@@ -32,7 +32,8 @@ public final class FlagCalculator {
      * One period's stored ranking.
      *
      * @param rows        the zones scored (ranked or not)
-     * @param notReported the zones of the type that sent nothing
+     * @param notReported the zones of the type that have not reported: those that sent nothing, and on the official
+     *                    basis those without an approved revision, which are among the rows too, unranked
      */
     public record Period(List<ScoreRow> rows, List<NotReported> notReported) {
 
@@ -63,7 +64,7 @@ public final class FlagCalculator {
             }
         }
         for (NotReported zone : current.notReported()) {
-            flags.put(zone.zone(), EnumSet.of(Flag.NOT_REPORTED));
+            flags.computeIfAbsent(zone.zone(), z -> EnumSet.noneOf(Flag.class)).add(Flag.NOT_REPORTED);
         }
         flags.forEach((zone, zoneFlags) -> {
             if (held(places, rules.warning(), zone)) {
@@ -105,27 +106,23 @@ public final class FlagCalculator {
         Places(FlagRules rules, Period period) {
             boolean national = rules.peerScope() == PeerScope.NATIONAL;
             int rankedCount = 0;
-            Map<String, Integer> unrankedByGroup = new HashMap<>();
-            int unranked = 0;
+            // zone → region group of each zone without a rank, once even when it is both unranked and not reported
+            Map<String, String> withoutRank = new HashMap<>();
             for (ScoreRow row : period.rows()) {
                 if (row.ranked()) {
                     rankedCount++;
                 } else {
-                    unranked++;
-                    unrankedByGroup.merge(row.regionGroup(), 1, Integer::sum);
+                    withoutRank.put(row.zone(), row.regionGroup());
                 }
             }
-            for (NotReported zone : period.notReported()) {
-                unranked++;
-                unrankedByGroup.merge(zone.regionGroup(), 1, Integer::sum);
-            }
+            period.notReported().forEach(zone -> withoutRank.putIfAbsent(zone.zone(), zone.regionGroup()));
+            int unranked = withoutRank.size();
+            Map<String, Integer> unrankedByGroup = new HashMap<>();
+            withoutRank.values().forEach(group -> unrankedByGroup.merge(group, 1, Integer::sum));
             boolean counted = rules.notReportedCountsAsBottom();
             int topRank = Math.max(1, (int) Math.floor(rules.topShare() * rankedCount));
             for (ScoreRow row : period.rows()) {
                 if (!row.ranked()) {
-                    if (counted) {
-                        bottom.add(row.zone());
-                    }
                     continue;
                 }
                 int rank = national ? row.nationalRank() : row.regionRank();
@@ -139,7 +136,7 @@ public final class FlagCalculator {
                 }
             }
             if (counted) {
-                period.notReported().forEach(zone -> bottom.add(zone.zone()));
+                bottom.addAll(withoutRank.keySet());
             }
         }
     }

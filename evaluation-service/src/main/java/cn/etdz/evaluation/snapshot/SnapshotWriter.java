@@ -136,8 +136,7 @@ public class SnapshotWriter {
         Map<String, Map<String, Double>> previousValues = previousPeriod == null ? Map.of() : values(previousPeriod, basis);
         List<Zone> zones = new ArrayList<>();
         List<ZoneScore> notReported = new ArrayList<>();
-        RegionGrouping grouping = Optional.ofNullable(methodology.methodology().regionGrouping())
-                .orElse(RegionGrouping.STATISTICAL_REGIONS);
+        RegionGrouping grouping = methodology.methodology().regionGrouping();
         for (Member member : members) {
             if (member.revision() == NOT_REPORTED) {
                 notReported.add(new ZoneScore(member.code(), member.region(), grouping.groupOf(member.region()), null,
@@ -204,16 +203,21 @@ public class SnapshotWriter {
         members.forEach(member -> byCode.put(member.code(), member));
         Map<String, Integer> groupSizes = new HashMap<>();
         scores.stream().filter(ZoneScore::ranked).forEach(z -> groupSizes.merge(z.regionGroup(), 1, Integer::sum));
-        Publication publication = publication(zoneType, period, basis);
-        List<NotReported> notReported = notReported(zoneType, period, methodology.methodology().regionGrouping());
+        PublicationStatus publication = publicationStatus(zoneType, period, basis);
+        RegionGrouping grouping = methodology.methodology().regionGrouping();
+        List<NotReported> notReported = notReported(zoneType, period, grouping);
         List<ScoreRow> rows = scores.stream().map(z -> new ScoreRow(0, z.zone(), null, z.region().name(),
                 z.regionGroup(), z.composite(), null, null, null, null, null, z.nationalRank(), z.regionRank(),
                 groupSizes.getOrDefault(z.regionGroup(), 0), z.coverage(), 0, null)).toList();
-        Map<String, Set<Flag>> flags = FlagCalculator.flags(methodology.methodology().flagRules(),
-                new FlagCalculator.Period(rows, notReported), earlier);
-        // on the official basis a zone without an approved revision has not reported, whatever it sent
+        // on the official basis a zone without an approved revision has not reported either, whatever it sent: it
+        // stays a row of the table (unranked) and is stored there, not with the zones that sent nothing
+        List<NotReported> withoutReport = new ArrayList<>(notReported);
         members.stream().filter(member -> member.revision() == NOT_REPORTED)
-                .forEach(member -> flags.get(member.code()).add(Flag.NOT_REPORTED));
+                .map(member -> new NotReported(member.code(), member.province(), member.region().name(),
+                        grouping.groupOf(member.region())))
+                .forEach(withoutReport::add);
+        Map<String, Set<Flag>> flags = FlagCalculator.flags(methodology.methodology().flagRules(),
+                new FlagCalculator.Period(rows, withoutReport), earlier);
         long[] id = new long[1];
         em().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -230,7 +234,7 @@ public class SnapshotWriter {
                 insert.setInt(7, members.size());
                 insert.setInt(8, (int) scores.stream().filter(ZoneScore::ranked).count());
                 insert.setString(9, basis.code());
-                insert.setTimestamp(10, publication.closed() ? Timestamp.from(computedAt.toInstant()) : null);
+                insert.setTimestamp(10, publication.publishedAtOnce() ? Timestamp.from(computedAt.toInstant()) : null);
                 if (publication.restates() == null) {
                     insert.setNull(11, Types.BIGINT);
                 } else {
@@ -329,16 +333,16 @@ public class SnapshotWriter {
     }
 
     /**
-     * Whether a new snapshot of the basis is published as it is stored (an official snapshot of a closed period), and
-     * which published official snapshot it restates (the newest; null when the period's official ranking was never
-     * published).
+     * How a new snapshot of the basis stands to publication: whether it is published as it is stored (an official
+     * snapshot of a closed period), and which published official snapshot it restates (the newest; null when the
+     * period's official ranking was never published).
      */
-    private record Publication(boolean closed, Long restates) {
+    private record PublicationStatus(boolean publishedAtOnce, Long restates) {
     }
 
-    private Publication publication(String zoneType, String period, Basis basis) {
+    private PublicationStatus publicationStatus(String zoneType, String period, Basis basis) {
         if (basis != Basis.OFFICIAL) {
-            return new Publication(false, null);
+            return new PublicationStatus(false, null);
         }
         @SuppressWarnings("unchecked")
         List<Object> closed = em().createNativeQuery("select state from period_state where period = ?1")
@@ -349,7 +353,7 @@ public class SnapshotWriter {
                           and published_at is not null
                         order by computed_at desc, id desc limit 1""")
                 .setParameter(1, zoneType).setParameter(2, period).getResultList();
-        return new Publication(closed.stream().anyMatch("CLOSED"::equals),
+        return new PublicationStatus(closed.stream().anyMatch("CLOSED"::equals),
                 published.stream().findFirst().map(id -> ((Number) id).longValue()).orElse(null));
     }
 

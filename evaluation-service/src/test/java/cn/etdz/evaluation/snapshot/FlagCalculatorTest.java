@@ -125,6 +125,26 @@ class FlagCalculatorTest {
         assertThat(with(flags, WARNING)).containsExactly("E5", "E6", "EN", "EU", "WN");
     }
 
+    /**
+     * On the official basis a zone without an approved revision is a row of the table, unranked, and has not reported:
+     * it comes as both and is one zone without a rank, which takes one place, not two.
+     */
+    @Test
+    void aZoneBothUnrankedAndNotReportedHasBothFlagsAndTakesOneBottomPlace() {
+        List<ScoreRow> rows = group(List.of("E1", "E2", "E3", "E4", "E5", "E6"));
+        rows.add(unranked("EO", "EAST_COASTAL"));
+        List<NotReported> notApproved = List.of(notReported("EO", "EAST_COASTAL"));
+
+        Map<String, Set<Flag>> counted = now(MOFCOM_2021, rows, notApproved);
+        // EO takes one of the five places: ranked zones above 6 + 1 − 5 = 2
+        assertThat(with(counted, WARNING)).containsExactly("E3", "E4", "E5", "E6", "EO");
+        assertThat(counted.get("EO")).containsExactly(WARNING, UNRANKED, NOT_REPORTED);
+
+        Map<String, Set<Flag>> plan = now(PLAN, rows, notApproved);
+        assertThat(with(plan, WARNING)).containsExactly("E2", "E3", "E4", "E5", "E6");
+        assertThat(plan.get("EO")).containsExactly(UNRANKED, NOT_REPORTED);
+    }
+
     @Test
     void zonesWithoutARankTakeEveryBottomPlaceWhenTheyAreMoreThanFive() {
         List<NotReported> silent = new ArrayList<>();
