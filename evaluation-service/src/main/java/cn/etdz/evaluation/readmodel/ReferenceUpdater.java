@@ -83,15 +83,17 @@ public class ReferenceUpdater {
             return ReadModelUpdater.Outcome.DUPLICATE;
         }
         int changed = em().createNativeQuery("""
-                        insert into indicator (code, name, unit, pillar, value_type, applies_to, required, changed_at)
-                        values (:code, :name, :unit, :pillar, :valueType, :appliesTo, :required, :at)
-                        on conflict (code) do update set name = excluded.name, unit = excluded.unit,
+                        insert into indicator (code, name, name_en, unit, pillar, value_type, applies_to, required, changed_at)
+                        values (:code, :name, :nameEn, :unit, :pillar, :valueType, :appliesTo, :required, :at)
+                        on conflict (code) do update set name = excluded.name, name_en = excluded.name_en,
+                            unit = excluded.unit,
                             pillar = excluded.pillar, value_type = excluded.value_type,
                             applies_to = excluded.applies_to, required = excluded.required,
                             changed_at = excluded.changed_at
                         where indicator.changed_at <= excluded.changed_at""")
                 .setParameter("code", indicator.code())
                 .setParameter("name", indicator.name())
+                .setParameter("nameEn", indicator.nameEn())
                 .setParameter("unit", indicator.unit())
                 .setParameter("pillar", indicator.pillar())
                 .setParameter("valueType", indicator.valueType())

@@ -26,12 +26,14 @@ public record ReportCard(ScoreView score, int rankedInType, int rankedInRegionGr
      * One indicator of the zone against the zone type's peers in the same snapshot.
      *
      * @param name       the catalogue's (Chinese) name; {@code null} for a derived indicator or an unknown one
+     * @param nameEn     the catalogue's English name; {@code null} for a derived or unknown indicator, or one whose
+     *                   catalogue entry has none
      * @param value      the raw or derived value scored
      * @param normalised the zone's 0–100 score of the indicator
      * @param peerMedian the median of the peers' 0–100 scores of the indicator (zones with a score of it)
      */
-    public record IndicatorAgainstPeers(String indicator, String name, String unit, Double value, double normalised,
-                                        double peerMedian) {
+    public record IndicatorAgainstPeers(String indicator, String name, String nameEn, String unit, Double value,
+                                        double normalised, double peerMedian) {
 
         public double difference() {
             return normalised - peerMedian;

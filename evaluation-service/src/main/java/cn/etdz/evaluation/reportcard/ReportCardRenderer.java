@@ -422,11 +422,12 @@ public final class ReportCardRenderer {
         canvas.line(LEFT, y, RIGHT, y, 0.5f, Canvas.RULE);
         for (IndicatorAgainstPeers line : lines) {
             y -= 16;
-            String name = Languages.CHINESE.equals(locale) && line.name() != null
-                    ? line.name() + " (" + line.indicator() + ")" : line.indicator();
-            canvas.text(name, LEFT, y, 9, Canvas.INK);
-            canvas.textRight(number(line.value()) + (line.unit() == null ? "" : " " + line.unit()), right[0], y, 9,
-                    Canvas.INK);
+            String value = number(line.value()) + (line.unit() == null ? "" : " " + line.unit());
+            String name = indicatorName(line);
+            // a long English name gets smaller rather than run into the value
+            float room = right[0] - canvas.width(value, 9) - 12 - LEFT;
+            canvas.text(name, LEFT, y, Math.min(9, 9 * room / canvas.width(name, 9)), Canvas.INK);
+            canvas.textRight(value, right[0], y, 9, Canvas.INK);
             canvas.textRight(scoreText(line.normalised()), right[1], y, 9, Canvas.INK);
             canvas.textRight(scoreText(line.peerMedian()), right[2], y, 9, Canvas.INK);
             canvas.textRight(signed(line.difference()), right[3], y, 9, colour);
@@ -511,6 +512,12 @@ public final class ReportCardRenderer {
     private String keyed(Map<String, String> keys, String code) {
         String key = keys.get(code);
         return key == null ? code : text(key);
+    }
+
+    /** The indicator's name in the card's language (an English card falls back to the Chinese one), with its code. */
+    private String indicatorName(IndicatorAgainstPeers line) {
+        String name = Languages.CHINESE.equals(locale) ? line.name() : orElse(line.nameEn(), line.name());
+        return name == null || name.isBlank() ? line.indicator() : name + " (" + line.indicator() + ")";
     }
 
     private static String zoneName(ScoreView score, Locale locale) {

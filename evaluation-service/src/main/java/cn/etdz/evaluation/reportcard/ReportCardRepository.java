@@ -11,8 +11,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ReportCardRepository {
 
-    /** A catalogue entry as a card shows it. */
-    public record IndicatorName(String name, String unit) {
+    /** A catalogue entry as a card shows it: Chinese and English name ({@code null} when not known), unit. */
+    public record IndicatorName(String name, String nameEn, String unit) {
     }
 
     /**
@@ -33,13 +33,14 @@ public class ReportCardRepository {
         return medians;
     }
 
-    /** The catalogue's name and unit of every raw indicator the service has learned. */
+    /** The catalogue's names and unit of every raw indicator the service has learned. */
     public Map<String, IndicatorName> indicatorNames() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select code, name, unit from indicator")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select code, name, name_en, unit from indicator")
                 .getResultList();
         Map<String, IndicatorName> names = new HashMap<>();
-        rows.forEach(row -> names.put((String) row[0], new IndicatorName((String) row[1], (String) row[2])));
+        rows.forEach(row -> names.put((String) row[0],
+                new IndicatorName((String) row[1], (String) row[2], (String) row[3])));
         return names;
     }
 }

@@ -45,6 +45,8 @@ public class ReportCardService {
     /** Indicators listed as strongest and as weakest. */
     static final int INDICATORS_LISTED = 5;
     private static final int CACHED_SNAPSHOTS = 64;
+    /** A derived indicator, or one the catalogue does not hold: named by its code. */
+    private static final IndicatorName UNNAMED = new IndicatorName(null, null, null);
 
     @Inject
     ScoreService scores;
@@ -147,10 +149,9 @@ public class ReportCardService {
             if (indicator.normalised() == null || median == null) {
                 continue;
             }
-            IndicatorName name = names.get(indicator.indicator());
-            lines.add(new IndicatorAgainstPeers(indicator.indicator(), name == null ? null : name.name(),
-                    name == null ? null : name.unit(), indicator.raw() != null ? indicator.raw() : indicator.derived(),
-                    indicator.normalised(), median));
+            IndicatorName name = names.getOrDefault(indicator.indicator(), UNNAMED);
+            lines.add(new IndicatorAgainstPeers(indicator.indicator(), name.name(), name.nameEn(), name.unit(),
+                    indicator.raw() != null ? indicator.raw() : indicator.derived(), indicator.normalised(), median));
         }
         return lines;
     }

@@ -3,11 +3,13 @@ package cn.etdz.evaluation.reportcard;
 import cn.etdz.evaluation.scores.EventFixtures;
 import cn.etdz.evaluation.scores.Rankings;
 import cn.etdz.localstack.PlatformTestResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -24,9 +26,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -54,6 +61,9 @@ class ReportCardTest {
     private static final Map<String, String[]> ZONES = new LinkedHashMap<>();
     private static EventFixtures events;
 
+    @Inject
+    AgroalDataSource database;
+
     @BeforeAll
     static void connect() {
         events = new EventFixtures();
@@ -73,7 +83,7 @@ class ReportCardTest {
         ZONES.put(EventFixtures.code("CARD-A"), new String[] {"报告卡甲开发区", "Report Card Zone A", JIANGSU});
         ZONES.put(EventFixtures.code("CARD-B"), new String[] {"报告卡乙开发区", "Report Card Zone B", JIANGSU});
         ZONES.put(EventFixtures.code("CARD-C"), new String[] {"报告卡丙开发区", "Report Card Zone C", GUANGDONG});
-        events.indicator("GDP", "地区生产总值");
+        events.indicator("GDP", "地区生产总值", "Gross regional product");
         int quality = 4;
         for (var zone : ZONES.entrySet()) {
             events.namedZone(zone.getKey(), "ETDZ", zone.getValue()[2], "EAST", zone.getValue()[0], zone.getValue()[1]);
@@ -132,6 +142,32 @@ class ReportCardTest {
         }
     }
 
+    /**
+     * The best zone's strongest indicators by the names the read model holds: the English card by the catalogue's
+     * English name, the Chinese card by the Chinese one, each with the code, never the code alone.
+     */
+    @Test
+    void theEnglishCardNamesItsStrongestIndicatorsInEnglishAndTheChineseCardInChinese() throws Exception {
+        String zone = zone(2);
+        Map<String, String[]> catalogue = catalogueNames();
+        String english = strongestSection(pdfText(card(zone, "en", Rankings.analyst()), zone + "-en.pdf"),
+                "Strongest indicators against the peer median", "Weakest indicators against the peer median");
+        String chinese = strongestSection(pdfText(card(zone, "zh-CN", Rankings.analyst()), zone + "-zh.pdf"),
+                "优势指标（与同类开发区中位数比较）", "薄弱指标（与同类开发区中位数比较）");
+
+        List<String> named = codesInParentheses(english).stream().filter(catalogue::containsKey).toList();
+        assertThat(named).as("catalogue indicators among the strongest").isNotEmpty();
+        String strongest = named.get(0);
+        assertThat(english).contains(catalogue.get(strongest)[1] + " (" + strongest + ")")
+                .doesNotContain(catalogue.get(strongest)[0]);
+        assertThat(chinese).contains(catalogue.get(strongest)[0] + " (" + strongest + ")")
+                .doesNotContain(catalogue.get(strongest)[1]);
+        for (String line : english.split("\\R")) {
+            assertThat(catalogue).as("a catalogue indicator named by its code alone: " + line)
+                    .doesNotContainKey(line.split(" ")[0]);
+        }
+    }
+
     @Test
     void theProvinceZipHoldsOneCardPerZoneOfTheProvinceAndNothingOfAnother() throws IOException {
         Response zip = given().header("Authorization", Rankings.analyst()).header("Accept-Language", "zh-CN")
@@ -178,6 +214,40 @@ class ReportCardTest {
                 .get("/api/v1/report-cards").then().statusCode(400).body("violations[0].field", equalTo("province"));
         given().header("Authorization", analyst).queryParam("province", JIANGSU)
                 .get("/api/v1/report-cards").then().statusCode(400).body("violations[0].field", equalTo("period"));
+    }
+
+    /** code → { Chinese name, English name } of every catalogue entry of the read model with both. */
+    private Map<String, String[]> catalogueNames() throws SQLException {
+        Map<String, String[]> names = new HashMap<>();
+        try (var connection = database.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("select code, name, name_en from indicator where name_en is not null")) {
+            while (rows.next()) {
+                names.put(rows.getString(1), new String[] {rows.getString(2), rows.getString(3)});
+            }
+        }
+        return names;
+    }
+
+    private static String pdfText(Response card, String keptAs) throws IOException {
+        card.then().statusCode(200);
+        try (PDDocument pdf = Loader.loadPDF(card.asByteArray())) {
+            keep(pdf, keptAs, card.asByteArray());
+            return new PDFTextStripper().getText(pdf);
+        }
+    }
+
+    private static String strongestSection(String text, String heading, String nextHeading) {
+        assertThat(text).contains(heading, nextHeading);
+        return text.substring(text.indexOf(heading) + heading.length(), text.indexOf(nextHeading));
+    }
+
+    private static List<String> codesInParentheses(String text) {
+        Matcher codes = Pattern.compile("\\(([A-Z][A-Z0-9_]*)\\)").matcher(text);
+        List<String> found = new ArrayList<>();
+        while (codes.find()) {
+            found.add(codes.group(1));
+        }
+        return found;
     }
 
     private static void assertEveryFontEmbedded(PDDocument pdf) throws IOException {

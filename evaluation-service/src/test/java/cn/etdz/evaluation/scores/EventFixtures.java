@@ -58,12 +58,17 @@ public final class EventFixtures implements AutoCloseable {
         send("zones.v1", code, EventTypes.ZONE_CHANGED, payload);
     }
 
-    /** A catalogue entry (indicators.v1). */
+    /** A catalogue entry without an English name (indicators.v1). */
     public void indicator(String code, String name) throws Exception {
+        indicator(code, name, null);
+    }
+
+    /** A catalogue entry with its Chinese and English names (indicators.v1); {@code nameEn} may be null. */
+    public void indicator(String code, String name, String nameEn) throws Exception {
         String payload = """
-                {"code": "%s", "name": "%s", "nameEn": null, "unit": "亿元", "pillar": "economy", "valueType": "NUMBER",
+                {"code": "%s", "name": "%s", "nameEn": %s, "unit": "亿元", "pillar": "economy", "valueType": "NUMBER",
                  "minValue": 0, "maxValue": null, "appliesTo": ["ETDZ", "BECZ"], "required": false}"""
-                .formatted(code, name);
+                .formatted(code, name, nameEn == null ? "null" : "\"" + nameEn + "\"");
         send("indicators.v1", code, EventTypes.INDICATOR_DEFINED, payload);
     }
 

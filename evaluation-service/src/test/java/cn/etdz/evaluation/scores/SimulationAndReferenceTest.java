@@ -246,6 +246,20 @@ class SimulationAndReferenceTest {
         assertThat(count("select count(*) from zone where code = '" + zone + "'")).isZero();
     }
 
+    /** The English name of indicators.v1 is kept with the entry, and a newer state with another one replaces it. */
+    @Test
+    void anIndicatorsEnglishNameIsStoredAndANewerStateWithAnotherOneReplacesIt() throws Exception {
+        String code = "NAMED_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String named = "select count(*) from indicator where code = '" + code + "' and name = '绿地率' and name_en = '%s'";
+
+        events.indicator(code, "绿地率", "Green space ratio");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(named.formatted("Green space ratio")) == 1);
+
+        events.indicator(code, "绿地率", "Share of green space");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(named.formatted("Share of green space")) == 1);
+        assertThat(count("select count(*) from indicator where code = '" + code + "'")).isEqualTo(1);
+    }
+
     private long count(String sql) throws SQLException {
         try (var connection = database.getConnection(); var statement = connection.createStatement();
              var rows = statement.executeQuery(sql)) {
