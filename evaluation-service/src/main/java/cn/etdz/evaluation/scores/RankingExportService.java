@@ -182,14 +182,16 @@ public class RankingExportService {
                 return node.score();
             }
         }
+        if (!isPillar(code)) {
+            return null;
+        }
         ScoreView.Pillars pillars = row.pillars();
-        return switch (code) {
-            case "ECONOMY" -> pillars.economy();
-            case "INNOVATION" -> pillars.innovation();
-            case "ENVIRONMENT" -> pillars.environment();
-            case "SOCIETY" -> pillars.society();
-            case "INSTITUTIONS" -> pillars.institutions();
-            default -> null;
+        return switch (PillarCode.valueOf(code)) {
+            case ECONOMY -> pillars.economy();
+            case INNOVATION -> pillars.innovation();
+            case ENVIRONMENT -> pillars.environment();
+            case SOCIETY -> pillars.society();
+            case INSTITUTIONS -> pillars.institutions();
         };
     }
 

@@ -31,8 +31,8 @@ public final class Sdmx {
     }
 
     /**
-     * A row of the dataflow ({@code ETDZ:DF_ZONE_VALUES(1.0.0)}): its action is I (information, loaded by a receiver as
-     * an append), then the components' values; {@code null} is an empty cell.
+     * A row of the dataflow (such as {@code ETDZ:DF_ZONE_VALUES(1.0.0)}): its action is I (information, loaded by a
+     * receiver as an append), then the components' values; {@code null} is an empty cell.
      */
     public static List<Object> observation(String dataflow, Object... components) {
         List<Object> row = new ArrayList<>(components.length + STRUCTURE_COLUMNS.size());
