@@ -157,7 +157,9 @@ class AuthorizationMatrixIT {
             entry("addIndicator", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
             entry("updateIndicator", new Rule(Access.ADMIN, Scope.ANY_PROVINCE)),
             // the analyses kept for a peer group and period: the ministry only, like the analyses themselves
-            entry("listAnalyses", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)));
+            entry("listAnalyses", new Rule(Access.MINISTRY, Scope.ANY_PROVINCE)),
+            // the ranking export's SDMX structure definition: every role, like the export
+            entry("getRankingDataStructure", new Rule(Access.READERS, Scope.ANY_PROVINCE)));
 
     private static LocalStack stack;
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);

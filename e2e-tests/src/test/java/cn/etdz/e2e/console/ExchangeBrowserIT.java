@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console's files in a real browser against the packaged stack with the demo data: a submitter downloads the
  * province's workbook, fills it with POI, checks and submits it and sees each cell's result; a CSV saved by Excel on
- * Chinese Windows goes in as GB18030; an analyst exports a ranking as Excel and a zone's values as SDMX-CSV, and asks
+ * Chinese Windows goes in as GB18030; an analyst exports a ranking as Excel and SDMX-CSV and a zone's values as SDMX-CSV, and asks
  * for report cards. Every file is read back from the browser's downloads folder. Screenshots go to
  * {@code target/console-screenshots/exchange-*.png}. The exports run first, so the ranking they are compared with is
  * not being scored again after the submissions of the later tests.
@@ -282,6 +282,24 @@ class ExchangeBrowserIT {
         console.browser().await(By.id("export-csv-bom")).click();
         byte[] bom = Files.readAllBytes(console.browser().awaitDownload(bomDownloads));
         assertThat(bom).startsWith(0xEF, 0xBB, 0xBF);
+
+        // SDMX-CSV of the ranking: the rows of the API's SDMX-CSV answer for the same query, one observation a row
+        Path rankingSdmxDownloads = console.browser().downloadsInto("ranking-sdmx");
+        console.browser().await(By.id("export-sdmx")).click();
+        Path rankingSdmx = console.browser().awaitDownload(rankingSdmxDownloads);
+        console.browser().awaitText(By.id("ranking-export-status"), rankingSdmx.getFileName().toString());
+        List<String> observations = Files.readAllLines(rankingSdmx, StandardCharsets.UTF_8);
+        String apiSdmx = given().header("Authorization", "Bearer " + console.stack().tokens().analyst())
+                .queryParam("period", PERIOD).queryParam("zoneType", ZONE_TYPE).queryParam("province", PROVINCE)
+                .queryParam("format", "sdmx-csv").get("/api/v1/exports/rankings").then().statusCode(200)
+                .extract().asString();
+        assertThat(observations.get(0)).startsWith("STRUCTURE,STRUCTURE_ID,ACTION,ZONE,MEASURE,TIME_PERIOD,OBS_VALUE");
+        assertThat(observations).containsExactlyElementsOf(apiSdmx.lines().toList());
+        assertThat(observations.subList(1, observations.size()))
+                .allSatisfy(line -> assertThat(line).startsWith("dataflow,ETDZ:DF_ZONE_RANKING(1.0.0),I,"))
+                .anySatisfy(line -> assertThat(line).startsWith("dataflow,ETDZ:DF_ZONE_RANKING(1.0.0),I,"
+                        + ranking.get(0).get("zone") + ",COMPOSITE," + PERIOD + ","));
+        assertThat(observations).hasSize(1 + ranking.size() * 8);
         console.browser().screenshot("exchange-ranking-exported");
         console.browser().assertAccessible("the ranking with its exports");
 

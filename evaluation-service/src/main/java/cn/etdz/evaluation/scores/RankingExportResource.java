@@ -3,6 +3,7 @@ package cn.etdz.evaluation.scores;
 import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.export.ExportFormat;
 import cn.etdz.common.export.ExportResponses;
+import cn.etdz.common.export.Sdmx;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.evaluation.scoring.Region;
@@ -33,6 +34,7 @@ import java.util.List;
 public class RankingExportResource {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String SDMX_CSV = "application/vnd.sdmx.data+csv; version=2.0.0";
 
     @Inject
     RankingExportService service;
@@ -41,15 +43,19 @@ public class RankingExportResource {
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "exportRanking", summary = "Export a ranking as JSON, CSV or XLSX",
+    @Operation(operationId = "exportRanking", summary = "Export a ranking as JSON, CSV, XLSX or SDMX-CSV",
             description = "The whole ranking table (排名) of a peer group — a zone type and a period — as getRanking "
                     + "answers it page by page: composite and the five pillar scores (经济发展, 科技创新, 生态环境, 社会发展, "
                     + "体制建设), national and regional ranks, coverage, flags, the revision scored and the methodology "
                     + "version, from the snapshot valid at asOf. The format is the format parameter when given, "
-                    + "otherwise the Accept header (application/json, text/csv or the XLSX type), otherwise JSON. Files "
-                    + "are downloads named in Chinese (Content-Disposition with filename*); flags are one cell, "
-                    + "separated by spaces; text a spreadsheet would run as a formula gets a leading apostrophe. Like "
-                    + "getRanking, readable by every role.")
+                    + "otherwise the Accept header (application/json, text/csv, the XLSX type or "
+                    + "application/vnd.sdmx.data+csv; version=2.0.0), otherwise JSON. Files are downloads named in "
+                    + "Chinese (Content-Disposition with filename*); flags are one cell, separated by spaces; text a "
+                    + "spreadsheet would run as a formula gets a leading apostrophe. A methodology whose top-level nodes "
+                    + "are not the five pillars (such as MOFCOM 2021) adds a CSV and XLSX column for each of those "
+                    + "nodes, named by its code. SDMX-CSV has one observation a row — per zone the composite, each "
+                    + "top-level node, the national and the regional rank — after the data structure definition of GET "
+                    + "/api/v1/exports/rankings/structure. Like getRanking, readable by every role.")
     @APIResponse(responseCode = "200", description = "The ranking, in the chosen format", content = {
         @Content(mediaType = "application/json",
                 schema = @Schema(type = SchemaType.ARRAY, implementation = ScoreView.class)),
@@ -63,7 +69,17 @@ public class RankingExportResource {
                 examples = @ExampleObject(name = "workbook", summary = "An XLSX workbook",
                         description = "Sheet 排名 with the CSV's header row (bold, frozen) and one row per zone; scores "
                                 + "and ranks as number cells.",
-                        value = "(binary XLSX workbook)"))})
+                        value = "(binary XLSX workbook)")),
+        @Content(mediaType = SDMX_CSV, schema = @Schema(type = SchemaType.STRING), example = """
+                STRUCTURE,STRUCTURE_ID,ACTION,ZONE,MEASURE,TIME_PERIOD,OBS_VALUE,BASIS,COVERAGE,RANKED,FLAGS,REVISION,\
+                METHODOLOGY,SNAPSHOT_ID\r
+                dataflow,ETDZ:DF_ZONE_RANKING(1.0.0),I,SUZHOU-IP,COMPOSITE,2015,87.4,official,1.0,true,\
+                EXPANSION_ELIGIBLE,1,plan-2012-ETDZ@1,42\r
+                dataflow,ETDZ:DF_ZONE_RANKING(1.0.0),I,SUZHOU-IP,ECONOMY,2015,91.2,official,1.0,true,\
+                EXPANSION_ELIGIBLE,1,plan-2012-ETDZ@1,42\r
+                dataflow,ETDZ:DF_ZONE_RANKING(1.0.0),I,SUZHOU-IP,NATIONAL_RANK,2015,1,official,1.0,true,\
+                EXPANSION_ELIGIBLE,1,plan-2012-ETDZ@1,42\r
+                """)})
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No scores for the peer group and period",
@@ -72,10 +88,12 @@ public class RankingExportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept,
-            @Parameter(description = "json, csv or xlsx; wins over the Accept header",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}), example = "xlsx")
+            @Parameter(description = "json, csv, xlsx or sdmx-csv; wins over the Accept header",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx", "sdmx-csv"}),
+                    example = "xlsx")
             @QueryParam("format") String format,
-            @Parameter(description = "true starts CSV with a UTF-8 byte-order mark, so Excel reads the Chinese text right",
+            @Parameter(description = "true starts CSV and SDMX-CSV with a UTF-8 byte-order mark, so Excel reads the Chinese "
+                    + "text right",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"), example = "true")
             @QueryParam("bom") String bom,
             @Parameter(description = "The year", example = "2015", required = true) @QueryParam("period") String period,
@@ -106,5 +124,24 @@ public class RankingExportResource {
         List<ScoreView> rows = service.rows(period, zoneType, regionFilter, provinceFilter, at, chosenBasis);
         return ExportResponses.of(chosen, RankingExportService.fileName(zoneType, period, regionFilter, provinceFilter),
                 out -> service.write(rows, chosen, byteOrderMark, out));
+    }
+
+    @GET
+    @Path("/structure")
+    @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getRankingDataStructure",
+            summary = "Get the SDMX data structure definition of the ranking export",
+            description = "The data structure definition (DSD) the ranking's SDMX-CSV export follows, as an SDMX-JSON 2.0 "
+                    + "structure message (SDMX 3.0): data structure ETDZ:DSD_ZONE_RANKING(1.0.0) with the dimensions "
+                    + "ZONE (开发区), MEASURE (指标项: COMPOSITE, each top-level node or pillar code of the methodology, "
+                    + "NATIONAL_RANK, REGION_RANK) and TIME_PERIOD (年度), the measure OBS_VALUE, and the attributes "
+                    + "BASIS (codelist ETDZ:CL_BASIS: official, preliminary), COVERAGE, RANKED, FLAGS, REVISION, "
+                    + "METHODOLOGY and SNAPSHOT_ID; the dataflow ETDZ:DF_ZONE_RANKING(1.0.0) the export's rows name; its "
+                    + "concept scheme and codelists. Readable by every role, like the export.")
+    @APIResponse(responseCode = "200", description = "The SDMX-JSON structure message",
+            content = @Content(mediaType = Sdmx.STRUCTURE_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "An SDMX-JSON 2.0 structure message")))
+    public Response structure() {
+        return Response.ok(service.structure(), Sdmx.STRUCTURE_JSON).build();
     }
 }

@@ -141,6 +141,104 @@ class RankingExportTest {
             }
         }
         assertThat(csvRows).anySatisfy(row -> assertThat(row.get("name")).isEqualTo("'" + FORMULA_NAME));
+        // a plan methodology's file has exactly the columns it always had, nothing appended
+        assertThat(csv.asString().lines().findFirst().orElseThrow()).isEqualTo(String.join(",", RankingExportService.COLUMNS));
+    }
+
+    @Test
+    void sdmxCsvHasOneObservationARowPerZoneAndMeasureWithTheRankingsValues() throws IOException {
+        List<Map<String, Object>> api = apiRows();
+        Response sdmx = analyst().header("Accept", "application/vnd.sdmx.data+csv; version=2.0.0").queryParam("bom", "true")
+                .get("/api/v1/exports/rankings");
+        sdmx.then().statusCode(200).contentType(startsWith("application/vnd.sdmx.data+csv"));
+        String disposition = sdmx.header("Content-Disposition");
+        assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("UTF-8''") + 7), StandardCharsets.UTF_8))
+                .isEqualTo("排名-ETDZ-" + PERIOD + ".csv");
+        String text = new String(sdmx.asByteArray(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFSTRUCTURE,STRUCTURE_ID,ACTION,");
+        assertThat(text.substring(1).lines().findFirst().orElseThrow()).isEqualTo("STRUCTURE,STRUCTURE_ID,ACTION,ZONE,MEASURE,"
+                + "TIME_PERIOD,OBS_VALUE,BASIS,COVERAGE,RANKED,FLAGS,REVISION,METHODOLOGY,SNAPSHOT_ID");
+
+        List<Map<String, String>> rows = csv(text.substring(1).getBytes(StandardCharsets.UTF_8));
+        List<String> measures = List.of("COMPOSITE", "ECONOMY", "INNOVATION", "ENVIRONMENT", "SOCIETY", "INSTITUTIONS",
+                "NATIONAL_RANK", "REGION_RANK");
+        assertThat(rows).hasSize(api.size() * measures.size());
+        for (int i = 0; i < api.size(); i++) {
+            Map<String, Object> expected = flatten(api.get(i));
+            for (int m = 0; m < measures.size(); m++) {
+                Map<String, String> row = rows.get(i * measures.size() + m);
+                assertThat(row.get("STRUCTURE")).isEqualTo("dataflow");
+                assertThat(row.get("STRUCTURE_ID")).isEqualTo("ETDZ:DF_ZONE_RANKING(1.0.0)");
+                assertThat(row.get("ACTION")).isEqualTo("I");
+                assertThat(row.get("ZONE")).isEqualTo(expected.get("zone"));
+                assertThat(row.get("MEASURE")).isEqualTo(measures.get(m));
+                assertThat(row.get("TIME_PERIOD")).isEqualTo(PERIOD);
+                Object value = expected.get(switch (measures.get(m)) {
+                    case "COMPOSITE" -> "composite";
+                    case "NATIONAL_RANK" -> "nationalRank";
+                    case "REGION_RANK" -> "regionRank";
+                    default -> measures.get(m).toLowerCase(java.util.Locale.ROOT);
+                });
+                assertThat(value).as(measures.get(m)).isNotNull();
+                assertThat(Double.parseDouble(row.get("OBS_VALUE"))).as(measures.get(m))
+                        .isEqualTo(((Number) value).doubleValue());
+                assertThat(row.get("BASIS")).isEqualTo(expected.get("basis"));
+                assertThat(Double.parseDouble(row.get("COVERAGE"))).isEqualTo(((Number) expected.get("coverage")).doubleValue());
+                assertThat(row.get("RANKED")).isEqualTo(expected.get("ranked").toString());
+                assertThat(row.get("FLAGS")).isEqualTo(expected.get("flags"));
+                assertThat(Double.parseDouble(row.get("REVISION"))).isEqualTo(((Number) expected.get("revision")).doubleValue());
+                assertThat(row.get("METHODOLOGY")).isEqualTo(expected.get("methodology"));
+                assertThat(Double.parseDouble(row.get("SNAPSHOT_ID")))
+                        .isEqualTo(((Number) expected.get("snapshotId")).doubleValue());
+            }
+        }
+    }
+
+    @Test
+    void everyColumnAndCodeOfTheSdmxRowsIsInTheDataStructureDefinition() throws IOException {
+        io.restassured.path.json.JsonPath structure = given().header("Authorization",
+                        "Bearer " + PlatformTestResource.tokens().submitter("440000"))
+                .get("/api/v1/exports/rankings/structure").then().statusCode(200)
+                .contentType(startsWith("application/vnd.sdmx.structure+json")).extract().jsonPath();
+        String components = "data.dataStructures[0].dataStructureComponents.";
+        List<String> columns = new ArrayList<>(structure.getList(components + "dimensionList.dimensions.id", String.class));
+        columns.add(structure.getString(components + "dimensionList.timeDimension.id"));
+        columns.addAll(structure.getList(components + "measureList.measures.id", String.class));
+        columns.addAll(structure.getList(components + "attributeList.attributes.id", String.class));
+
+        byte[] body = analyst().queryParam("format", "sdmx-csv").get("/api/v1/exports/rankings").then().statusCode(200)
+                .extract().asByteArray();
+        String header = new String(body, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(header).isEqualTo("STRUCTURE,STRUCTURE_ID,ACTION," + String.join(",", columns));
+        assertThat(structure.getList("data.conceptSchemes[0].concepts.id", String.class)).containsExactlyElementsOf(columns);
+        String dataflow = "ETDZ:" + structure.getString("data.dataflows[0].id") + "("
+                + structure.getString("data.dataflows[0].version") + ")";
+        assertThat(structure.getString("data.dataflows[0].structure")).endsWith("=ETDZ:"
+                + structure.getString("data.dataStructures[0].id") + "(" + structure.getString("data.dataStructures[0].version")
+                + ")");
+        List<String> bases = structure.getList("data.codelists.find { it.id == 'CL_BASIS' }.codes.id", String.class);
+        for (Map<String, String> row : csv(body)) {
+            assertThat(row.get("STRUCTURE_ID")).isEqualTo(dataflow);
+            assertThat(bases).contains(row.get("BASIS"));
+        }
+        given().get("/api/v1/exports/rankings/structure").then().statusCode(401);
+    }
+
+    @Test
+    void aProvincialCallersPreliminarySdmxExportHoldsTheirOwnProvincesZonesOnly() throws IOException {
+        String submitter = "Bearer " + PlatformTestResource.tokens().submitter("440000");
+        byte[] own = given().header("Authorization", submitter).queryParam("period", PERIOD).queryParam("zoneType", "ETDZ")
+                .queryParam("basis", "preliminary").queryParam("format", "sdmx-csv").get("/api/v1/exports/rankings")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(csv(own)).extracting(row -> row.get("ZONE")).containsOnly(ZONES.get(2)).hasSize(8);
+        byte[] other = given().header("Authorization", submitter).queryParam("period", PERIOD).queryParam("zoneType", "ETDZ")
+                .queryParam("basis", "preliminary").queryParam("province", "320000").queryParam("format", "sdmx-csv")
+                .get("/api/v1/exports/rankings").then().statusCode(200).extract().asByteArray();
+        assertThat(csv(other)).isEmpty();
+        byte[] official = given().header("Authorization", submitter).queryParam("period", PERIOD)
+                .queryParam("zoneType", "ETDZ").queryParam("format", "sdmx-csv").get("/api/v1/exports/rankings")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(csv(official)).extracting(row -> row.get("ZONE")).containsAll(ZONES).hasSize(3 * 8);
     }
 
     /** A ranking row of the JSON as the table's columns: pillars flattened, flags joined by spaces. */
@@ -166,7 +264,7 @@ class RankingExportTest {
 
         given().header("Authorization", Rankings.analyst()).queryParam("zoneType", "ETDZ").get("/api/v1/exports/rankings")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
-        analyst().queryParam("format", "sdmx-csv").get("/api/v1/exports/rankings").then().statusCode(400)
+        analyst().queryParam("format", "pdf").get("/api/v1/exports/rankings").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"));
         given().header("Authorization", Rankings.analyst()).queryParam("period", "2099").queryParam("zoneType", "ETDZ")
                 .queryParam("format", "xlsx").get("/api/v1/exports/rankings").then().statusCode(404)

@@ -121,6 +121,8 @@ function rankingFiles(group, filters) {
       fallbackName: `${name}.xlsx` },
     { id: 'export-csv-bom', label: t('export.csvBom'), path: '/exports/rankings',
       params: { ...query, format: 'csv', bom: 'true' }, fallbackName: `${name}.csv` },
+    { id: 'export-sdmx', label: t('export.sdmx'), path: '/exports/rankings', params: { ...query, format: 'sdmx-csv' },
+      fallbackName: `${name}-sdmx.csv` },
   ]);
   const own = currentSession().caller.province;
   const province = hasRole('analyst', 'admin') ? filters.province : (filters.province || own) === own ? own : '';

@@ -1,5 +1,6 @@
 package cn.etdz.indicator.export;
 
+import cn.etdz.common.export.Sdmx;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -27,8 +28,8 @@ public record ExportedValue(
             "value", "unit", "provisional", "revision", "note");
 
     /** The SDMX-CSV 2.0 header: structure columns, dimensions, measure, attributes. */
-    static final java.util.List<String> SDMX_COLUMNS = java.util.List.of("STRUCTURE", "STRUCTURE_ID", "ACTION", "ZONE",
-            "INDICATOR", "TIME_PERIOD", "OBS_VALUE", "UNIT_MEASURE", "OBS_STATUS", "REVISION");
+    static final java.util.List<String> SDMX_COLUMNS = Sdmx.header("ZONE", "INDICATOR", "TIME_PERIOD", "OBS_VALUE",
+            "UNIT_MEASURE", "OBS_STATUS", "REVISION");
 
     /** The dataflow of {@code sdmx/zone-values-structure.json} every SDMX-CSV row belongs to. */
     static final String SDMX_DATAFLOW = "ETDZ:DF_ZONE_VALUES(1.0.0)";
@@ -37,9 +38,8 @@ public record ExportedValue(
         return java.util.Arrays.asList(zone, zoneType, province, indicator, period, value, unit, provisional, revision, note);
     }
 
-    /** An observation row: the action is I (information), the status P (provisional) or A (normal). */
+    /** An observation row: the status P (provisional) or A (normal). */
     java.util.List<Object> sdmxCells() {
-        return java.util.Arrays.asList("dataflow", SDMX_DATAFLOW, "I", zone, indicator, period, value, unit,
-                provisional ? "P" : "A", revision);
+        return Sdmx.observation(SDMX_DATAFLOW, zone, indicator, period, value, unit, provisional ? "P" : "A", revision);
     }
 }

@@ -3,6 +3,7 @@ package cn.etdz.indicator.export;
 import cn.etdz.common.api.QueryParameters;
 import cn.etdz.common.export.ExportFormat;
 import cn.etdz.common.export.ExportResponses;
+import cn.etdz.common.export.Sdmx;
 import cn.etdz.common.problem.Problem;
 import cn.etdz.common.security.Roles;
 import cn.etdz.indicator.zone.ZoneType;
@@ -26,9 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/exports/values")
 @Tag(name = "Exports", description = "Values and rankings as files: CSV, XLSX and SDMX-CSV, streamed")
 public class ValueExportResource {
-
-    /** The media type of the structure definition: an SDMX-JSON 2.0 structure message (SDMX 3.0). */
-    static final String SDMX_STRUCTURE_JSON = "application/vnd.sdmx.structure+json; version=2.0.0";
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String SDMX_CSV = "application/vnd.sdmx.data+csv; version=2.0.0";
@@ -118,10 +116,10 @@ public class ValueExportResource {
                     + "(计量单位), OBS_STATUS (codelist ETDZ:CL_OBS_STATUS: A normal, P provisional 初步数) and REVISION; "
                     + "the dataflow ETDZ:DF_ZONE_VALUES(1.0.0) the export's rows name; its concept scheme and codelist.")
     @APIResponse(responseCode = "200", description = "The SDMX-JSON structure message",
-            content = @Content(mediaType = SDMX_STRUCTURE_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            content = @Content(mediaType = Sdmx.STRUCTURE_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     description = "An SDMX-JSON 2.0 structure message")))
     public Response structure() {
-        return Response.ok(service.structure(), SDMX_STRUCTURE_JSON).build();
+        return Response.ok(service.structure(), Sdmx.STRUCTURE_JSON).build();
     }
 
     private static String blankToNull(String value) {

@@ -2,6 +2,7 @@ package cn.etdz.indicator.export;
 
 import cn.etdz.common.export.ExportFormat;
 import cn.etdz.common.export.JsonRows;
+import cn.etdz.common.export.Sdmx;
 import cn.etdz.common.export.TableWriter;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.common.problem.ProblemException;
@@ -16,12 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -110,13 +108,5 @@ public class ValueExportService {
         return STRUCTURE.clone();
     }
 
-    private static final byte[] STRUCTURE = read("/sdmx/zone-values-structure.json");
-
-    private static byte[] read(String resource) {
-        try (InputStream in = Objects.requireNonNull(ValueExportService.class.getResourceAsStream(resource), resource)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final byte[] STRUCTURE = Sdmx.structure(ValueExportService.class, "/sdmx/zone-values-structure.json");
 }
