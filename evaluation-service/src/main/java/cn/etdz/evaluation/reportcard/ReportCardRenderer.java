@@ -71,15 +71,21 @@ public final class ReportCardRenderer {
             "BEHIND", "evaluation.report-card.status.behind",
             "NO_DATA", "evaluation.report-card.status.no-data",
             "NO_BASELINE", "evaluation.report-card.status.no-baseline");
-    private static final Map<String, String> TARGETS = Map.of(
-            "SERV_SHARE", "evaluation.report-card.target.serv-share",
-            "HT_SHARE", "evaluation.report-card.target.ht-share",
-            "GDP_PER_WORKER", "evaluation.report-card.target.gdp-per-worker",
-            "GDP_PER_KM2", "evaluation.report-card.target.gdp-per-km2",
-            "ENERGY_INTENSITY", "evaluation.report-card.target.energy-intensity",
-            "GDP_GROWTH", "evaluation.report-card.target.gdp-growth",
-            "FDI_GROWTH", "evaluation.report-card.target.fdi-growth",
-            "TAX_GROWTH", "evaluation.report-card.target.tax-growth");
+    /** The names of the indicators the engine derives (docs/method.md), on indicator lines and target lines alike. */
+    static final Map<String, String> DERIVED_NAMES = Map.ofEntries(
+            Map.entry("SERV_SHARE", "evaluation.derived-indicator.serv-share"),
+            Map.entry("HT_SHARE", "evaluation.derived-indicator.ht-share"),
+            Map.entry("HT_TRADE_SHARE", "evaluation.derived-indicator.ht-trade-share"),
+            Map.entry("RD_INTENSITY", "evaluation.derived-indicator.rd-intensity"),
+            Map.entry("GDP_PER_WORKER", "evaluation.derived-indicator.gdp-per-worker"),
+            Map.entry("GDP_PER_KM2", "evaluation.derived-indicator.gdp-per-km2"),
+            Map.entry("ENERGY_INTENSITY", "evaluation.derived-indicator.energy-intensity"),
+            Map.entry("SO2_INTENSITY", "evaluation.derived-indicator.so2-intensity"),
+            Map.entry("COD_INTENSITY", "evaluation.derived-indicator.cod-intensity"),
+            Map.entry("GRADUATE_SHARE", "evaluation.derived-indicator.graduate-share"),
+            Map.entry("GDP_GROWTH", "evaluation.derived-indicator.gdp-growth"),
+            Map.entry("FDI_GROWTH", "evaluation.derived-indicator.fdi-growth"),
+            Map.entry("TAX_GROWTH", "evaluation.derived-indicator.tax-growth"));
     private static final Map<String, String> FLAGS = Map.of(
             "WARNING", "evaluation.report-card.flag.warning",
             "EXIT_CANDIDATE", "evaluation.report-card.flag.exit-candidate",
@@ -452,7 +458,7 @@ public final class ReportCardRenderer {
         canvas.line(LEFT, y, RIGHT, y, 0.5f, Canvas.RULE);
         for (TargetLine line : card.targets()) {
             y -= 15;
-            canvas.text(keyed(TARGETS, line.indicator()) + " (" + line.unit() + ")", LEFT, y, 9, Canvas.INK);
+            canvas.text(keyed(DERIVED_NAMES, line.indicator()) + " (" + line.unit() + ")", LEFT, y, 9, Canvas.INK);
             canvas.textRight(number(line.target2015()), right[0], y, 9, Canvas.INK);
             canvas.textRight(number(line.path()), right[1], y, 9, Canvas.INK);
             canvas.textRight(number(line.current()), right[2], y, 9, Canvas.INK);
@@ -514,9 +520,14 @@ public final class ReportCardRenderer {
         return key == null ? code : text(key);
     }
 
-    /** The indicator's name in the card's language (an English card falls back to the Chinese one), with its code. */
+    /**
+     * The indicator's name in the card's language with its code: a derived indicator's from the bundle, a catalogue
+     * indicator's from the catalogue (an English card falls back to the Chinese name); any other is its code alone.
+     */
     private String indicatorName(IndicatorAgainstPeers line) {
-        String name = Languages.CHINESE.equals(locale) ? line.name() : orElse(line.nameEn(), line.name());
+        String derived = DERIVED_NAMES.get(line.indicator());
+        String name = derived != null ? text(derived)
+                : Languages.CHINESE.equals(locale) ? line.name() : orElse(line.nameEn(), line.name());
         return name == null || name.isBlank() ? line.indicator() : name + " (" + line.indicator() + ")";
     }
 

@@ -45,7 +45,7 @@ public class ReportCardService {
     /** Indicators listed as strongest and as weakest. */
     static final int INDICATORS_LISTED = 5;
     private static final int CACHED_SNAPSHOTS = 64;
-    /** A derived indicator, or one the catalogue does not hold: named by its code. */
+    /** No catalogue entry: a derived indicator, named from the bundle by the renderer, or a custom one, named by its code. */
     private static final IndicatorName UNNAMED = new IndicatorName(null, null, null);
 
     @Inject

@@ -1,7 +1,10 @@
 package cn.etdz.evaluation.reportcard;
 
+import cn.etdz.common.i18n.Languages;
+import cn.etdz.common.i18n.Message;
 import cn.etdz.evaluation.scores.EventFixtures;
 import cn.etdz.evaluation.scores.Rankings;
+import cn.etdz.evaluation.scoring.DerivedIndicators;
 import cn.etdz.localstack.PlatformTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
@@ -31,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,29 +147,46 @@ class ReportCardTest {
     }
 
     /**
-     * The best zone's strongest indicators by the names the read model holds: the English card by the catalogue's
-     * English name, the Chinese card by the Chinese one, each with the code, never the code alone.
+     * The indicators against the peers (strongest and weakest) by name and code in the card's language, never by the
+     * code alone: a catalogue indicator by the name the read model holds, a derived one (which has no catalogue entry)
+     * by the service's own wording, which the targets section shares.
      */
     @Test
-    void theEnglishCardNamesItsStrongestIndicatorsInEnglishAndTheChineseCardInChinese() throws Exception {
+    void theEnglishCardNamesItsIndicatorsInEnglishAndTheChineseCardInChinese() throws Exception {
         String zone = zone(2);
         Map<String, String[]> catalogue = catalogueNames();
-        String english = strongestSection(pdfText(card(zone, "en", Rankings.analyst()), zone + "-en.pdf"),
-                "Strongest indicators against the peer median", "Weakest indicators against the peer median");
-        String chinese = strongestSection(pdfText(card(zone, "zh-CN", Rankings.analyst()), zone + "-zh.pdf"),
-                "优势指标（与同类开发区中位数比较）", "薄弱指标（与同类开发区中位数比较）");
+        String englishCard = pdfText(card(zone, "en", Rankings.analyst()), zone + "-en.pdf");
+        String chineseCard = pdfText(card(zone, "zh-CN", Rankings.analyst()), zone + "-zh.pdf");
+        String english = section(englishCard, "Strongest indicators against the peer median", "Scores are the indicators");
+        String chinese = section(chineseCard, "优势指标（与同类开发区中位数比较）", "得分为按评价方法");
 
         List<String> named = codesInParentheses(english).stream().filter(catalogue::containsKey).toList();
-        assertThat(named).as("catalogue indicators among the strongest").isNotEmpty();
-        String strongest = named.get(0);
-        assertThat(english).contains(catalogue.get(strongest)[1] + " (" + strongest + ")")
-                .doesNotContain(catalogue.get(strongest)[0]);
-        assertThat(chinese).contains(catalogue.get(strongest)[0] + " (" + strongest + ")")
-                .doesNotContain(catalogue.get(strongest)[1]);
-        for (String line : english.split("\\R")) {
-            assertThat(catalogue).as("a catalogue indicator named by its code alone: " + line)
-                    .doesNotContainKey(line.split(" ")[0]);
+        assertThat(named).as("catalogue indicators among the strongest and weakest").isNotEmpty();
+        String fromCatalogue = named.get(0);
+        assertThat(english).contains(catalogue.get(fromCatalogue)[1] + " (" + fromCatalogue + ")")
+                .doesNotContain(catalogue.get(fromCatalogue)[0]);
+        assertThat(chinese).contains(catalogue.get(fromCatalogue)[0] + " (" + fromCatalogue + ")")
+                .doesNotContain(catalogue.get(fromCatalogue)[1]);
+
+        assertThat(english).contains("R&D intensity (RD_INTENSITY)");
+        assertThat(chinese).contains("研发投入强度 (RD_INTENSITY)");
+        List<String> derived = codesInParentheses(english).stream().filter(DerivedIndicators::isDerived).toList();
+        assertThat(derived).as("derived indicators among the strongest and weakest").hasSizeGreaterThan(1);
+        assertThat(codesInParentheses(chinese)).containsAll(derived);
+        for (String code : derived) {
+            String key = ReportCardRenderer.DERIVED_NAMES.get(code);
+            assertThat(english).contains(Message.of(key).in(Locale.ENGLISH) + " (" + code + ")");
+            assertThat(chinese).contains(Message.of(key).in(Languages.CHINESE) + " (" + code + ")");
         }
+
+        for (String line : (english + chinese).split("\\R")) {
+            // a code in front that no code in parentheses follows: "COD_INTENSITY 5 100.0 50.0 +50.0"
+            String first = line.split(" ")[0];
+            assertThat((catalogue.containsKey(first) || DerivedIndicators.isDerived(first))
+                    && codesInParentheses(line).isEmpty()).as("an indicator named by its code alone: " + line).isFalse();
+        }
+        assertThat(englishCard).contains("Services share of GDP (%)", "GDP growth (%)");
+        assertThat(chineseCard).contains("服务业增加值占比 (%)", "地区生产总值增长率 (%)");
     }
 
     @Test
@@ -236,7 +257,7 @@ class ReportCardTest {
         }
     }
 
-    private static String strongestSection(String text, String heading, String nextHeading) {
+    private static String section(String text, String heading, String nextHeading) {
         assertThat(text).contains(heading, nextHeading);
         return text.substring(text.indexOf(heading) + heading.length(), text.indexOf(nextHeading));
     }
