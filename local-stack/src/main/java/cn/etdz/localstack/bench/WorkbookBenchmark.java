@@ -174,7 +174,7 @@ public final class WorkbookBenchmark {
                 Map<String, Double> values = IndicatorBenchmark.values(zone, 2016, random);
                 for (Cell code : codes) {
                     String indicator = code.getStringCellValue();
-                    Double value = indicator.startsWith(ADDED_PREFIX) ? 100 * random.nextDouble() : values.get(indicator);
+                    Double value = indicator.startsWith(ADDED_PREFIX) ? Double.valueOf(100 * random.nextDouble()) : values.get(indicator);
                     if (value != null) {
                         row.getCell(code.getColumnIndex(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(value);
                     }
