@@ -31,8 +31,9 @@ public final class LocalStack implements AutoCloseable {
     /**
      * A service of the platform, where its packaged application lives, and its heap. The serial collector touches
      * every page of its heap in time, so the heap cap is most of the resident size: each service gets what its live
-     * data needs with room to spare (the indicator service keeps about 30 MiB live after a national import; the
-     * evaluation service keeps peer groups and ranking pages in memory). {@code managementPort} serves its metrics and
+     * data needs with room to spare (the indicator service keeps about 30 MiB live after a national import, but reads
+     * an uploaded workbook whole: a national one of 2 500 rows × 40 indicators needs more than 192 MiB; the evaluation
+     * service keeps peer groups and ranking pages in memory). {@code managementPort} serves its metrics and
      * detailed health ({@code /q/metrics}, {@code /q/health}), never the public one.
      */
     public record Service(String name, String module, int port, int managementPort, int heapMiB) {
@@ -82,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
         Path state = options.state();
         mkdirs(state.resolve("logs"));
         for (Service service : List.of(
-                new Service("indicator-service", "indicator-service", freePortOr(options.indicatorPort()), freePortOr(0), 192),
+                new Service("indicator-service", "indicator-service", freePortOr(options.indicatorPort()), freePortOr(0), 256),
                 new Service("evaluation-service", "evaluation-service", freePortOr(options.evaluationPort()), freePortOr(0), 256),
                 new Service("gateway", "gateway", freePortOr(options.gatewayPort()), freePortOr(0), 256))) {
             if (!Files.isRegularFile(service.runner(options.root()))) {

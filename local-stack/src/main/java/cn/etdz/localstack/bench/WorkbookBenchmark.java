@@ -174,7 +174,9 @@ public final class WorkbookBenchmark {
                 Map<String, Double> values = IndicatorBenchmark.values(zone, 2016, random);
                 for (Cell code : codes) {
                     String indicator = code.getStringCellValue();
-                    Double value = indicator.startsWith(ADDED_PREFIX) ? Double.valueOf(100 * random.nextDouble()) : values.get(indicator);
+                    // an added indicator is a percentage: any value of 0–100 spread over the zones will do
+                    Double value = indicator.startsWith(ADDED_PREFIX)
+                            ? Double.valueOf((zone * 37 + code.getColumnIndex() * 11) % 100) : values.get(indicator);
                     if (value != null) {
                         row.getCell(code.getColumnIndex(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(value);
                     }
