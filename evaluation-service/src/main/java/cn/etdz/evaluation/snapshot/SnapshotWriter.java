@@ -104,7 +104,9 @@ public class SnapshotWriter {
             return List.of();
         }
         List<Long> stored = new ArrayList<>();
-        for (Basis basis : Basis.values()) {
+        // preliminary first: each basis reads the inputs committed when its own queries run, so the official
+        // snapshot of a round never holds fewer zones than the preliminary one a client may already have seen
+        for (Basis basis : List.of(Basis.PRELIMINARY, Basis.OFFICIAL)) {
             compute(zoneType, period, active.get(), basis).ifPresent(stored::add);
         }
         if (!stored.isEmpty()) {
