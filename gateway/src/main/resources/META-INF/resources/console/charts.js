@@ -1,5 +1,6 @@
 // ECharts options built by pure functions (testable without a browser), and the one place that loads ECharts.
 
+/** The plan's five pillars, as the API's sort names them. */
 export const PILLARS = ['economy', 'innovation', 'environment', 'society', 'institutions'];
 /** Chart text as readable as the page's: the page's text colour, 14 px. */
 const TEXT = { color: '#0b0c0c', fontSize: 14 };
@@ -40,23 +41,47 @@ export function fiveNumbers(values) {
   return [sorted[0], quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75), sorted[sorted.length - 1]];
 }
 
-/** The five pillars of a zone against the peer group's median, as a radar (scores run 0 to 100). */
-export function pillarRadarOption(pillarNames, zoneName, zonePillars, medianName, medianPillars) {
-  return {
+/**
+ * Zones' scores of the methodology's top-level parts ({ name, values } each, values in the order of the parts) with the
+ * peer group's median dashed and grey, on the 0–100 scale: a radar with one axis per part, or grouped bars when there
+ * are fewer than three parts, since a radar needs three axes to enclose an area.
+ */
+export function partsOption(partNames, zones, median) {
+  const grey = '#505a5f';
+  const common = {
     animation: false,
     textStyle: TEXT,
-    legend: { bottom: 0, data: [zoneName, medianName], textStyle: TEXT },
+    legend: { bottom: 0, data: [...zones.map(zone => zone.name), median.name], textStyle: TEXT },
+  };
+  if (partNames.length < 3) {
+    return {
+      ...common,
+      tooltip: { trigger: 'axis' },
+      grid: { left: 48, right: 16, top: 24, bottom: 56 },
+      xAxis: { type: 'category', data: partNames, axisLabel: TEXT },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: TEXT },
+      series: [
+        ...zones.map(zone => ({ type: 'bar', name: zone.name, data: zone.values.map(round) })),
+        { type: 'bar', name: median.name, data: median.values.map(round),
+          itemStyle: { color: grey, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [4, 3], rotation: -0.8 } } },
+      ],
+    };
+  }
+  return {
+    ...common,
     tooltip: {},
     radar: {
-      indicator: PILLARS.map((pillar, i) => ({ name: pillarNames[i], min: 0, max: 100 })),
-      radius: '65%',
+      indicator: partNames.map(name => ({ name, min: 0, max: 100 })),
+      radius: '60%',
       axisName: TEXT,
     },
     series: [{
       type: 'radar',
       data: [
-        { name: zoneName, value: PILLARS.map(pillar => round(zonePillars[pillar])), areaStyle: { opacity: 0.2 } },
-        { name: medianName, value: PILLARS.map(pillar => round(medianPillars[pillar])), lineStyle: { type: 'dashed' } },
+        ...zones.map(zone => ({ name: zone.name, value: zone.values.map(round),
+          areaStyle: { opacity: zones.length > 1 ? 0.1 : 0.2 } })),
+        { name: median.name, value: median.values.map(round),
+          lineStyle: { type: 'dashed', color: grey }, itemStyle: { color: grey } },
       ],
     }],
   };
@@ -100,30 +125,6 @@ export function rankSlopeOption(moves, beforeName, afterName, highlighted = new 
       itemStyle: { color: colour(move) },
       data: [{ value: move.oldRank, ...move }, { value: move.newRank, ...move }],
     })),
-  };
-}
-
-/** Up to four zones' five pillars on one radar, with the peer group's median dashed (scores run 0 to 100). */
-export function compareRadarOption(pillarNames, zones, medianName, medianPillars) {
-  return {
-    animation: false,
-    textStyle: TEXT,
-    legend: { bottom: 0, data: [...zones.map(zone => zone.name), medianName], textStyle: TEXT },
-    tooltip: {},
-    radar: {
-      indicator: PILLARS.map((pillar, i) => ({ name: pillarNames[i], min: 0, max: 100 })),
-      radius: '60%',
-      axisName: TEXT,
-    },
-    series: [{
-      type: 'radar',
-      data: [
-        ...zones.map(zone => ({ name: zone.name, value: PILLARS.map(pillar => round(zone.pillars[pillar])),
-          areaStyle: { opacity: 0.1 } })),
-        { name: medianName, value: PILLARS.map(pillar => round(medianPillars[pillar])),
-          lineStyle: { type: 'dashed', color: '#505a5f' }, itemStyle: { color: '#505a5f' } },
-      ],
-    }],
   };
 }
 

@@ -65,7 +65,7 @@ class CompareBrowserIT {
             String row = "#compare-table tr[data-zone='" + zone + "'] ";
             assertThat(text(row + "[data-column='composite']")).isEqualTo(oneDecimal(score.getDouble("composite")));
             assertThat(text(row + "[data-column='nationalRank']")).isEqualTo(score.getString("nationalRank"));
-            assertThat(text(row + "[data-column='innovation']"))
+            assertThat(text(row + "[data-column='node:INNOVATION']"))
                     .isEqualTo(oneDecimal(score.getDouble("pillars.innovation")));
             List<Map<String, Object>> history = api("/scores/" + zone, Map.of()).getList("$");
             for (Map<String, Object> period : history) {
@@ -121,6 +121,135 @@ class CompareBrowserIT {
 
     private static String text(String css) {
         return console.browser().await(By.cssSelector(css)).getText();
+    }
+
+    /**
+     * A framework other than the plan's, adopted for the border zones: the ranking's columns, the radars, the
+     * comparison and the explanation show its own parts by their names, the table sorts by them as the API does, and
+     * the what-if changes its parts' weights while keeping its zero rule, imputation and flag rules.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFrameworkOtherThanThePlansIsShownByItsOwnParts() {
+        String admin = console.stack().tokens().admin();
+        Map<String, Object> plan = (Map<String, Object>) given().header("Authorization", "Bearer " + admin)
+                .get("/api/v1/methodologies").then().statusCode(200).extract().jsonPath().getList("$", Map.class).stream()
+                .filter(version -> "BECZ".equals(version.get("zoneType")) && (Boolean) version.get("active"))
+                .findFirst().orElseThrow().get("methodology");
+        Map<String, Map<String, Object>> pillars = new java.util.HashMap<>();
+        ((List<Map<String, Object>>) plan.get("pillars")).forEach(pillar -> pillars.put((String) pillar.get("code"), pillar));
+        Map<String, Object> tree = new java.util.LinkedHashMap<>();
+        tree.put("id", "border-2026");
+        tree.put("zoneType", "BECZ");
+        tree.put("compositeAggregation", "ARITHMETIC");
+        tree.put("regionGrouping", "STATISTICAL_REGIONS");
+        tree.put("zeroRule", Map.of("type", "SHIFT", "value", 1));
+        tree.put("imputation", "PEER_MEDIAN");
+        tree.put("flagRules", Map.of("preset", "MOFCOM_2016"));
+        tree.put("nodes", List.of(
+                node("GROWTH", "开放与增长", "Opening-up and growth", 60, List.of(
+                        part("SCALE", "经济规模", "Economic scale", pillars.get("ECONOMY")),
+                        part("CAPACITY", "创新能力", "Innovation capacity", pillars.get("INNOVATION")))),
+                node("SUSTAINABILITY", "可持续发展", "Sustainability", 40, List.of(
+                        part("GREEN", "绿色发展", "Green development", pillars.get("ENVIRONMENT")),
+                        part("PEOPLE", "民生", "People's livelihood", pillars.get("SOCIETY")),
+                        part("GOVERNANCE", "治理", "Governance", pillars.get("INSTITUTIONS"))))));
+        given().header("Authorization", "Bearer " + admin).contentType("application/json").body(tree)
+                .post("/api/v1/methodologies").then().statusCode(201).body("key", org.hamcrest.Matchers.equalTo("border-2026@1"));
+        Map<String, Object> group = Map.of("period", PERIOD, "zoneType", "BECZ", "size", 50);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            JsonPath ranking = api("/scores", group);
+            return "border-2026@1".equals(ranking.getString("snapshot.methodology"))
+                    && ranking.getInt("snapshot.rankedCount") > 1;
+        });
+        JsonPath ranking = api("/scores", group);
+        String first = ranking.getString("items[0].zone");
+        String second = ranking.getString("items[1].zone");
+
+        console.signIn("demo-admin");
+        console.open("ranking?period=" + PERIOD + "&zoneType=BECZ");
+        assertThat(console.browser().all(By.cssSelector("button.sort[data-column^='node:']")).stream()
+                .map(button -> button.getAttribute("data-column") + " " + button.getText()).toList())
+                .containsExactly("node:GROWTH 开放与增长", "node:SUSTAINABILITY 可持续发展");
+        assertThat(console.browser().all(By.cssSelector("#ranking-table tbody tr:first-child .bar-value")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList())
+                .containsExactly(whole(ranking.get("items[0].nodes[0].score")), whole(ranking.get("items[0].nodes[1].score")));
+        console.browser().await(By.cssSelector("button.sort[data-column='node:SUSTAINABILITY']")).click();
+        List<String> bySustainability = api("/scores", Map.of("period", PERIOD, "zoneType", "BECZ", "size", 50,
+                "sort", "-node:SUSTAINABILITY")).getList("items.zone");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(console.browser().all(By.cssSelector("#ranking-table tbody tr")).stream()
+                        .map(row -> row.getAttribute("data-zone")).toList()).isEqualTo(bySustainability));
+        assertThat(console.browser().driver.getCurrentUrl()).contains("sort=-node%3ASUSTAINABILITY");
+        console.browser().screenshot("framework-ranking");
+        console.browser().assertAccessible("ranking of another framework");
+
+        console.open("zone/" + first + "?period=" + PERIOD + "&zoneType=BECZ");
+        assertThat(console.browser().await(By.id("radar-chart")).getAttribute("aria-label"))
+                .contains("开放与增长 " + oneDecimal(ranking.get("items[0].nodes[0].score")),
+                        "可持续发展 " + oneDecimal(ranking.get("items[0].nodes[1].score")));
+        // each indicator's place in the tree, by the nodes' names
+        List<String> places = console.browser().all(By.cssSelector("#explanation-table tbody tr td:nth-of-type(1)"))
+                .stream().map(org.openqa.selenium.WebElement::getText).distinct().toList();
+        assertThat(places).contains("开放与增长 › 经济规模", "可持续发展 › 治理").allMatch(place -> place.contains(" › "));
+        console.browser().screenshot("framework-zone");
+
+        console.open("compare?period=" + PERIOD + "&zoneType=BECZ&zones=" + first + "," + second);
+        assertThat(text("#compare-table tr[data-zone='" + second + "'] [data-column='node:SUSTAINABILITY']"))
+                .isEqualTo(oneDecimal(ranking.get("items[1].nodes[1].score")));
+        assertThat(console.browser().await(By.id("compare-radar")).getAttribute("aria-label")).contains("开放与增长");
+
+        // the what-if: unchanged, no rank moves; the parts' weights changed and saved, the rules kept
+        console.open("whatif?period=" + PERIOD + "&zoneType=BECZ");
+        assertThat(console.browser().all(By.cssSelector("fieldset.pillar legend")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList()).containsExactly("开放与增长", "可持续发展");
+        console.browser().await(By.id("whatif-run")).click();
+        awaitRun();
+        assertThat(console.browser().all(By.cssSelector("#whatif-moves tbody tr")).stream()
+                .filter(row -> !cellText(row, ".old-rank").equals(cellText(row, ".new-rank"))).toList()).isEmpty();
+        console.browser().await(By.id("weight-GROWTH")).sendKeys(org.openqa.selenium.Keys.END);
+        console.browser().await(By.id("whatif-run")).click();
+        awaitRun();
+        console.browser().await(By.id("whatif-save")).click();
+        console.browser().await(By.id("whatif-confirm-save")).click();
+        assertThat(console.browser().await(By.id("whatif-saved")).getText()).contains("border-2026@2");
+        JsonPath saved = given().header("Authorization", "Bearer " + admin).get("/api/v1/methodologies/border-2026@2")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(saved.getDouble("methodology.nodes[0].weight")).isEqualTo(100.0);
+        assertThat(saved.getList("methodology.nodes[1].nodes.code")).containsExactly("GREEN", "PEOPLE", "GOVERNANCE");
+        assertThat(saved.getString("methodology.imputation")).isEqualTo("PEER_MEDIAN");
+        assertThat(saved.getString("methodology.zeroRule.type")).isEqualTo("SHIFT");
+        assertThat(saved.getString("methodology.flagRules.preset")).isEqualTo("MOFCOM_2016");
+    }
+
+    private static Map<String, Object> node(String code, String name, String nameEn, double weight,
+                                            List<Map<String, Object>> nodes) {
+        return Map.of("code", code, "name", name, "nameEn", nameEn, "weight", weight, "aggregation", "ARITHMETIC",
+                "nodes", nodes);
+    }
+
+    /** A node holding the indicators of one of the plan's pillars. */
+    private static Map<String, Object> part(String code, String name, String nameEn, Map<String, Object> pillar) {
+        return Map.of("code", code, "name", name, "nameEn", nameEn, "weight", 1, "aggregation", pillar.get("aggregation"),
+                "indicators", pillar.get("indicators"));
+    }
+
+    private static void awaitRun() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> console.browser().all(By.cssSelector("#whatif-results[aria-busy]")).isEmpty()
+                        && console.browser().await(By.id("whatif-run")).isEnabled()
+                        && !console.browser().all(By.id("whatif-summary")).isEmpty());
+    }
+
+    /** A cell's text, also in a folded table (Selenium's getText gives only what is displayed). */
+    private static String cellText(org.openqa.selenium.WebElement row, String css) {
+        return row.findElement(By.cssSelector(css)).getAttribute("textContent").trim();
+    }
+
+    /** A score as the ranking's bars show it: no decimals, a dash for none. */
+    private static String whole(Object value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.0f", ((Number) value).doubleValue());
     }
 
     /** A score as the console shows it: one decimal, a dash for none. */

@@ -188,34 +188,34 @@ class ConsoleBrowserIT {
         console.open("ranking?period=" + PERIOD + "&zoneType=" + ZONE_TYPE);
         console.browser().await(By.id("ranking-table"));
         // the lowest innovation score first, then the second page of that order
-        console.browser().await(By.cssSelector("button.sort[data-column='innovation']")).click();
-        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "-innovation", "size", 50));
-        console.browser().await(By.cssSelector("button.sort[data-column='innovation']")).click();
-        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "size", 50));
+        console.browser().await(By.cssSelector("button.sort[data-column='node:INNOVATION']")).click();
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "-node:INNOVATION", "size", 50));
+        console.browser().await(By.cssSelector("button.sort[data-column='node:INNOVATION']")).click();
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "node:INNOVATION", "size", 50));
         console.browser().await(By.xpath("//nav[@class='pager']/button[2]")).click();
-        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "size", 50, "page", 1));
-        assertThat(text("th[aria-sort='ascending'] button")).isEqualTo("创新");
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "node:INNOVATION", "size", 50, "page", 1));
+        assertThat(text("th[aria-sort='ascending'] button")).isEqualTo("科技创新");
 
         // a search over the whole table: more matches than a page holds, the second page as the API answers it
         String common = "经济技术开发区";
         WebElement search = console.browser().await(By.id("search"));
         search.sendKeys(common);
-        Map<String, Object> searched = Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "q", common,
+        Map<String, Object> searched = Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "node:INNOVATION", "q", common,
                 "size", 50);
         awaitShown(searched);
         assertThat(api(console.stack().tokens().analyst(), "/scores", searched).getInt("total")).isGreaterThan(50);
         console.browser().await(By.xpath("//nav[@class='pager']/button[2]")).click();
-        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "q", common, "size", 50, "page", 1));
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "node:INNOVATION", "q", common, "size", 50, "page", 1));
         // a zone of the last page is found from the first
         String last = api(console.stack().tokens().analyst(), "/scores", Map.of("period", PERIOD, "zoneType", ZONE_TYPE,
                 "sort", "-rank", "size", 1)).getString("items[0].name");
         search = console.browser().await(By.id("search"));
         search.clear();
         search.sendKeys(last);
-        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "innovation", "q", last, "size", 50));
+        awaitShown(Map.of("period", PERIOD, "zoneType", ZONE_TYPE, "sort", "node:INNOVATION", "q", last, "size", 50));
         assertThat(console.browser().all(By.cssSelector("#ranking-table tbody th a"))).extracting(WebElement::getText)
                 .contains(last);
-        assertThat(console.browser().driver.getCurrentUrl()).contains("sort=innovation", "q=");
+        assertThat(console.browser().driver.getCurrentUrl()).contains("sort=node%3AINNOVATION", "q=");
         console.browser().screenshot("ranking-search");
         console.browser().assertAccessible("ranking sorted and searched");
     }

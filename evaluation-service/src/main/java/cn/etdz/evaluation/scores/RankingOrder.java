@@ -1,19 +1,25 @@
 package cn.etdz.evaluation.scores;
 
+import cn.etdz.evaluation.scoring.NodeScore;
+
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The orders a ranking table can be read in: a column name ({@code rank} by default), prefixed with {@code -} for
- * descending. Zones without a value in the column (unranked, a pillar without data, no English name) come last in
- * both directions; ties keep the national order (rank, then code). Chinese names compare as the Chinese collator
- * orders them (by pinyin), English names as the English one.
+ * The orders a ranking table can be read in: a column name ({@code rank} by default) or a top-level node of the
+ * methodology ({@code node:OPENING_UP}, whatever its framework), prefixed with {@code -} for descending. Zones without
+ * a value in the column (unranked, a pillar without data, no English name) come last in both directions; ties keep the
+ * national order (rank, then code). Chinese names compare as the Chinese collator orders them (by pinyin), English
+ * names as the English one.
  */
 public final class RankingOrder {
 
@@ -50,17 +56,37 @@ public final class RankingOrder {
         COLUMNS.put("code", new Column<>(ScoreView::zone, Comparator.<String>naturalOrder()));
     }
 
-    /** Every accepted value of {@code sort}: each column ascending, and descending with {@code -}. */
+    /** Every accepted value of {@code sort} but the nodes': each column ascending, and descending with {@code -}. */
     public static final List<String> VALUES = COLUMNS.keySet().stream()
             .flatMap(column -> Stream.of(column, "-" + column)).toList();
+
+    /** A {@code sort} by a top-level node's score: {@code node:} and the node's code, {@code -} before for descending. */
+    private static final Pattern NODE = Pattern.compile("-?node:([A-Za-z0-9_.-]{1,64})");
 
     private RankingOrder() {
     }
 
-    /** The order a {@code sort} value names; {@code null} when it names none of {@link #VALUES}. */
+    /** Whether {@code sort} is one of {@link #VALUES} or names a node as {@code node:CODE}. */
+    public static boolean accepts(String sort) {
+        return VALUES.contains(sort) || NODE.matcher(sort).matches();
+    }
+
+    /** The top-level node a {@code sort} value orders by; empty when it orders by a column. */
+    public static Optional<String> node(String sort) {
+        Matcher node = NODE.matcher(sort);
+        return node.matches() ? Optional.of(node.group(1)) : Optional.empty();
+    }
+
+    /** The order a {@code sort} value names; {@code null} when {@link #accepts} refuses it. */
     public static Comparator<ScoreView> of(String sort) {
         boolean descending = sort.startsWith("-");
-        Column<?> column = COLUMNS.get(descending ? sort.substring(1) : sort);
+        Column<?> column = node(sort).<Column<?>>map(RankingOrder::nodeColumn)
+                .orElseGet(() -> COLUMNS.get(descending ? sort.substring(1) : sort));
         return column == null ? null : column.order(descending).thenComparing(NATIONAL);
+    }
+
+    private static Column<Double> nodeColumn(String code) {
+        return new Column<>(score -> score.nodes().stream().filter(node -> node.code().equals(code)).findFirst()
+                .map(NodeScore::score).orElse(null), Comparator.<Double>naturalOrder());
     }
 }

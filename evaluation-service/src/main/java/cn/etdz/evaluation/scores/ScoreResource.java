@@ -75,7 +75,8 @@ public class ScoreResource {
             @Parameter(description = "Only zones of this province (GB/T 2260)") @QueryParam("province") String province,
             @Parameter(description = "Order of the rows: rank (national rank, the default), composite, economy, "
                     + "innovation, environment, society, institutions, regionRank, coverage, name (Chinese, by pinyin), "
-                    + "nameEn or code; prefixed with - for descending. Zones without a value in the column come last "
+                    + "nameEn, code, or node:CODE (the score of the methodology's top-level node CODE, whatever its "
+                    + "framework); prefixed with - for descending. Zones without a value in the column come last "
                     + "either way; ties keep the national order.", example = "-composite")
             @QueryParam("sort") String sort,
             @Parameter(description = "Only zones whose code, Chinese name or English name contains this text, ignoring "
@@ -93,7 +94,8 @@ public class ScoreResource {
         parameters.period("period", period, true);
         parameters.oneOf("zoneType", zoneType, ZoneType.class, true);
         parameters.oneOf("region", region, Region.class, false);
-        String order = parameters.oneOf("sort", sort, RankingOrder.VALUES);
+        String order = parameters.accepted("sort", sort, RankingOrder::accepts,
+                String.join(", ", RankingOrder.VALUES) + ", node:<code>, -node:<code>");
         var at = parameters.asOf(asOf);
         int pageNumber = parameters.page(page);
         int pageSize = parameters.size(size);

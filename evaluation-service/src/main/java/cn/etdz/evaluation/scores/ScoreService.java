@@ -3,6 +3,8 @@ package cn.etdz.evaluation.scores;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.common.api.Paging;
 import cn.etdz.common.problem.ProblemException;
+import cn.etdz.common.problem.Violation;
+import cn.etdz.evaluation.methodology.MethodologyRepository;
 import cn.etdz.evaluation.readmodel.ZoneDirectory;
 import cn.etdz.evaluation.readmodel.ZoneDirectory.ZoneInfo;
 import cn.etdz.evaluation.security.Caller;
@@ -66,6 +68,8 @@ public class ScoreService {
     @Inject
     NewestSnapshots newest;
     @Inject
+    MethodologyRepository methodologies;
+    @Inject
     ObjectMapper json;
 
     private final Map<List<Long>, Ranking> cache = new ConcurrentHashMap<>();
@@ -126,6 +130,9 @@ public class ScoreService {
     }
 
     private RankingView view(Ranking ranking, RankingQuery query, Map<String, ZoneInfo> zones) {
+        if (query.sort() != null) {
+            RankingOrder.node(query.sort()).ifPresent(code -> requireTopLevelNode(ranking.snapshot(), code));
+        }
         int page = query.page();
         int size = query.size();
         Stream<ScoreView> rows = ranking.rows().stream()
@@ -137,6 +144,19 @@ public class ScoreService {
         int from = (int) Math.min(Paging.firstRow(page, size), matching.size());
         return new RankingView(ranking.snapshot(), matching.subList(from, Math.min(from + size, matching.size())),
                 page, size, matching.size());
+    }
+
+    /** Refuses (400) a sort by a node that is not a top-level node of the snapshot's methodology. */
+    private void requireTopLevelNode(SnapshotInfo snapshot, String code) {
+        String key = snapshot.methodology();
+        int at = key.lastIndexOf('@');
+        boolean known = methodologies.find(key.substring(0, at), Integer.parseInt(key.substring(at + 1)))
+                .map(stored -> stored.methodology().tree().stream().anyMatch(node -> node.code().equals(code)))
+                .orElse(false);
+        if (!known) {
+            throw ProblemException.badRequest(Message.of("common.query.detail"), List.of(new Violation("sort",
+                    "unknown-node", Message.of("evaluation.scores.sort-node", code, key))));
+        }
     }
 
     /**

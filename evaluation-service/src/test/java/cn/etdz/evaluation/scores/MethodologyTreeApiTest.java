@@ -114,6 +114,33 @@ class MethodologyTreeApiTest {
         assertThat(explanation.getList("indicators.find { it.indicator == 'FDI' }.path", String.class))
                 .containsExactly("OPENING_UP", "FOREIGN_INVESTMENT");
         assertThat(explanation.getList("score.nodes.code", String.class)).containsExactlyElementsOf(TOP);
+
+        // the table sorts by any top-level node of the framework, ascending or descending
+        Map<String, Double> green = new java.util.HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            green.put(table.getString("items[" + i + "].zone"),
+                    table.getDouble("items[" + i + "].nodes.find { it.code == 'GREEN' }.score"));
+        }
+        List<String> byGreen = green.keySet().stream().sorted(java.util.Comparator.comparing(green::get)).toList();
+        assertThat(Rankings.ranking("2111", "ETDZ", "&sort=node:GREEN").getList("items.zone", String.class))
+                .containsExactlyElementsOf(byGreen);
+        assertThat(Rankings.ranking("2111", "ETDZ", "&sort=-node:GREEN").getList("items.zone", String.class))
+                .containsExactlyElementsOf(byGreen.stream().sorted(java.util.Comparator.comparing(green::get).reversed())
+                        .toList());
+        // a node the framework does not have at the top is refused, naming the methodology, in either language
+        given().header("Authorization", Rankings.analyst()).header("Accept-Language", "en")
+                .get("/api/v1/scores?period=2111&zoneType=ETDZ&sort=node:ECONOMY").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("sort")).body("violations.code", contains("unknown-node"))
+                .body("violations[0].message", equalTo(
+                        "sort names node:ECONOMY, but mofcom-2021-etdz@1 has no top-level node ECONOMY."));
+        given().header("Authorization", Rankings.analyst()).header("Accept-Language", "zh-CN")
+                .get("/api/v1/scores?period=2111&zoneType=ETDZ&sort=-node:FOREIGN_TRADE").then().statusCode(400)
+                .body("violations[0].message", equalTo(
+                        "sort 指定了 node:FOREIGN_TRADE，但方法 mofcom-2021-etdz@1 没有代码为 FOREIGN_TRADE 的顶层节点。"));
+        given().header("Authorization", Rankings.analyst())
+                .get("/api/v1/scores?period=2111&zoneType=ETDZ&sort=node:").then().statusCode(400)
+                .body("violations.code", contains("unknown-value"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-// Up to four zones of one zone type side by side: their five pillars on one radar with the peer group's median, their
+// Up to four zones of one zone type side by side: their scores of the methodology's top-level nodes on one radar with the peer group's median, their
 // composite and ranks in a table, and their composite over the years. The zones chosen are kept in the address
 // (zones=A,B,…), so a comparison can be shared as a link.
 
@@ -6,7 +6,8 @@ import { apiGet } from '../api.js';
 import { empty, fill, h } from '../dom.js';
 import { formatNumber, localName, t } from '../i18n.js';
 import { navigate, peerGroup, PERIODS, routeHash } from '../router.js';
-import { compareRadarOption, compositeLinesOption, drawChart, median, PILLARS } from '../charts.js';
+import { compositeLinesOption, drawChart, median, partsOption } from '../charts.js';
+import { nodeScore, topNodes } from '../nodes.js';
 import { peerGroupControls, select } from './controls.js';
 
 export const MAX_ZONES = 4;
@@ -39,7 +40,7 @@ export async function render(main, route) {
       return zoneChooser(ranking.items, zones, asked, zones.filter(code => !known[code]), group, go);
     }),
     fill(radar, () => peers, ranking => compareRadar(chosenScores(ranking, zones), ranking)),
-    fill(table, () => peers, ranking => compareTable(chosenScores(ranking, zones), group)),
+    fill(table, () => peers, ranking => compareTable(chosenScores(ranking, zones), ranking, group)),
     fill(history, async () => {
       const codes = chosenScores(await peers, zones).map(score => score.zone);
       return [codes, await Promise.all(codes.map(code => apiGet(`/scores/${encodeURIComponent(code)}`)))];
@@ -98,33 +99,37 @@ function compareRadar(scores, ranking) {
   if (scores.length === 0) {
     return empty('compare.none');
   }
-  const medians = Object.fromEntries(PILLARS.map(pillar =>
-    [pillar, median(ranking.items.filter(peer => peer.ranked).map(peer => peer.pillars?.[pillar]))]));
+  const nodes = topNodes(ranking.items);
+  const ranked = ranking.items.filter(peer => peer.ranked);
+  const medians = nodes.map(node => median(ranked.map(peer => nodeScore(peer, node.code))));
   const element = h('div', { class: 'chart', id: 'compare-radar', role: 'img', 'aria-label': t('compare.radarAlt', {
-    zones: scores.map(score => `${localName(score)}: ${PILLARS.map(pillar =>
-      `${t(`pillar.${pillar}`)} ${formatNumber(score.pillars?.[pillar])}`).join(', ')}`).join('; '),
+    zones: scores.map(score => `${localName(score)}: ${nodes.map(node =>
+      `${localName(node)} ${formatNumber(nodeScore(score, node.code))}`).join(', ')}`).join('; '),
   }) });
-  drawChart(element, compareRadarOption(PILLARS.map(pillar => t(`pillar.${pillar}`)),
-    scores.map(score => ({ name: localName(score), pillars: score.pillars ?? {} })), t('zone.median'), medians));
+  drawChart(element, partsOption(nodes.map(localName),
+    scores.map(score => ({ name: localName(score), values: nodes.map(node => nodeScore(score, node.code)) })),
+    { name: t('zone.median'), values: medians }));
   return element;
 }
 
-function compareTable(scores, group) {
+function compareTable(scores, ranking, group) {
   if (scores.length === 0) {
     return empty('compare.none');
   }
-  const columns = ['score.composite', 'score.nationalRank', 'score.regionRank', ...PILLARS.map(p => `pillar.${p}`),
-    'score.flags'];
+  const nodes = topNodes(ranking.items);
+  const columns = [...['score.composite', 'score.nationalRank', 'score.regionRank'].map(key => t(key)),
+    ...nodes.map(localName), t('score.flags')];
   return h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'compare-table' },
     h('caption', { class: 'visually-hidden' }, t('compare.scores', { period: group.period })),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('score.zone')),
-      columns.map(key => h('th', { scope: 'col' }, t(key))))),
+      columns.map(label => h('th', { scope: 'col' }, label)))),
     h('tbody', {}, scores.map(score => h('tr', { 'data-zone': score.zone },
       h('th', { scope: 'row' }, h('a', { href: routeHash('zone', group, score.zone) }, localName(score))),
       h('td', { class: 'number', 'data-column': 'composite' }, formatNumber(score.composite)),
       h('td', { class: 'number', 'data-column': 'nationalRank' }, score.nationalRank ?? '—'),
       h('td', { class: 'number', 'data-column': 'regionRank' }, score.regionRank ?? '—'),
-      PILLARS.map(pillar => h('td', { class: 'number', 'data-column': pillar }, formatNumber(score.pillars?.[pillar]))),
+      nodes.map(node => h('td', { class: 'number', 'data-column': `node:${node.code}` },
+        formatNumber(nodeScore(score, node.code)))),
       h('td', {}, score.flags.map(flag => h('span', { class: `tag tag-${flag}` }, t(`flag.${flag}`)))))))));
 }
 

@@ -7,6 +7,7 @@ import { empty, fill, h } from '../dom.js';
 import { currentLanguage, formatNumber, localName, t } from '../i18n.js';
 import { navigate, peerGroup, routeHash } from '../router.js';
 import { PILLARS } from '../charts.js';
+import { nodeScore, topNodes } from '../nodes.js';
 import { basisControl, basisLine, chosenBasis, peerGroupControls, select } from './controls.js';
 import { REGIONS } from './overview.js';
 import { PROVINCES } from '../provinces.js';
@@ -19,30 +20,40 @@ const SEARCH_DELAY_MS = 250;
 
 /**
  * The API's sort column of each sortable table column; ranks and names start ascending, scores descending. The name
- * column sorts by the name shown: Chinese (by pinyin) or English.
+ * column sorts by the name shown: Chinese (by pinyin) or English. A column of a top-level node of the methodology is
+ * named as the API's sort by it, node:CODE.
  */
 const COLUMNS = {
   nationalRank: { sort: () => 'rank', descendingFirst: false },
   name: { sort: () => (currentLanguage() === 'en' ? 'nameEn' : 'name'), descendingFirst: false },
   composite: { sort: () => 'composite', descendingFirst: true },
-  ...Object.fromEntries(PILLARS.map(pillar => [pillar, { sort: () => pillar, descendingFirst: true }])),
   regionRank: { sort: () => 'regionRank', descendingFirst: false },
   coverage: { sort: () => 'coverage', descendingFirst: true },
 };
 
-/** The table column and direction an API sort value stands for; the national order when it stands for none. */
+function columnDefinition(column) {
+  return column.startsWith('node:') ? { sort: () => column, descendingFirst: true } : COLUMNS[column];
+}
+
+/**
+ * The table column and direction an API sort value stands for; the national order when it stands for none. The
+ * plan's pillar names (economy, …) stand for their nodes' columns.
+ */
 export function columnOf(sort) {
   const descending = (sort ?? '').startsWith('-');
   const name = descending ? sort.slice(1) : sort;
-  const column = Object.keys(COLUMNS).find(key => COLUMNS[key].sort() === name || (key === 'name' && name?.startsWith('name')));
+  const column = name?.startsWith('node:') ? name
+    : PILLARS.includes(name) ? `node:${name.toUpperCase()}`
+      : Object.keys(COLUMNS).find(key => COLUMNS[key].sort() === name || (key === 'name' && name?.startsWith('name')));
   return column ? { column, descending } : { column: 'nationalRank', descending: false };
 }
 
 /** The API sort value after a click on a column: the other direction on the sorted column, else its first one. */
 export function sortAfterClick(current, column) {
   const { column: sorted, descending } = columnOf(current);
-  const nextDescending = sorted === column ? !descending : COLUMNS[column].descendingFirst;
-  return `${nextDescending ? '-' : ''}${COLUMNS[column].sort()}`;
+  const definition = columnDefinition(column);
+  const nextDescending = sorted === column ? !descending : definition.descendingFirst;
+  return `${nextDescending ? '-' : ''}${definition.sort()}`;
 }
 
 /**
@@ -143,11 +154,12 @@ function rankingTable(ranking, group, state, show) {
     return [status, empty('ranking.empty')];
   }
   const pages = Math.ceil(ranking.total / PAGE_SIZE);
+  const nodes = topNodes(ranking.items);
   const table = h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'ranking-table' },
     h('caption', { class: 'visually-hidden' }, t('ranking.caption')),
-    h('thead', {}, h('tr', {}, headerCells(columnOf(state.sort), group,
+    h('thead', {}, h('tr', {}, headerCells(columnOf(state.sort), group, nodes,
       column => show({ sort: sortAfterClick(state.sort, column), page: 0 })))),
-    h('tbody', {}, ranking.items.map(score => row(score, group)))));
+    h('tbody', {}, ranking.items.map(score => row(score, group, nodes)))));
   const pager = h('nav', { class: 'pager', 'aria-label': t('ranking.pages') },
     h('button', { type: 'button', class: 'button secondary', disabled: state.page === 0,
       onclick: () => show({ page: state.page - 1 }) }, t('ranking.previous')),
@@ -157,7 +169,7 @@ function rankingTable(ranking, group, state, show) {
   return [status, table, pager];
 }
 
-function headerCells(sort, group, onSort) {
+function headerCells(sort, group, nodes, onSort) {
   const sortable = (column, label) => h('th', {
     scope: 'col', 'aria-sort': sort.column === column ? (sort.descending ? 'descending' : 'ascending') : null,
   }, h('button', { type: 'button', class: 'sort', 'data-column': column, onclick: () => onSort(column) }, label));
@@ -168,7 +180,7 @@ function headerCells(sort, group, onSort) {
     sortable('name', t('score.zone')),
     h('th', { scope: 'col' }, t('score.province')),
     sortable('composite', t('score.composite')),
-    ...PILLARS.map(pillar => sortable(pillar, t(`pillar.${pillar}`))),
+    ...nodes.map(node => sortable(`node:${node.code}`, localName(node))),
     sortable('regionRank', t('score.regionRank')),
     sortable('coverage', t('score.coverage')),
     h('th', { scope: 'col' }, t('score.flags')),
@@ -188,20 +200,20 @@ function changeCell(score) {
   h('span', { class: 'visually-hidden' }, t(`rankChange.${change.kind}Said`, { places: change.places })));
 }
 
-function row(score, group) {
+function row(score, group, nodes) {
   return h('tr', { 'data-zone': score.zone },
     h('td', { class: 'number' }, score.nationalRank ?? '—'),
     changeCell(score),
     h('th', { scope: 'row' }, h('a', { href: routeHash('zone', group, score.zone) }, localName(score))),
     h('td', {}, t(`province.${score.province}`)),
     h('td', { class: 'number composite' }, formatNumber(score.composite)),
-    ...PILLARS.map(pillar => h('td', { class: 'bar-cell' }, bar(score.pillars?.[pillar]))),
+    ...nodes.map(node => h('td', { class: 'bar-cell' }, bar(nodeScore(score, node.code)))),
     h('td', { class: 'number' }, score.regionRank ?? '—'),
     h('td', { class: 'number' }, `${formatNumber((score.coverage ?? 0) * 100, 0)}%`),
     h('td', {}, score.flags.map(flag => h('span', { class: `tag tag-${flag}` }, t(`flag.${flag}`)))));
 }
 
-/** A pillar score as a small bar with its number beside it. */
+/** A node's score as a small bar with its number beside it. */
 function bar(value) {
   const width = Number.isFinite(value) ? Math.max(0, Math.min(100, value)) : 0;
   return h('span', { class: 'bar' },

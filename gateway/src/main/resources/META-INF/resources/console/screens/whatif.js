@@ -26,20 +26,59 @@ export function rankMoves(before, after) {
   }).sort((a, b) => Math.abs(b.move) - Math.abs(a.move) || (a.oldRank ?? Infinity) - (b.oldRank ?? Infinity));
 }
 
-/** The methodology as the API takes it (MethodologyRequest), from the stored one with the weights chosen here. */
+function indicatorRequest(indicator) {
+  return { ...indicator, parameters: { ...indicator.parameters } };
+}
+
+/** A node of a tree as the API takes it (NodeRequest), with copies of its nodes and indicators. */
+function nodeRequest(node) {
+  return {
+    code: node.code,
+    name: node.name,
+    nameEn: node.nameEn,
+    weight: node.weight,
+    aggregation: node.aggregation,
+    nodes: (node.nodes ?? []).map(nodeRequest),
+    indicators: (node.indicators ?? []).map(indicatorRequest),
+  };
+}
+
+/** Whether a methodology is given as a tree (nodes) rather than as the plan's five pillars. */
+function isTree(methodology) {
+  return (methodology.nodes ?? []).length > 0;
+}
+
+/**
+ * The methodology as the API takes it (MethodologyRequest), from the stored one with the weights chosen here: its five
+ * pillars or its tree, and its zero rule, imputation and flag rules as stored, so that a run differs from the stored
+ * scores by what was changed here only.
+ */
 export function methodologyRequest(stored) {
   return {
     id: stored.id,
     zoneType: stored.zoneType,
     compositeAggregation: stored.compositeAggregation,
     regionGrouping: stored.regionGrouping,
-    pillars: stored.pillars.map(pillar => ({
-      code: pillar.code,
-      weight: pillar.weight,
-      aggregation: pillar.aggregation,
-      indicators: pillar.indicators.map(indicator => ({ ...indicator, parameters: { ...indicator.parameters } })),
-    })),
+    zeroRule: stored.zeroRule ? { ...stored.zeroRule } : null,
+    imputation: stored.imputation ?? null,
+    flagRules: stored.flagRules ? structuredClone(stored.flagRules) : null,
+    ...(isTree(stored) ? { nodes: stored.nodes.map(nodeRequest) } : {
+      pillars: stored.pillars.map(pillar => ({
+        code: pillar.code,
+        weight: pillar.weight,
+        aggregation: pillar.aggregation,
+        indicators: pillar.indicators.map(indicatorRequest),
+      })),
+    }),
   };
+}
+
+/** The indicators a node holds at any depth, each with the node that holds it and its field in the request. */
+function heldIndicators(node, field) {
+  return [
+    ...(node.indicators ?? []).map((indicator, i) => ({ holder: node, indicator, field: `${field}.indicators[${i}]` })),
+    ...(node.nodes ?? []).flatMap((child, j) => heldIndicators(child, `${field}.nodes[${j}]`)),
+  ];
 }
 
 export async function render(main, route) {
@@ -76,20 +115,26 @@ function methodologyForm(active, indicators, group, results) {
     problems.set(field, element);
     return element;
   };
+  // the top-level parts: the plan's five pillars, or the top-level nodes of a tree
+  const tree = isTree(changed);
+  const parts = tree ? changed.nodes : changed.pillars;
+  const partName = part => (tree ? localName(part) : t(`pillar.${part.code.toLowerCase()}`));
   const pillarShares = [];
   const drawShares = () => {
-    const total = changed.pillars.reduce((sum, pillar) => sum + pillar.weight, 0);
+    const total = parts.reduce((sum, part) => sum + part.weight, 0);
     pillarShares.forEach((output, i) => {
-      output.textContent = t('whatif.share', { weight: changed.pillars[i].weight,
-        share: formatNumber(total > 0 ? changed.pillars[i].weight / total * 100 : 0) });
+      output.textContent = t('whatif.share', { weight: parts[i].weight,
+        share: formatNumber(total > 0 ? parts[i].weight / total * 100 : 0) });
     });
   };
-  const pillars = changed.pillars.map((pillar, p) => {
-    const field = `pillars[${p}].weight`;
+  const pillars = parts.map((pillar, p) => {
+    const at = `${tree ? 'nodes' : 'pillars'}[${p}]`;
+    const field = `${at}.weight`;
+    const held = heldIndicators(pillar, at);
     const output = h('output', { for: `weight-${pillar.code}`, id: `share-${pillar.code}` });
     pillarShares.push(output);
     return h('fieldset', { class: 'pillar' },
-      h('legend', {}, t(`pillar.${pillar.code.toLowerCase()}`)),
+      h('legend', {}, partName(pillar)),
       h('div', { class: 'slider' },
         h('label', { for: `weight-${pillar.code}` }, t('whatif.pillarWeight')),
         h('input', { type: 'range', id: `weight-${pillar.code}`, min: 0, max: 100, step: 1, value: pillar.weight,
@@ -98,9 +143,9 @@ function methodologyForm(active, indicators, group, results) {
         output),
       problemAt(field),
       h('details', {},
-        h('summary', {}, t('whatif.indicators', { count: pillar.indicators.length })),
-        pillar.indicators.map((indicator, i) => indicatorRow(pillar, indicator, indicators.get(indicator.code),
-          `pillars[${p}].indicators[${i}]`, problemAt))));
+        h('summary', {}, t('whatif.indicators', { count: held.length })),
+        held.map(({ holder, indicator, field: at }) => indicatorRow(holder, indicator, indicators.get(indicator.code),
+          at, problemAt))));
   });
   drawShares();
   const run = h('button', { type: 'submit', class: 'button', id: 'whatif-run' }, t('whatif.run'));

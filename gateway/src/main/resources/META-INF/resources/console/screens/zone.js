@@ -1,11 +1,12 @@
-// A zone's profile: its five pillars against the peer group's median, its scores over the periods, and how its
+// A zone's profile: its scores of the methodology's top-level nodes against the peer group's median, its scores over the periods, and how its
 // composite score adds up indicator by indicator.
 
 import { apiGet } from '../api.js';
 import { empty, fill, h } from '../dom.js';
 import { formatNumber, localName, t, tOr, unitLabel } from '../i18n.js';
 import { peerGroup, routeHash } from '../router.js';
-import { drawChart, median, PILLARS, pillarRadarOption } from '../charts.js';
+import { drawChart, median, partsOption } from '../charts.js';
+import { nodeNames, nodeScore, topNodes } from '../nodes.js';
 import { peerGroupControls } from './controls.js';
 import { currentSession, hasRole } from '../session.js';
 import { indicatorNames, targetLinesTable } from './overview.js';
@@ -79,13 +80,15 @@ function targetsSection(main, code, group) {
 }
 
 function radarChart(score, peers) {
-  const medians = Object.fromEntries(PILLARS.map(pillar =>
-    [pillar, median(peers.items.filter(peer => peer.ranked).map(peer => peer.pillars?.[pillar]))]));
+  const nodes = topNodes([score, ...peers.items]);
+  const ranked = peers.items.filter(peer => peer.ranked);
+  const medians = nodes.map(node => median(ranked.map(peer => nodeScore(peer, node.code))));
   const element = h('div', { class: 'chart', id: 'radar-chart', role: 'img', 'aria-label': t('zone.radarAlt', {
-    values: PILLARS.map(pillar => `${t(`pillar.${pillar}`)} ${formatNumber(score.pillars?.[pillar])}`).join(', '),
+    values: nodes.map(node => `${localName(node)} ${formatNumber(nodeScore(score, node.code))}`).join(', '),
   }) });
-  drawChart(element, pillarRadarOption(PILLARS.map(pillar => t(`pillar.${pillar}`)), localName(score), score.pillars,
-    t('zone.median'), medians));
+  drawChart(element, partsOption(nodes.map(localName),
+    [{ name: localName(score), values: nodes.map(node => nodeScore(score, node.code)) }],
+    { name: t('zone.median'), values: medians }));
   return [h('p', { class: 'summary' },
     t('zone.summary', { composite: formatNumber(score.composite), national: score.nationalRank ?? '—',
       region: score.regionRank ?? '—' })), element];
@@ -123,6 +126,9 @@ function contributions(view, indicators) {
   const largest = Math.max(...rows.map(row => Math.abs(row.compositeContribution ?? 0)), 1e-9);
   const total = rows.reduce((sum, row) => sum + (row.compositeContribution ?? 0), 0);
   const revisions = view.sourceRevisions.map(source => t('zone.revision', source)).join(', ');
+  const names = nodeNames(view.score.nodes);
+  // where the indicator sits in the methodology's tree: its pillar, or the nodes above it from the top down
+  const place = row => row.path.map(code => (names.has(code) ? localName(names.get(code)) : code)).join(' › ');
   return [
     h('p', { class: 'hint' }, t('zone.sources', { revisions })),
     h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'explanation-table' },
@@ -133,7 +139,7 @@ function contributions(view, indicators) {
         const indicator = catalogue[row.indicator];
         return h('tr', { 'data-indicator': row.indicator },
           h('th', { scope: 'row' }, indicator ? localName(indicator) : tOr(`indicator.${row.indicator}`, row.indicator)),
-          h('td', {}, t(`pillar.${row.pillar.toLowerCase()}`)),
+          h('td', {}, place(row)),
           h('td', { class: 'number' }, rawValue(row, indicator)),
           h('td', { class: 'number' }, formatNumber(row.normalised)),
           h('td', { class: 'number contribution' },

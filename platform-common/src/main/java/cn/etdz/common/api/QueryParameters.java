@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -69,6 +70,21 @@ public final class QueryParameters {
         }
         if (!allowed.contains(value)) {
             violations.add(new Violation(name, "unknown-value", Message.of("common.one-of.unknown", name, String.join(", ", allowed))));
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * A value a rule accepts, such as a sort order with an open part; blank counts as absent. Returns {@code null} when
+     * absent or refused, naming what is accepted in {@code accepted}.
+     */
+    public String accepted(String name, String value, Predicate<String> rule, String accepted) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!rule.test(value)) {
+            violations.add(new Violation(name, "unknown-value", Message.of("common.one-of.unknown", name, accepted)));
             return null;
         }
         return value;
