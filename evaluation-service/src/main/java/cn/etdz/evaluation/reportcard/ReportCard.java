@@ -1,7 +1,6 @@
 package cn.etdz.evaluation.reportcard;
 
 import cn.etdz.evaluation.scores.ScoreView;
-import cn.etdz.evaluation.scoring.PillarScore;
 import cn.etdz.evaluation.targets.TargetLine;
 
 import java.util.List;
@@ -12,13 +11,12 @@ import java.util.List;
  * @param score               the zone's scores, ranks and flags in the period
  * @param rankedInType        ranked zones of the zone type in the period (the national ranks run to it)
  * @param rankedInRegionGroup ranked zones of the zone's region group (the regional ranks run to it)
- * @param pillars             the pillars' scores, weights and contributions (from the explanation)
  * @param history             the zone's scores in every scored period up to and including this one, oldest first
  * @param strongest           the indicators most above the peer median of their normalised scores, largest lead first
  * @param weakest             the indicators most below it, largest gap first
  * @param targets             the zone's lines against the plan's targets in the period
  */
-public record ReportCard(ScoreView score, int rankedInType, int rankedInRegionGroup, List<PillarScore> pillars,
+public record ReportCard(ScoreView score, int rankedInType, int rankedInRegionGroup,
                          List<ScoreView> history, List<IndicatorAgainstPeers> strongest, List<IndicatorAgainstPeers> weakest,
                          List<TargetLine> targets) {
 

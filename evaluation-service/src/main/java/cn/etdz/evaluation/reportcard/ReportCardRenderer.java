@@ -4,8 +4,7 @@ import cn.etdz.common.i18n.Languages;
 import cn.etdz.common.i18n.Message;
 import cn.etdz.evaluation.reportcard.ReportCard.IndicatorAgainstPeers;
 import cn.etdz.evaluation.scores.ScoreView;
-import cn.etdz.evaluation.scoring.PillarCode;
-import cn.etdz.evaluation.scoring.PillarScore;
+import cn.etdz.evaluation.scoring.NodeScore;
 import cn.etdz.evaluation.targets.TargetLine;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -27,6 +26,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.TimeZone;
 
 /**
@@ -41,8 +41,9 @@ public final class ReportCardRenderer {
     private static final float RIGHT = PDRectangle.A4.getWidth() - 50;
     private static final float TOP = PDRectangle.A4.getHeight() - 50;
     private static final float FOOTER = 32;
+    /** Widest line of a radar label before it wraps, in points. */
+    private static final float RADAR_LABEL_WIDTH = 60;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final List<PillarCode> PILLARS = List.of(PillarCode.values());
     /* The message keys of codes, each named in full so the bundle check sees it used. */
     private static final Map<String, String> TYPES = Map.of(
             "ETDZ", "evaluation.report-card.type.etdz",
@@ -245,7 +246,27 @@ public final class ReportCardRenderer {
         return "  " + (change < 0 ? text("evaluation.report-card.down", -change) : text("evaluation.report-card.level"));
     }
 
+    /**
+     * A top-level part of the methodology as the card names it: the plan's five pillars by the card's own names (short
+     * ones on the radar), the parts of any other framework by the methodology's names.
+     */
+    private record Part(String name, String shortName, NodeScore score) {
+    }
+
+    private List<Part> parts() {
+        List<NodeScore> nodes = card.score().nodes();
+        boolean plan = nodes.stream().map(NodeScore::code).collect(Collectors.toSet()).equals(PILLAR_NAMES.keySet());
+        return nodes.stream().map(node -> plan
+                ? new Part(keyed(PILLAR_NAMES, node.code()), keyed(PILLAR_SHORT_NAMES, node.code()), node)
+                : new Part(localName(node), localName(node), node)).toList();
+    }
+
+    private String localName(NodeScore node) {
+        return Languages.CHINESE.equals(locale) || node.nameEn() == null ? node.name() : node.nameEn();
+    }
+
     private float pillars(Canvas canvas, float top) throws IOException {
+        List<Part> parts = parts();
         canvas.text(text("evaluation.report-card.pillars"), LEFT, top, 12, Canvas.ACCENT);
         float y = top - 22;
         float[] columns = {LEFT, LEFT + 120, LEFT + 160, LEFT + 220};
@@ -255,60 +276,63 @@ public final class ReportCardRenderer {
         canvas.textRight(text("evaluation.report-card.contribution"), columns[3] + 30, y, 8, Canvas.MUTED);
         y -= 6;
         canvas.line(LEFT, y, columns[3] + 30, y, 0.5f, Canvas.RULE);
-        for (PillarCode code : PILLARS) {
+        for (Part part : parts) {
             y -= 18;
-            PillarScore pillar = pillar(code);
-            canvas.text(keyed(PILLAR_NAMES, code.name()), columns[0], y, 10, Canvas.INK);
-            canvas.textRight(pillar == null || pillar.score() == null ? "—" : scoreText(pillar.score()),
-                    columns[1] + 30, y, 10, Canvas.INK);
-            canvas.textRight(pillar == null ? "—" : percent(pillar.weight()), columns[2] + 30, y, 10, Canvas.INK);
-            canvas.textRight(pillar == null || pillar.compositeContribution() == null ? "—"
-                    : scoreText(pillar.compositeContribution()), columns[3] + 30, y, 10, Canvas.INK);
+            NodeScore node = part.score();
+            canvas.text(part.name(), columns[0], y, 10, Canvas.INK);
+            canvas.textRight(node.score() == null ? "—" : scoreText(node.score()), columns[1] + 30, y, 10, Canvas.INK);
+            canvas.textRight(percent(node.weight()), columns[2] + 30, y, 10, Canvas.INK);
+            canvas.textRight(node.compositeContribution() == null ? "—" : scoreText(node.compositeContribution()),
+                    columns[3] + 30, y, 10, Canvas.INK);
             canvas.line(LEFT, y - 6, columns[3] + 30, y - 6, 0.25f, Canvas.RULE);
         }
         y -= 20;
         y = canvas.paragraph(text("evaluation.report-card.pillars-note"), LEFT, y, columns[3] + 30 - LEFT, 8, 11, Canvas.MUTED);
-        float radarBottom = radar(canvas, RIGHT - 100, top - 110, 70);
+        // a radar needs three axes to enclose an area; with fewer parts the table says it all
+        float radarBottom = parts.size() < 3 ? y : radar(canvas, parts, RIGHT - 110, top - 110, 65);
         return Math.min(y, radarBottom);
     }
 
-    private PillarScore pillar(PillarCode code) {
-        return card.pillars().stream().filter(p -> p.pillar() == code).findFirst().orElse(null);
-    }
-
-    /** The five pillars on axes from the centre (0) to the outer ring (100), rings every 20 points. */
-    private float radar(Canvas canvas, float cx, float cy, float radius) throws IOException {
+    /** The parts on axes from the centre (0) to the outer ring (100), rings every 20 points. */
+    private float radar(Canvas canvas, List<Part> parts, float cx, float cy, float radius) throws IOException {
+        int axes = parts.size();
         for (int ring = 1; ring <= 5; ring++) {
-            float[] points = new float[PILLARS.size() * 2];
-            for (int i = 0; i < PILLARS.size(); i++) {
-                points[2 * i] = cx + (float) (radius * ring / 5 * Math.sin(angle(i)));
-                points[2 * i + 1] = cy + (float) (radius * ring / 5 * Math.cos(angle(i)));
+            float[] points = new float[axes * 2];
+            for (int i = 0; i < axes; i++) {
+                points[2 * i] = cx + (float) (radius * ring / 5 * Math.sin(angle(i, axes)));
+                points[2 * i + 1] = cy + (float) (radius * ring / 5 * Math.cos(angle(i, axes)));
             }
             canvas.polyline(closed(points), ring == 5 ? 0.75f : 0.3f, Canvas.RULE, null);
         }
-        float[] values = new float[PILLARS.size() * 2];
-        for (int i = 0; i < PILLARS.size(); i++) {
-            double angle = angle(i);
+        float[] values = new float[axes * 2];
+        for (int i = 0; i < axes; i++) {
+            double angle = angle(i, axes);
             float endX = cx + (float) (radius * Math.sin(angle));
             float endY = cy + (float) (radius * Math.cos(angle));
             canvas.line(cx, cy, endX, endY, 0.3f, Canvas.RULE);
-            PillarScore pillar = pillar(PILLARS.get(i));
-            double value = pillar == null || pillar.score() == null ? 0 : pillar.score();
+            Double score = parts.get(i).score().score();
+            double value = score == null ? 0 : score;
             values[2 * i] = cx + (float) (radius * value / 100 * Math.sin(angle));
             values[2 * i + 1] = cy + (float) (radius * value / 100 * Math.cos(angle));
-            String label = keyed(PILLAR_SHORT_NAMES, PILLARS.get(i).name());
+            // a long name (another framework's) wraps, growing away from the radar
+            List<String> lines = canvas.wrap(parts.get(i).shortName(), RADAR_LABEL_WIDTH, 8);
             float labelX = cx + (float) ((radius + 10) * Math.sin(angle));
             float labelY = cy + (float) ((radius + 10) * Math.cos(angle)) - 3;
-            if (Math.abs(Math.sin(angle)) < 0.2) {
-                canvas.textCentre(label, labelX, labelY + 2, 8, Canvas.INK);
-            } else if (Math.sin(angle) > 0) {
-                canvas.text(label, labelX, labelY, 8, Canvas.INK);
-            } else {
-                canvas.textRight(label, labelX, labelY, 8, Canvas.INK);
+            float firstY = Math.cos(angle) > 0.2 ? labelY + (lines.size() - 1) * 9
+                    : Math.cos(angle) < -0.2 ? labelY : labelY + (lines.size() - 1) * 4.5f;
+            for (int line = 0; line < lines.size(); line++) {
+                float y = firstY - line * 9;
+                if (Math.abs(Math.sin(angle)) < 0.2) {
+                    canvas.textCentre(lines.get(line), labelX, y + 2, 8, Canvas.INK);
+                } else if (Math.sin(angle) > 0) {
+                    canvas.text(lines.get(line), labelX, y, 8, Canvas.INK);
+                } else {
+                    canvas.textRight(lines.get(line), labelX, y, 8, Canvas.INK);
+                }
             }
         }
         canvas.polyline(values, 1.5f, Canvas.ACCENT, new float[] {0.75f, 0.84f, 0.93f});
-        for (int i = 0; i < PILLARS.size(); i++) {
+        for (int i = 0; i < axes; i++) {
             canvas.marker(values[2 * i], values[2 * i + 1], 3, Canvas.ACCENT);
         }
         canvas.text("100", cx + 2, cy + radius - 9, 6, Canvas.MUTED);
@@ -316,8 +340,8 @@ public final class ReportCardRenderer {
         return cy - radius - 20;
     }
 
-    private static double angle(int axis) {
-        return 2 * Math.PI * axis / PILLARS.size();
+    private static double angle(int axis, int axes) {
+        return 2 * Math.PI * axis / axes;
     }
 
     private static float[] closed(float[] points) {

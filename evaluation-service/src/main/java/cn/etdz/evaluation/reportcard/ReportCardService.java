@@ -136,7 +136,7 @@ public class ReportCardService {
                 .limit(INDICATORS_LISTED).toList();
         TargetsView zoneTargets = targets.targets(ZoneType.valueOf(score.zoneType()), score.period(), false, score.zone(),
                 basis);
-        return new ReportCard(score, rankedInType, rankedInGroup, explanation.pillars(), history, strongest, weakest,
+        return new ReportCard(score, rankedInType, rankedInGroup, history, strongest, weakest,
                 zoneTargets.zones().isEmpty() ? List.of() : zoneTargets.zones().get(0).lines());
     }
 

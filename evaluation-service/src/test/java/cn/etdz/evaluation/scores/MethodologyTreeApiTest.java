@@ -115,6 +115,11 @@ class MethodologyTreeApiTest {
                 .containsExactly("OPENING_UP", "FOREIGN_INVESTMENT");
         assertThat(explanation.getList("score.nodes.code", String.class)).containsExactlyElementsOf(TOP);
 
+        // the report card's part scores are the framework's, by its names, with their weights and contributions
+        String card = reportCardText(east);
+        assertThat(card).contains("Opening-up", "Innovation", "Green development", "Coordination", "Development quality")
+                .doesNotContain("Economic development");
+
         // the table sorts by any top-level node of the framework, ascending or descending
         Map<String, Double> green = new java.util.HashMap<>();
         for (int i = 0; i < 3; i++) {
@@ -196,6 +201,19 @@ class MethodologyTreeApiTest {
                 .body("violations.field", hasItems("customIndicators[0].code",
                         "methodology.nodes[0].indicators[0].code"))
                 .body("violations.code", hasItems("in-catalogue", "unknown-indicator"));
+    }
+
+    private static String reportCardText(String zone) throws java.io.IOException {
+        byte[] pdf = given().header("Authorization", Rankings.analyst()).header("Accept-Language", "en")
+                .get("/api/v1/report-cards/" + zone + "?period=2111").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        // kept to be looked at, as the other report cards of the tests are
+        Path kept = Path.of("target", "report-cards", zone + "-mofcom-2021-en.pdf");
+        Files.createDirectories(kept.getParent());
+        Files.write(kept, pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
     }
 
     /** Waits for the pipeline longer than {@link Rankings} does: a new methodology rescores every ETDZ period. */
