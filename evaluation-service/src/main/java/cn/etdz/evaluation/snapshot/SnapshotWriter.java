@@ -297,8 +297,10 @@ public class SnapshotWriter {
                 EventTypes.SCORES_PUBLISHED, zoneType + "/" + period, ScoresPublished.SCHEMA_VERSION,
                 new ScoresPublished(id[0], zoneType, period, methodology.id(), methodology.version(), computedAt,
                         scores.stream().map(z -> new ScoresPublished.ZoneResult(z.zone(), z.composite(),
-                                z.nationalRank(), z.regionRank(), z.coverage(), byCode.get(z.zone()).revision())).toList(),
-                        basis.code())));
+                                z.nationalRank(), z.regionRank(), z.coverage(), byCode.get(z.zone()).revision(),
+                                flagList(flags.get(z.zone())))).toList(),
+                        basis.code(), notReported.stream().map(zone -> new ScoresPublished.NotReportedZone(zone.zone(),
+                                flagList(flags.get(zone.zone())))).toList())));
         return id[0];
     }
 
@@ -316,6 +318,10 @@ public class SnapshotWriter {
     }
 
     /** Stored flags: names separated by a space, empty for none. */
+    private static List<String> flagList(Set<Flag> flags) {
+        return flags == null ? List.of() : flags.stream().map(Flag::name).toList();
+    }
+
     private static String names(Set<Flag> flags) {
         return flags.stream().map(Flag::name).collect(Collectors.joining(" "));
     }

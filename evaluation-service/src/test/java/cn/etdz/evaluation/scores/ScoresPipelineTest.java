@@ -210,26 +210,36 @@ class ScoresPipelineTest {
                 .then().statusCode(404).contentType("application/problem+json");
 
         // both snapshots were published to scores.v1
-        List<String> published = new ArrayList<>();
+        JsonPath latest = publishedEvent("ETDZ/2032", after.getLong("snapshot.id"));
+        assertThat(latest.getList("zones.zone", String.class)).containsExactly(a, c, b);
+        assertThat(publishedEvent("ETDZ/2032", firstSnapshot).getList("zones.zone", String.class))
+                .containsExactly(c, b, a);
+    }
+
+    /** The scores.v1 event of a snapshot, read from the topic's start once the outbox relay has published it. */
+    private static JsonPath publishedEvent(String key, long snapshotId) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "scores-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        long latest = after.getLong("snapshot.id");
+        List<JsonPath> found = new ArrayList<>();
         try (var reader = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             reader.subscribe(List.of("scores.v1"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 reader.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if ("ETDZ/2032".equals(record.key())) {
+                    if (key.equals(record.key())) {
                         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                                 .isEqualTo("cn.etdz.scores.published");
-                        published.add(record.value());
+                        JsonPath event = JsonPath.from(record.value());
+                        if (event.getLong("snapshotId") == snapshotId) {
+                            found.add(event);
+                        }
                     }
                 });
-                return published.stream().anyMatch(value -> value.contains("\"snapshotId\":" + latest));
+                return !found.isEmpty();
             });
         }
-        assertThat(published).anyMatch(value -> value.contains("\"snapshotId\":" + firstSnapshot));
+        return found.get(0);
     }
 
     @Test
@@ -279,6 +289,17 @@ class ScoresPipelineTest {
             JsonPath table = ranking("2043", "ETDZ", "");
             assertThat(table.getList("items[0].flags", String.class)).containsExactly("EXPANSION_ELIGIBLE");
         });
+
+        // the scores.v1 event of the snapshot carries each zone's flags as stored with it
+        JsonPath table = ranking("2043", "ETDZ", "");
+        JsonPath event = publishedEvent("ETDZ/2043", table.getLong("snapshot.id"));
+        for (String zone : zones) {
+            String at = ".find { it.zone == '" + zone + "' }.flags";
+            assertThat(event.getList("zones" + at, String.class)).as(zone)
+                    .containsExactlyElementsOf(table.getList("items" + at, String.class));
+        }
+        assertThat(event.getList("zones.find { it.zone == '" + sixth + "' }.flags", String.class))
+                .containsExactly("WARNING", "EXIT_CANDIDATE");
     }
 
     private static Map<String, List<String>> flags(String period) {

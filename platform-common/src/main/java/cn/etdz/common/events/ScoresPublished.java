@@ -17,15 +17,17 @@ import java.util.List;
  * @param zones              ranked zones by national rank, then unranked zones
  * @param basis              {@code official} (approved revisions only; zones without one unranked, revision 0) or
  *                           {@code preliminary} (the newest revisions)
+ * @param notReported        the zones of the type that sent nothing for the period, with their flags
  */
 public record ScoresPublished(long snapshotId, String zoneType, String period, String methodologyId,
                               int methodologyVersion, OffsetDateTime computedAt, List<ZoneResult> zones,
-                              String basis) {
+                              String basis, List<NotReportedZone> notReported) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public ScoresPublished {
         zones = zones == null ? List.of() : List.copyOf(zones);
+        notReported = notReported == null ? List.of() : List.copyOf(notReported);
     }
 
     /**
@@ -36,8 +38,22 @@ public record ScoresPublished(long snapshotId, String zoneType, String period, S
      * @param regionRank   rank within the region group, {@code null} when unranked
      * @param coverage     share of the methodology's weight with data, 0–1
      * @param revision     the input revision scored
+     * @param flags        the dynamic-management flags stored with the snapshot (WARNING, EXIT_CANDIDATE,
+     *                     EXPANSION_ELIGIBLE, UNRANKED, NOT_REPORTED), as the API's ranking shows them
      */
     public record ZoneResult(String zone, Double composite, Integer nationalRank, Integer regionRank,
-                             double coverage, int revision) {
+                             double coverage, int revision, List<String> flags) {
+
+        public ZoneResult {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
+    }
+
+    /** A zone of the type that sent nothing for the period, with its flags (NOT_REPORTED, and what the rules add). */
+    public record NotReportedZone(String zone, List<String> flags) {
+
+        public NotReportedZone {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
     }
 }
