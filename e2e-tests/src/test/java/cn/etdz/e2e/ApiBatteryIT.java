@@ -80,6 +80,7 @@ class ApiBatteryIT {
     private static LocalStack stack;
     private static HttpClient http;
     private static DataFingerprint fingerprint;
+    private static Backlog backlog;
     private static String seedSubmissionId;
     private static final Map<String, JsonNode> bases = new LinkedHashMap<>();
     private static String baseCsv;
@@ -100,6 +101,7 @@ class ApiBatteryIT {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         fingerprint = new DataFingerprint(Map.of("indicator", stack.jdbcUrl("indicator"),
                 "evaluation", stack.jdbcUrl("evaluation")), stack.databaseUser(), stack.databasePassword());
+        backlog = new Backlog(stack);
         loadData();
     }
 
@@ -108,6 +110,9 @@ class ApiBatteryIT {
         GATEWAY_LIMITS.forEach(System::clearProperty);
         if (fingerprint != null) {
             fingerprint.close();
+        }
+        if (backlog != null) {
+            backlog.close();
         }
         if (stack != null) {
             stack.close();
@@ -487,20 +492,26 @@ class ApiBatteryIT {
     }
 
     /**
-     * Waits until both outboxes are empty (every event acknowledged by Kafka) and neither database has changed for a
-     * second since (events applied, peer groups rescored after their debounce); that state is the new reference.
+     * Waits until both outboxes are empty (every event acknowledged by Kafka), the evaluation service has applied every
+     * event and scored every peer group they marked, and neither database has changed for a second since; that state
+     * is the new reference. The backlog is asked, not guessed from a quiet second: a rescoring round waits at least as
+     * long as the round before it took, which on a loaded machine is longer than a second.
      */
     private void awaitQuiet() {
         List<Map<String, String>> readings = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (fingerprint.unpublishedEvents() > 0) {
-                readings.clear();
-                return false;
-            }
-            readings.add(fingerprint.all());
-            int n = readings.size();
-            return n >= 5 && readings.subList(n - 5, n).stream().distinct().count() == 1;
-        });
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (fingerprint.unpublishedEvents() > 0 || backlog.pending() > 0) {
+                    readings.clear();
+                    return false;
+                }
+                readings.add(fingerprint.all());
+                int n = readings.size();
+                return n >= 5 && readings.subList(n - 5, n).stream().distinct().count() == 1;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("The pipeline did not finish within a minute: " + backlog, e);
+        }
         reference = readings.get(readings.size() - 1);
     }
 

@@ -4,6 +4,7 @@ import cn.etdz.evaluation.config.EvaluationConfig;
 import cn.etdz.evaluation.methodology.MethodologyActivated;
 import cn.etdz.evaluation.readmodel.PeerGroupChanged;
 import cn.etdz.evaluation.scoring.FlagRules;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -78,6 +79,8 @@ public class Recomputation {
      */
     private final Map<PeerGroupKey, Map<String, SpanContext>> causes = new ConcurrentHashMap<>();
     private final Semaphore wakeUp = new Semaphore(0);
+    /** Peer groups of the round being computed; with {@link #dirty}, what is not yet scored. */
+    private final Set<PeerGroupKey> computing = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread thread;
 
@@ -92,6 +95,9 @@ public class Recomputation {
                     .getResultList();
             groups.forEach(group -> dirty.add(new PeerGroupKey(group[0].toString(), group[1].toString())));
         });
+        Gauge.builder("evaluation.recompute.pending", this, Recomputation::pending)
+                .description("Peer groups marked for scoring or being scored: 0 once every change is in the scores")
+                .register(metrics);
         running = true;
         thread = new Thread(this::run, "recompute-worker");
         thread.setDaemon(true);
@@ -157,6 +163,13 @@ public class Recomputation {
         periods.forEach(period -> markAfterCommit(zoneType, period.toString(), cause));
     }
 
+    /** Peer groups changed but not yet scored (marked, or in the round being computed). */
+    int pending() {
+        Set<PeerGroupKey> waiting = new java.util.HashSet<>(computing);
+        waiting.addAll(dirty);
+        return waiting.size();
+    }
+
     public void mark(PeerGroupKey key) {
         dirty.add(key);
         wakeUp.release();
@@ -175,12 +188,15 @@ public class Recomputation {
                 wakeUp.drainPermits();
                 long begin = System.nanoTime();
                 List<PeerGroupKey> keys = new ArrayList<>(dirty);
+                // counted as computing before they leave the dirty set, so pending() never misses them
+                computing.addAll(keys);
                 dirty.removeAll(keys);
                 for (PeerGroupKey key : keys) {
                     if (!running) {
                         return;
                     }
                     computeOrRemark(key);
+                    computing.remove(key);
                 }
                 long end = System.nanoTime();
                 idleUntil = end + (end - begin);

@@ -146,8 +146,9 @@ public class SnapshotWriter {
                 continue;
             }
             zones.add(new Zone(member.code(), ZoneType.valueOf(zoneType), member.region()));
-            // per-land indicators: the registry's developed area when the period reports none
-            if (member.area() != null) {
+            // per-land indicators: the registry's developed area when the period reports none (the registry refuses
+            // an area that is not a finite, non-negative number; one stored before it did is left out, not scored)
+            if (member.area() != null && Double.isFinite(member.area()) && member.area() >= 0) {
                 values.computeIfAbsent(member.code(), c -> new HashMap<>()).putIfAbsent("AREA_BUILT", member.area());
             }
         }

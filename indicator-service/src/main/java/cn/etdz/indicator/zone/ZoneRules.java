@@ -49,7 +49,8 @@ final class ZoneRules {
             violations.add(new Violation("approvedOn", "out-of-range",
                     Message.of("indicator.zone.approved-on", FIRST_APPROVAL_YEAR)));
         }
-        if (zone.developedAreaKm2() != null && !(zone.developedAreaKm2() >= 0)) {
+        if (zone.developedAreaKm2() != null
+                && !(Double.isFinite(zone.developedAreaKm2()) && zone.developedAreaKm2() >= 0)) {
             violations.add(new Violation("developedAreaKm2", "out-of-range", Message.of("indicator.zone.developed-area")));
         }
         return violations;

@@ -6,6 +6,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static cn.etdz.indicator.IndicatorTestSupport.as;
 import static cn.etdz.indicator.IndicatorTestSupport.registerZone;
 import static cn.etdz.indicator.IndicatorTestSupport.tokens;
@@ -51,6 +53,26 @@ class ZoneResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(422))
                 .body("violations.field", containsInAnyOrder("code", "name", "type", "province"));
+    }
+
+    @Test
+    void aDevelopedAreaThatIsNotAFiniteNonNegativeNumberIsRefusedAndNothingChanges() {
+        String code = registerZone("AREA", "BECZ", "530000");
+        as(tokens().admin())
+                .body("""
+                        {"name": "瑞丽", "type": "BECZ", "province": "530000", "developedAreaKm2": 80.5}""")
+                .put("/api/v1/zones/" + code).then().statusCode(200);
+        // 1e309 is beyond a double: JSON parsers read it as infinity, which no scoring can divide by
+        for (String area : List.of("1e309", "-1e309", "-0.5")) {
+            as(tokens().admin())
+                    .body("""
+                            {"name": "瑞丽", "type": "BECZ", "province": "530000", "developedAreaKm2": %s}""".formatted(area))
+                    .put("/api/v1/zones/" + code)
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("violations.field", contains("developedAreaKm2"));
+        }
+        as(tokens().admin()).get("/api/v1/zones/" + code).then().statusCode(200)
+                .body("developedAreaKm2", equalTo(80.5f));
     }
 
     @Test
