@@ -39,6 +39,22 @@ public class MethodologyRepository {
         return query(COLUMNS + "where id = ?1 and version = ?2", id, version).stream().findFirst();
     }
 
+    /**
+     * The version a key names: {@code id@version} (as snapshots and the API name it), or the newest version of a bare
+     * {@code id}; empty when there is none or the version is not a number.
+     */
+    public Optional<StoredMethodology> byKey(String key) {
+        int at = key.lastIndexOf('@');
+        if (at < 0) {
+            return latest(key);
+        }
+        try {
+            return find(key.substring(0, at), Integer.parseInt(key.substring(at + 1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<StoredMethodology> latest(String id) {
         return query(COLUMNS + "where id = ?1 order by version desc limit 1", id, null).stream().findFirst();
     }

@@ -45,15 +45,7 @@ public class MethodologyService {
     /** Used by the simulate endpoint to score with a stored version. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StoredMethodology> find(String key) {
-        int at = key.lastIndexOf('@');
-        if (at < 0) {
-            return methodologies.latest(key);
-        }
-        try {
-            return methodologies.find(key.substring(0, at), Integer.parseInt(key.substring(at + 1)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return methodologies.byKey(key);
     }
 
     public MethodologyView create(MethodologyRequest request, String createdBy) {

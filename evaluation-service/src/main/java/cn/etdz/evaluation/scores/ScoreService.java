@@ -149,8 +149,7 @@ public class ScoreService {
     /** Refuses (400) a sort by a node that is not a top-level node of the snapshot's methodology. */
     private void requireTopLevelNode(SnapshotInfo snapshot, String code) {
         String key = snapshot.methodology();
-        int at = key.lastIndexOf('@');
-        boolean known = methodologies.find(key.substring(0, at), Integer.parseInt(key.substring(at + 1)))
+        boolean known = methodologies.byKey(key)
                 .map(stored -> stored.methodology().tree().stream().anyMatch(node -> node.code().equals(code)))
                 .orElse(false);
         if (!known) {

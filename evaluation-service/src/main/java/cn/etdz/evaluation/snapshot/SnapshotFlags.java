@@ -63,8 +63,7 @@ public class SnapshotFlags {
     }
 
     private FlagRules rulesOf(String methodologyKey) {
-        int at = methodologyKey.lastIndexOf('@');
-        return methodologies.find(methodologyKey.substring(0, at), Integer.parseInt(methodologyKey.substring(at + 1)))
+        return methodologies.byKey(methodologyKey)
                 .map(stored -> stored.methodology().flagRules())
                 .orElseGet(() -> FlagRules.of(FlagPreset.PLAN_2012));
     }
