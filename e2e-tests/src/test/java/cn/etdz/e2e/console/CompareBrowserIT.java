@@ -209,6 +209,10 @@ class CompareBrowserIT {
         assertThat(console.browser().all(By.cssSelector("#whatif-moves tbody tr")).stream()
                 .filter(row -> !cellText(row, ".old-rank").equals(cellText(row, ".new-rank"))).toList()).isEmpty();
         console.browser().await(By.id("weight-GROWTH")).sendKeys(org.openqa.selenium.Keys.END);
+        // a node below the top: its own slider, its share among its siblings beside it
+        console.browser().script("document.getElementById('weight-GOVERNANCE').closest('details').open = true");
+        console.browser().await(By.id("weight-GOVERNANCE")).sendKeys(org.openqa.selenium.Keys.END);
+        assertThat(console.browser().await(By.id("share-GOVERNANCE")).getText()).isEqualTo("100 — 占可持续发展 98.0%");
         console.browser().await(By.id("whatif-run")).click();
         awaitRun();
         console.browser().await(By.id("whatif-save")).click();
@@ -218,6 +222,7 @@ class CompareBrowserIT {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(saved.getDouble("methodology.nodes[0].weight")).isEqualTo(100.0);
         assertThat(saved.getList("methodology.nodes[1].nodes.code")).containsExactly("GREEN", "PEOPLE", "GOVERNANCE");
+        assertThat(saved.getDouble("methodology.nodes[1].nodes[2].weight")).isEqualTo(100.0);
         assertThat(saved.getString("methodology.imputation")).isEqualTo("PEER_MEDIAN");
         assertThat(saved.getString("methodology.zeroRule.type")).isEqualTo("SHIFT");
         assertThat(saved.getString("methodology.flagRules.preset")).isEqualTo("MOFCOM_2016");

@@ -144,8 +144,7 @@ function methodologyForm(active, indicators, group, results) {
       problemAt(field),
       h('details', {},
         h('summary', {}, t('whatif.indicators', { count: held.length })),
-        held.map(({ holder, indicator, field: at }) => indicatorRow(holder, indicator, indicators.get(indicator.code),
-          at, problemAt))));
+        partRows(pillar, at, partName(pillar), indicators, problemAt)));
   });
   drawShares();
   const run = h('button', { type: 'submit', class: 'button', id: 'whatif-run' }, t('whatif.run'));
@@ -199,6 +198,43 @@ function methodologyForm(active, indicators, group, results) {
     }));
   }
   return form;
+}
+
+/**
+ * What a part holds: its indicators, then each node below it with a weight slider (its share among its siblings beside
+ * it) and what that node holds, at any depth.
+ */
+function partRows(node, field, nodeName, indicators, problemAt) {
+  const children = node.nodes ?? [];
+  const shares = [];
+  const drawShares = () => {
+    const total = children.reduce((sum, child) => sum + child.weight, 0);
+    shares.forEach((output, j) => {
+      output.textContent = t('whatif.nodeShare', { weight: children[j].weight, parent: nodeName,
+        share: formatNumber(total > 0 ? children[j].weight / total * 100 : 0) });
+    });
+  };
+  const rows = [
+    ...(node.indicators ?? []).map((indicator, i) => indicatorRow(node, indicator, indicators.get(indicator.code),
+      `${field}.indicators[${i}]`, problemAt)),
+    ...children.map((child, j) => {
+      const at = `${field}.nodes[${j}]`;
+      const output = h('output', { for: `weight-${child.code}`, id: `share-${child.code}` });
+      shares.push(output);
+      return h('fieldset', { class: 'subnode' },
+        h('legend', {}, localName(child)),
+        h('div', { class: 'slider' },
+          h('label', { for: `weight-${child.code}` }, t('whatif.nodeWeight')),
+          h('input', { type: 'range', id: `weight-${child.code}`, min: 0, max: 100, step: 1, value: child.weight,
+            'aria-describedby': `share-${child.code}`,
+            oninput: event => { child.weight = Number(event.target.value); drawShares(); } }),
+          output),
+        problemAt(`${at}.weight`),
+        partRows(child, at, localName(child), indicators, problemAt));
+    }),
+  ];
+  drawShares();
+  return rows;
 }
 
 function indicatorRow(pillar, indicator, view, field, problemAt) {
