@@ -202,7 +202,7 @@ class CompareBrowserIT {
 
         // the what-if: unchanged, no rank moves; the parts' weights changed and saved, the rules kept
         console.open("whatif?period=" + PERIOD + "&zoneType=BECZ");
-        assertThat(console.browser().all(By.cssSelector("fieldset.pillar legend")).stream()
+        assertThat(console.browser().all(By.cssSelector("fieldset.pillar > legend")).stream()
                 .map(org.openqa.selenium.WebElement::getText).toList()).containsExactly("开放与增长", "可持续发展");
         console.browser().await(By.id("whatif-run")).click();
         awaitRun();
@@ -213,6 +213,11 @@ class CompareBrowserIT {
         console.browser().script("document.getElementById('weight-GOVERNANCE').closest('details').open = true");
         console.browser().await(By.id("weight-GOVERNANCE")).sendKeys(org.openqa.selenium.Keys.END);
         assertThat(console.browser().await(By.id("share-GOVERNANCE")).getText()).isEqualTo("100 — 占可持续发展 98.0%");
+        // a derived indicator, not in the catalogue, by its name
+        assertThat(console.browser().await(By.cssSelector("label[for='weight-GREEN-ENERGY_INTENSITY']")).getText())
+                .isEqualTo("单位地区生产总值能耗");
+        console.browser().screenshot("framework-whatif");
+        console.browser().assertAccessible("what-if of another framework");
         console.browser().await(By.id("whatif-run")).click();
         awaitRun();
         console.browser().await(By.id("whatif-save")).click();

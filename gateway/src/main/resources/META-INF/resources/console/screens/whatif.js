@@ -3,7 +3,7 @@
 
 import { apiGet, apiPost, ApiProblem } from '../api.js';
 import { empty, fill, h, problemBox } from '../dom.js';
-import { formatNumber, localName, t } from '../i18n.js';
+import { formatNumber, localName, t, tOr } from '../i18n.js';
 import { navigate, peerGroup } from '../router.js';
 import { hasRole } from '../session.js';
 import { drawChart, rankSlopeOption } from '../charts.js';
@@ -239,7 +239,8 @@ function partRows(node, field, nodeName, indicators, problemAt) {
 
 function indicatorRow(pillar, indicator, view, field, problemAt) {
   const id = `${pillar.code}-${indicator.code}`;
-  const name = view ? localName(view) : indicator.code;
+  // a derived indicator is not in the catalogue: its name comes from the message files
+  const name = view ? localName(view) : tOr(`indicator.${indicator.code}`, indicator.code);
   const original = { normalisation: indicator.normalisation, parameters: { ...indicator.parameters } };
   return h('div', { class: 'indicator' },
     h('div', { class: 'slider' },
