@@ -131,16 +131,9 @@ function methodologyForm(active, indicators, group, results) {
     const at = `${tree ? 'nodes' : 'pillars'}[${p}]`;
     const field = `${at}.weight`;
     const held = heldIndicators(pillar, at);
-    const output = h('output', { for: `weight-${pillar.code}`, id: `share-${pillar.code}` });
-    pillarShares.push(output);
     return h('fieldset', { class: 'pillar' },
       h('legend', {}, partName(pillar)),
-      h('div', { class: 'slider' },
-        h('label', { for: `weight-${pillar.code}` }, t('whatif.pillarWeight')),
-        h('input', { type: 'range', id: `weight-${pillar.code}`, min: 0, max: 100, step: 1, value: pillar.weight,
-          'aria-describedby': `share-${pillar.code}`,
-          oninput: event => { pillar.weight = Number(event.target.value); drawShares(); } }),
-        output),
+      weightSlider(pillar, t('whatif.pillarWeight'), pillarShares, drawShares),
       problemAt(field),
       h('details', {},
         h('summary', {}, t('whatif.indicators', { count: held.length })),
@@ -201,6 +194,21 @@ function methodologyForm(active, indicators, group, results) {
 }
 
 /**
+ * A node's weight slider (0–100) with its share beside it: the output joins the siblings' outputs, and moving the slider
+ * redraws all their shares.
+ */
+function weightSlider(node, label, shares, drawShares) {
+  const output = h('output', { for: `weight-${node.code}`, id: `share-${node.code}` });
+  shares.push(output);
+  return h('div', { class: 'slider' },
+    h('label', { for: `weight-${node.code}` }, label),
+    h('input', { type: 'range', id: `weight-${node.code}`, min: 0, max: 100, step: 1, value: node.weight,
+      'aria-describedby': `share-${node.code}`,
+      oninput: event => { node.weight = Number(event.target.value); drawShares(); } }),
+    output);
+}
+
+/**
  * What a part holds: its indicators, then each node below it with a weight slider (its share among its siblings beside
  * it) and what that node holds, at any depth.
  */
@@ -219,16 +227,9 @@ function partRows(node, field, nodeName, indicators, problemAt) {
       `${field}.indicators[${i}]`, problemAt)),
     ...children.map((child, j) => {
       const at = `${field}.nodes[${j}]`;
-      const output = h('output', { for: `weight-${child.code}`, id: `share-${child.code}` });
-      shares.push(output);
       return h('fieldset', { class: 'subnode' },
         h('legend', {}, localName(child)),
-        h('div', { class: 'slider' },
-          h('label', { for: `weight-${child.code}` }, t('whatif.nodeWeight')),
-          h('input', { type: 'range', id: `weight-${child.code}`, min: 0, max: 100, step: 1, value: child.weight,
-            'aria-describedby': `share-${child.code}`,
-            oninput: event => { child.weight = Number(event.target.value); drawShares(); } }),
-          output),
+        weightSlider(child, t('whatif.nodeWeight'), shares, drawShares),
         problemAt(`${at}.weight`),
         partRows(child, at, localName(child), indicators, problemAt));
     }),
