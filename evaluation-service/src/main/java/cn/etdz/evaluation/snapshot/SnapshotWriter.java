@@ -45,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Scores one peer group (zone type × period) with the type's active methodology on each {@link Basis} and stores each
@@ -324,7 +323,7 @@ public class SnapshotWriter {
     }
 
     private static String names(Set<Flag> flags) {
-        return flags.stream().map(Flag::name).collect(Collectors.joining(" "));
+        return String.join(" ", flagList(flags));
     }
 
     /** The bottom and top places the flags read from the earlier periods, as text for the fingerprint. */

@@ -73,12 +73,9 @@ export function methodologyRequest(stored) {
   };
 }
 
-/** The indicators a node holds at any depth, each with the node that holds it and its field in the request. */
-function heldIndicators(node, field) {
-  return [
-    ...(node.indicators ?? []).map((indicator, i) => ({ holder: node, indicator, field: `${field}.indicators[${i}]` })),
-    ...(node.nodes ?? []).flatMap((child, j) => heldIndicators(child, `${field}.nodes[${j}]`)),
-  ];
+/** How many indicators a node holds at any depth. */
+function indicatorCount(node) {
+  return (node.indicators ?? []).length + (node.nodes ?? []).reduce((sum, child) => sum + indicatorCount(child), 0);
 }
 
 export async function render(main, route) {
@@ -130,13 +127,12 @@ function methodologyForm(active, indicators, group, results) {
   const pillars = parts.map((pillar, p) => {
     const at = `${tree ? 'nodes' : 'pillars'}[${p}]`;
     const field = `${at}.weight`;
-    const held = heldIndicators(pillar, at);
     return h('fieldset', { class: 'pillar' },
       h('legend', {}, partName(pillar)),
       weightSlider(pillar, t('whatif.pillarWeight'), pillarShares, drawShares),
       problemAt(field),
       h('details', {},
-        h('summary', {}, t('whatif.indicators', { count: held.length })),
+        h('summary', {}, t('whatif.indicators', { count: indicatorCount(pillar) })),
         partRows(pillar, at, partName(pillar), indicators, problemAt)));
   });
   drawShares();
