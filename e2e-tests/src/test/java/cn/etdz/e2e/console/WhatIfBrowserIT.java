@@ -1,8 +1,10 @@
 package cn.etdz.e2e.console;
 
+import cn.etdz.e2e.WaitWhenRateLimited;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -63,7 +65,7 @@ class WhatIfBrowserIT {
         before.forEach((zone, rank) -> assertThat(shown.get(zone)).as(zone)
                 .containsExactly(rankText(rank), rankText(after.get(zone))));
         // the starting point is the stored ranking: the data set is the one the scores were computed from
-        JsonPath stored = given().header("Authorization", "Bearer " + token)
+        JsonPath stored = as(token)
                 .queryParams(Map.of("period", PERIOD, "zoneType", "ETDZ", "size", 500)).get("/api/v1/scores")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(before).isEqualTo(rankMap(stored.getList("items")));
@@ -157,7 +159,7 @@ class WhatIfBrowserIT {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> activeMethodology(String token, String zoneType) {
-        List<Map<String, Object>> versions = given().header("Authorization", "Bearer " + token).get("/api/v1/methodologies")
+        List<Map<String, Object>> versions = as(token).get("/api/v1/methodologies")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         return versions.stream().filter(version -> zoneType.equals(version.get("zoneType")) && (Boolean) version.get("active"))
                 .findFirst().orElseThrow();
@@ -195,10 +197,10 @@ class WhatIfBrowserIT {
 
     /** The peer group's zones and their values in the period and the one before, as the API gives them. */
     private static Map<String, Object> peerGroupData(String token, String zoneType) {
-        List<Map<String, Object>> scores = given().header("Authorization", "Bearer " + token)
+        List<Map<String, Object>> scores = as(token)
                 .queryParams(Map.of("period", PERIOD, "zoneType", zoneType, "size", 500)).get("/api/v1/scores")
                 .then().statusCode(200).extract().jsonPath().getList("items");
-        Map<String, Map<String, Object>> registry = given().header("Authorization", "Bearer " + token)
+        Map<String, Map<String, Object>> registry = as(token)
                 .queryParams(Map.of("type", zoneType, "size", 500)).get("/api/v1/zones")
                 .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
                 .collect(Collectors.toMap(zone -> (String) zone.get("code"), Function.identity()));
@@ -220,8 +222,13 @@ class WhatIfBrowserIT {
                 "values", values, "previousValues", previousValues);
     }
 
+    /** The API as the signed-in user, reading zone by zone: waits out the gateway's rate limit as a client would. */
+    private static RequestSpecification as(String token) {
+        return given().filter(new WaitWhenRateLimited()).header("Authorization", "Bearer " + token);
+    }
+
     private static Map<String, Double> inputValues(String token, String zone, String period) {
-        Response response = given().header("Authorization", "Bearer " + token).get("/api/v1/inputs/" + zone + "/" + period);
+        Response response = as(token).get("/api/v1/inputs/" + zone + "/" + period);
         if (response.statusCode() == 404) {
             return new HashMap<>();
         }
@@ -233,7 +240,7 @@ class WhatIfBrowserIT {
     private static Response simulate(String token, Map<String, Object> methodology, Map<String, Object> data) {
         Map<String, Object> body = new HashMap<>(data);
         body.putAll(methodology);
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
+        return as(token).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/evaluations/simulate");
     }
 
